@@ -1,0 +1,164 @@
+// Rows → roster: every data row becomes a record or a listed problem.
+import { FIELD_IDS, FieldId, fieldDef } from "../fields";
+import { describeChar, invalidXmlChars, stripInvalidXml } from "../xml/entities";
+import { EXPORT_HINT, RosterError } from "./errors";
+import { headerKey, recogniseColumns } from "./headers";
+import { TableRow } from "./table";
+import { ColumnMapping, FileInfo, Roster, RosterRecord, RowProblem } from "./types";
+import { normaliseProfile, parseInactive, splitMulti } from "./values";
+
+
+function problem(row: number, field: string, code: RowProblem["code"], message: string, severity: RowProblem["severity"] = "error"): RowProblem {
+  return { row, field, code, message, severity };
+}
+
+/** Gepi, Cerise and other connectors export account lists with the credentials left empty. */
+function looksLikeConnector(headers: string[]): boolean {
+  const keys = new Set(headers.map(headerKey));
+  return keys.has("uid") || keys.has("rne") || keys.has("externalid");
+}
+
+function checkHeader(headers: string[], fileName: string): void {
+  const filled = headers.filter((h) => h.trim() !== "");
+  if (filled.length < 2) {
+    throw new RosterError("no-header", fileName, `« ${fileName} » n'a pas de ligne d'en-tête lisible (noms de colonnes séparés par des points-virgules). ${EXPORT_HINT}`);
+  }
+}
+
+export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping: ColumnMapping = {}): Roster {
+  const name = file.name;
+  if (table.rows.length === 0) throw new RosterError("empty", name, `« ${name} » est vide. ${EXPORT_HINT}`);
+  const [headerRow, ...dataRows] = table.rows;
+  const headers = headerRow.cells.map((h) => h.trim());
+  checkHeader(headers, name);
+  if (dataRows.length === 0) {
+    throw new RosterError("no-data", name, `« ${name} » ne contient que la ligne d'en-tête, aucun compte. Vérifiez les filtres de l'export dans l'ENT, puis exportez à nouveau.`);
+  }
+  const width = headers.length;
+  const columnValues = (index: number) => dataRows.map((r) => r.cells[index] ?? "");
+  const recognition = recogniseColumns(headers, columnValues, mapping);
+  const { byField, aliasColumn, stateColumn } = recognition;
+
+  if (byField.login === undefined) {
+    const noHeader = headers.some((h) => /^[a-z]+\.[a-z]+\d*$/i.test(h));
+    throw new RosterError(
+      noHeader ? "no-header" : "no-login-column",
+      name,
+      noHeader
+        ? `La première ligne de « ${name} » ressemble à un compte, pas à des noms de colonnes : le fichier n'a pas d'en-tête. ${EXPORT_HINT}`
+        : `« ${name} » n'a pas de colonne d'identifiant (« Login », « Identifiant »…). Colonnes trouvées : ${headers.join(", ")}. ${EXPORT_HINT}`,
+    );
+  }
+  if (byField.password === undefined) {
+    throw new RosterError(
+      "no-password-column",
+      name,
+      `« ${name} » n'a pas de colonne de mot de passe ni de code d'activation (« Mot de passe », « Code d'activation »…). Colonnes trouvées : ${headers.join(", ")}. ${EXPORT_HINT}`,
+    );
+  }
+  const loginIndex = byField.login;
+  const passwordIndex = byField.password;
+  const anyCredential = dataRows.some(
+    (r) => (r.cells[loginIndex] ?? "").trim() !== "" || (r.cells[passwordIndex] ?? "").trim() !== "" || (aliasColumn !== undefined && (r.cells[aliasColumn] ?? "").trim() !== ""),
+  );
+  const anyPassword = dataRows.some((r) => (r.cells[passwordIndex] ?? "").trim() !== "");
+  if (!anyCredential || (!anyPassword && looksLikeConnector(headers))) {
+    throw new RosterError(
+      "no-credentials",
+      name,
+      `« ${name} » a des colonnes « ${headers[loginIndex]} » et « ${headers[passwordIndex]} » toutes vides : c'est l'export d'un connecteur (Gepi, Cerise…), pas celui des comptes de l'ENT. ${EXPORT_HINT}`,
+    );
+  }
+  if (!anyPassword) {
+    throw new RosterError(
+      "no-credentials",
+      name,
+      `Aucun compte de « ${name} » n'a de ${headers[passwordIndex]} : tous semblent déjà activés. Dans l'ENT, filtrez les comptes « Inactif » avant l'export, ou envoyez plutôt la procédure « mot de passe oublié ».`,
+    );
+  }
+
+  const records: RosterRecord[] = [];
+  const problems: RowProblem[] = [];
+  const firstRowOfLogin = new Map<string, number>();
+  const criticalColumns = new Set<number>(Object.values(byField));
+  if (aliasColumn !== undefined) criticalColumns.add(aliasColumn);
+
+  for (const { line, cells } of dataRows) {
+    if (cells.length !== width) {
+      const fewer = cells.length < width;
+      problems.push(
+        problem(
+          line,
+          "",
+          fewer ? "too-few-fields" : "too-many-fields",
+          `Ligne ${line} : ${cells.length} valeurs au lieu de ${width} (${fewer ? "il en manque" : "il y en a trop"}) ; les colonnes seraient décalées, la ligne est écartée. Corrigez-la dans l'ENT ou réexportez le fichier.`,
+        ),
+      );
+      continue;
+    }
+    const raw: Record<string, string> = {};
+    let rejected = false;
+    for (let i = 0; i < width; i++) {
+      let value = cells[i];
+      const bad = invalidXmlChars(value);
+      if (bad.length) {
+        const chars = [...new Set(bad.map(describeChar))].join(", ");
+        if (criticalColumns.has(i)) {
+          problems.push(
+            problem(line, headers[i], "invalid-characters", `Ligne ${line}, colonne « ${headers[i]} » : caractère(s) ${chars} impossible(s) à mettre dans un document Word. Corrigez la valeur dans l'ENT puis réexportez.`),
+          );
+          rejected = true;
+        } else {
+          problems.push(
+            problem(line, headers[i], "cleaned-characters", `Ligne ${line}, colonne « ${headers[i]} » : caractère(s) ${chars} retiré(s) (impossibles dans un document Word).`, "warning"),
+          );
+          value = stripInvalidXml(value);
+        }
+      }
+      raw[headers[i] || `Colonne ${i + 1}`] = value;
+    }
+    if (rejected) continue;
+
+    const alias = aliasColumn !== undefined ? cells[aliasColumn] : "";
+    const login = alias.trim() !== "" ? alias : cells[loginIndex];
+    const password = cells[passwordIndex];
+    if (login.trim() === "") {
+      problems.push(problem(line, headers[loginIndex], "missing-login", `Ligne ${line} : identifiant (« ${headers[loginIndex]} ») vide ; pas de courrier possible. Vérifiez ce compte dans l'ENT.`));
+      continue;
+    }
+    if (password.trim() === "") {
+      problems.push(
+        problem(
+          line,
+          headers[passwordIndex],
+          "missing-password",
+          `Ligne ${line} (${login}) : « ${headers[passwordIndex]} » vide ; le compte est probablement déjà activé. Donnez-lui plutôt la procédure « mot de passe oublié ».`,
+        ),
+      );
+      continue;
+    }
+    const first = firstRowOfLogin.get(login);
+    if (first !== undefined) {
+      problems.push(problem(line, headers[loginIndex], "duplicate-login", `Ligne ${line} : l'identifiant « ${login} » figure déjà ligne ${first} ; un seul courrier est fait (celui de la ligne ${first}). Vérifiez le fichier.`));
+      continue;
+    }
+    firstRowOfLogin.set(login, line);
+
+    const values = {} as Record<FieldId, string>;
+    const lists: RosterRecord["lists"] = {};
+    for (const id of FIELD_IDS) {
+      const index = byField[id];
+      const value = id === "login" ? login : index === undefined ? "" : raw[headers[index] || `Colonne ${index + 1}`];
+      if (fieldDef(id).multi) {
+        const items = splitMulti(value);
+        lists[id] = items;
+        values[id] = items.join(", ");
+      } else values[id] = value;
+    }
+    const profile = normaliseProfile(values.profile, values.children !== "");
+    const inactive = stateColumn !== undefined ? parseInactive(cells[stateColumn]) : undefined;
+    records.push({ row: line, values, lists, profile, inactive, raw });
+  }
+  return { file, headers, columns: recognition.columns, records, problems, dataRows: dataRows.length };
+}
+

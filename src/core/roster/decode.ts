@@ -1,0 +1,105 @@
+// Bytes → text. A BOM decides; otherwise strict UTF-8, then Windows-1252 (what French Excel
+// writes). The encoding used is always reported, never guessed silently.
+import { EXPORT_HINT, RosterError } from "./errors";
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+  notes: string[];
+}
+
+// Bytes Windows-1252 leaves undefined: their presence means the guess is doubtful.
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+// Windows-1252's 0x80–0x9F block. Browsers decode it, but Node's TextDecoder treats the
+// "windows-1252" label as ISO-8859-1 and returns C1 controls, so the block is mapped here.
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Recognises formats that are not text exports, to say what the file really is. */
+export function sniffBinary(bytes: Uint8Array, fileName: string): void {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
+    throw new RosterError("pdf", fileName, `« ${fileName} » est un document PDF, pas un export de comptes. ${EXPORT_HINT}`);
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new RosterError(
+      "old-excel",
+      fileName,
+      `« ${fileName} » est un classeur Excel ancien format (.xls). Enregistrez-le au format .xlsx ou, mieux, reprenez l'export CSV de l'ENT.`,
+    );
+  }
+}
+
+function looksLikeUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  // Text in UTF-16 without a BOM: every other byte is NUL for Latin text.
+  const n = Math.min(bytes.length - (bytes.length % 2), 2000);
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.1) return "utf-16le";
+  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.1) return "utf-16be";
+  return null;
+}
+
+export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+  const notes: string[] = [];
+  let text: string;
+  let encoding: string;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    text = new TextDecoder("utf-8").decode(bytes.subarray(3));
+    encoding = "UTF-8 (avec BOM)";
+  } else if (startsWith(bytes, [0xff, 0xfe])) {
+    text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+    encoding = "UTF-16LE (avec BOM)";
+  } else if (startsWith(bytes, [0xfe, 0xff])) {
+    text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+    encoding = "UTF-16BE (avec BOM)";
+  } else {
+    const utf16 = looksLikeUtf16(bytes);
+    if (utf16) {
+      text = new TextDecoder(utf16).decode(bytes);
+      encoding = utf16 === "utf-16le" ? "UTF-16LE (sans BOM)" : "UTF-16BE (sans BOM)";
+      notes.push(`Fichier en ${encoding} sans marque d'ordre : encodage déduit des octets nuls.`);
+    } else {
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        encoding = "UTF-8";
+      } catch {
+        text = decodeWindows1252(bytes);
+        encoding = "Windows-1252";
+        if (bytes.some((b) => CP1252_UNDEFINED.has(b))) {
+          notes.push(
+            "Le fichier n'est ni en UTF-8 ni tout à fait en Windows-1252 : vérifiez les accents dans l'aperçu, ou réexportez le fichier depuis l'ENT.",
+          );
+        }
+      }
+    }
+  }
+  if (/\u0000/.test(text.slice(0, 4096))) {
+    throw new RosterError(
+      "not-text",
+      fileName,
+      `« ${fileName} » n'est pas un fichier texte (il contient des octets binaires). ${EXPORT_HINT}`,
+    );
+  }
+  if (/Ã[\u00a0-\u00bf]/.test(text)) {
+    notes.push(
+      "Des accents semblent avoir été encodés deux fois (« Ã© » au lieu de « é ») : le fichier a sans doute été réenregistré. Préférez l'export d'origine de l'ENT.",
+    );
+  }
+  return { text, encoding, notes };
+}

@@ -1,0 +1,29 @@
+// Whole-file problems: the file cannot be used at all. Each message names the file and
+// says what to export instead.
+
+export type FileErrorCode =
+  | "empty"
+  | "not-text"
+  | "pdf"
+  | "old-excel"
+  | "bad-workbook"
+  | "no-header"
+  | "no-data"
+  | "no-login-column"
+  | "no-password-column"
+  | "no-credentials"
+  | "unknown-column";
+
+export class RosterError extends Error {
+  constructor(
+    readonly code: FileErrorCode,
+    readonly fileName: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RosterError";
+  }
+}
+
+export const EXPORT_HINT =
+  "Dans la console d'administration de l'ENT, filtrez les comptes puis « Export au format CSV », et choisissez ce fichier tel quel (sans l'ouvrir dans Excel).";

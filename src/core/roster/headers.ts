@@ -1,0 +1,143 @@
+// Column recognition: headers → canonical fields, by synonyms compared without case,
+// accents, punctuation, spaces, underscores or "*" (Word writes «Mot_de_passe»).
+import { FieldId } from "../fields";
+import { ColumnInfo, ColumnMapping } from "./types";
+
+/** "Login personnalisé (Alias)" → "loginpersonnalisealias"; "Mot_de_passe" → "motdepasse". */
+export function headerKey(header: string): string {
+  return header
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[œŒ]/g, "oe")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+const SYNONYMS: Record<FieldId, string[]> = {
+  firstName: ["Prénom", "Prenom", "firstName", "first_name", "Prénoms"],
+  lastName: ["Nom", "Nom de famille", "lastName", "last_name", "Nom d'usage"],
+  login: ["Identifiant", "Login", "Identifiant ENT", "Nom d'utilisateur", "Username", "Identifiant de connexion"],
+  password: [
+    "Mot de passe",
+    "Code d'activation",
+    "Mot de passe provisoire",
+    "Mot de passe temporaire",
+    "Mot de passe initial",
+    "MDP",
+    "Password",
+    "activationCode",
+    "Code activation",
+  ],
+  class: ["Classe", "Classes", "Classe(s)", "Division"],
+  level: ["Niveau", "Niveaux", "Level"],
+  profile: ["Type", "Profil", "Profils", "Profile"],
+  children: ["Enfants", "Enfant(s)", "Enfant", "Élève", "Responsable de"],
+  email: ["Courriel", "Email", "E-mail", "Mail", "Adresse électronique", "Adresse mail"],
+  birthDate: ["Date de naissance", "birthDate"],
+  school: ["Établissements", "Établissement", "Structure(s)", "Structure"],
+  uai: ["UAI", "RNE", "Code UAI"],
+  functions: ["Fonctions", "Fonction(s)", "Fonction"],
+};
+
+/** Login columns that hold an alias: preferred, row by row, when filled. */
+const ALIAS_KEYS = new Set(["loginpersonnalisealias", "aliasdelogin", "alias"].map(headerKey));
+/** Never the login, whatever the values look like. */
+const NEVER_LOGIN = new Set(["id", "externalid", "identifiantsiecle", "idsiecle", "uid", "ine", "identifiantinterne"]);
+/** The account state column ("Etat du compte": Actif / Inactif). */
+const STATE_KEYS = new Set(["etatducompte", "etat", "etatcompte", "statut", "statutducompte", "activation"]);
+
+const BY_KEY = new Map<string, FieldId>();
+for (const [field, names] of Object.entries(SYNONYMS) as Array<[FieldId, string[]]>) {
+  for (const name of names) BY_KEY.set(headerKey(name), field);
+}
+
+export function fieldForHeader(header: string): FieldId | null {
+  const key = headerKey(header);
+  if (NEVER_LOGIN.has(key)) return null;
+  if (ALIAS_KEYS.has(key)) return "login";
+  return BY_KEY.get(key) ?? null;
+}
+
+export function isStateHeader(header: string): boolean {
+  return STATE_KEYS.has(headerKey(header));
+}
+
+const LOGIN_SHAPE = /^[a-z][a-z0-9'-]*([._-][a-z0-9'-]+)+$/i;
+
+/** Share of non-empty values shaped like logins (prenom.nom): decides an ambiguous "Identifiant". */
+export function loginShapeShare(values: string[]): number {
+  const filled = values.filter((v) => v.trim() !== "");
+  if (filled.length === 0) return 0;
+  return filled.filter((v) => LOGIN_SHAPE.test(v.trim())).length / filled.length;
+}
+
+export interface Recognition {
+  columns: ColumnInfo[];
+  /** Column index filling each field. */
+  byField: Partial<Record<FieldId, number>>;
+  /** Alias column preferred over the login when filled. */
+  aliasColumn?: number;
+  stateColumn?: number;
+}
+
+/**
+ * Maps headers to fields. The first column of each field wins, except for the login:
+ * among several candidates the one whose values look like logins wins, and an
+ * "Identifiant" holding ids (Cerise) is not taken. `override` (from the pane or the
+ * caller) maps a field to a header, or to null to leave it unfilled.
+ */
+export function recogniseColumns(headers: string[], columnValues: (index: number) => string[], override: ColumnMapping = {}): Recognition {
+  const columns: ColumnInfo[] = headers.map((header, index) => ({ index, header, field: null }));
+  const byField: Partial<Record<FieldId, number>> = {};
+  let aliasColumn: number | undefined;
+  const loginCandidates: number[] = [];
+
+  headers.forEach((header, index) => {
+    const field = fieldForHeader(header);
+    if (!field) return;
+    if (field === "login") {
+      if (ALIAS_KEYS.has(headerKey(header))) {
+        if (aliasColumn === undefined) aliasColumn = index;
+      } else loginCandidates.push(index);
+      return;
+    }
+    if (byField[field] === undefined) byField[field] = index;
+  });
+
+  // Choose the login among the candidates by the shape of their values.
+  let bestLogin: number | undefined;
+  let bestShare = -1;
+  for (const index of loginCandidates) {
+    const share = loginShapeShare(columnValues(index));
+    const ambiguous = headerKey(headers[index]) === "identifiant";
+    if (ambiguous && share < 0.5 && loginCandidates.length + (aliasColumn === undefined ? 0 : 1) > 1) continue;
+    if (share > bestShare) {
+      bestLogin = index;
+      bestShare = share;
+    }
+  }
+  if (bestLogin !== undefined) byField.login = bestLogin;
+  else if (aliasColumn !== undefined) {
+    byField.login = aliasColumn;
+    aliasColumn = undefined;
+  }
+
+  for (const [field, header] of Object.entries(override) as Array<[FieldId, string | null | undefined]>) {
+    if (header === undefined) continue;
+    if (field === "login") aliasColumn = undefined; // an explicit choice replaces the alias rule
+    if (header === null) {
+      delete byField[field];
+      continue;
+    }
+    const index = headers.indexOf(header);
+    if (index >= 0) byField[field] = index;
+  }
+
+  for (const [field, index] of Object.entries(byField) as Array<[FieldId, number]>) columns[index].field = field;
+  if (aliasColumn !== undefined) {
+    columns[aliasColumn].field = "login";
+    columns[aliasColumn].alias = true;
+  }
+  const stateColumn = headers.findIndex(isStateHeader);
+  return { columns, byField, aliasColumn, stateColumn: stateColumn >= 0 ? stateColumn : undefined };
+}

@@ -1,0 +1,9 @@
+export * from "./types";
+export { RosterError } from "./errors";
+export type { FileErrorCode } from "./errors";
+export { readRoster, delimiterName } from "./read";
+export type { ReadOptions } from "./read";
+export { selectRecords, distinctValues } from "./select";
+export type { Selection, SortOrder } from "./select";
+export { headerKey, fieldForHeader } from "./headers";
+export { PROFILE_LABELS, splitMulti } from "./values";

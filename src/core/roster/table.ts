@@ -1,0 +1,16 @@
+/** A row of cells as read from the file, with the line (or sheet row) it started on. */
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  rows: TableRow[];
+  delimiter: string;
+  notes: string[];
+}
+
+/** A row of empty cells only: a blank line, skipped. */
+export function isBlankRow(cells: string[]): boolean {
+  return cells.every((c) => c.trim() === "");
+}

@@ -1,0 +1,72 @@
+import { FieldId } from "../fields";
+
+export type Profile = "élève" | "parent" | "enseignant" | "personnel" | "autre";
+export const PROFILES: readonly Profile[] = ["élève", "parent", "enseignant", "personnel", "autre"];
+
+export interface FileInfo {
+  name: string;
+  kind: "csv" | "xlsx";
+  /** The encoding used to read the text, said plainly ("UTF-8 (BOM)", "Windows-1252"…). */
+  encoding: string;
+  /** ";", ",", "\t" for CSV; "" for a workbook. */
+  delimiter: string;
+  /** Values were HTML-escaped (Open ENT NG activation-code CSV) and have been decoded. */
+  htmlEntitiesDecoded: boolean;
+  /** Notes on how the file was read (encoding fallbacks, quirks repaired). */
+  notes: string[];
+}
+
+export interface ColumnInfo {
+  index: number;
+  header: string;
+  /** The canonical field this column fills, or null for a custom column. */
+  field: FieldId | null;
+  /** The login column that wins over the plain login when filled (Open ENT NG alias). */
+  alias?: boolean;
+}
+
+/** Which column fills each field; the caller may override it (the pane offers it). */
+export type ColumnMapping = Partial<Record<FieldId, string | null>>;
+
+export interface RosterRecord {
+  /** Line of the file (or row of the sheet) the record comes from; the header is line 1. */
+  row: number;
+  /** Canonical values, exact text of the file; multi-values joined with ", ". */
+  values: Record<FieldId, string>;
+  /** Multi-valued fields split into their items. */
+  lists: Partial<Record<FieldId, string[]>>;
+  profile: Profile;
+  /** False when the export says the account is already active; undefined when it does not say. */
+  inactive?: boolean;
+  /** Every column of the row by header, exact text. */
+  raw: Record<string, string>;
+}
+
+export type ProblemCode =
+  | "missing-login"
+  | "missing-password"
+  | "duplicate-login"
+  | "too-few-fields"
+  | "too-many-fields"
+  | "invalid-characters"
+  | "cleaned-characters";
+
+export interface RowProblem {
+  row: number;
+  /** The column header concerned, or "" for the whole row. */
+  field: string;
+  code: ProblemCode;
+  message: string;
+  /** "error": the row gives no letter; "warning": the row is a record, something was repaired. */
+  severity: "error" | "warning";
+}
+
+export interface Roster {
+  file: FileInfo;
+  headers: string[];
+  columns: ColumnInfo[];
+  records: RosterRecord[];
+  problems: RowProblem[];
+  /** Number of data rows read (records + rows with an error). */
+  dataRows: number;
+}

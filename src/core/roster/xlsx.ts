@@ -1,0 +1,172 @@
+// .xlsx → rows of the first sheet, each cell as Excel *displays* it: a number formatted
+// `000000` reads `001000`, a date reads as a French Excel shows it. The workbook is a zip
+// of XML parts (fflate); the parts are read with small scanners, and numfmt applies the
+// number formats. (The npm `xlsx` package is avoided: 0.18.5 has unpatched advisories.)
+import { strFromU8, unzipSync } from "fflate";
+import { format as formatNumber } from "numfmt";
+import { decodeEntities } from "../xml/entities";
+import { EXPORT_HINT, RosterError } from "./errors";
+import { isBlankRow, Table, TableRow } from "./table";
+
+// Built-in number formats, with the French display of the locale-dependent ones (14, 22).
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "dd/mm/yyyy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "dd/mm/yyyy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+function attr(tag: string, name: string): string | undefined {
+  const m = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
+  return m ? decodeEntities(m[1]) : undefined;
+}
+
+/** OOXML escapes characters XML cannot hold as _xHHHH_. */
+function decodeOoxmlText(text: string): string {
+  return decodeEntities(text).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The text of every <t> inside a fragment (rich text runs are concatenated; phonetic runs skipped). */
+function textOf(fragment: string): string {
+  const withoutPhonetic = fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+  let out = "";
+  for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ? decodeOoxmlText(m[1]) : "";
+  return out;
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => (m[1] ? textOf(m[1]) : ""));
+}
+
+function cellFormats(xml: string | undefined): string[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\s[^>]*>/g)) {
+    const id = Number(attr(m[0], "numFmtId"));
+    const code = attr(m[0], "formatCode");
+    if (code !== undefined) custom.set(id, code);
+  }
+  const xfs = xml.match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/);
+  if (!xfs) return [];
+  return [...xfs[1].matchAll(/<xf\s[^>]*?\/?>/g)].map((m) => {
+    const id = Number(attr(m[0], "numFmtId") ?? 0);
+    return custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
+  });
+}
+
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + (code - 64);
+  }
+  return n - 1;
+}
+
+function firstSheetPath(files: Record<string, Uint8Array>): string {
+  const workbook = files["xl/workbook.xml"] ? strFromU8(files["xl/workbook.xml"]) : "";
+  const sheet = workbook.match(/<sheet\s[^>]*>/);
+  const rid = sheet ? attr(sheet[0], "r:id") : undefined;
+  const rels = files["xl/_rels/workbook.xml.rels"] ? strFromU8(files["xl/_rels/workbook.xml.rels"]) : "";
+  if (rid) {
+    for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
+      if (attr(m[0], "Id") === rid) {
+        const target = attr(m[0], "Target") ?? "";
+        return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+      }
+    }
+  }
+  return "xl/worksheets/sheet1.xml";
+}
+
+function displayed(value: string, type: string | undefined, fmt: string, inline: string | undefined, shared: string[]): string {
+  switch (type) {
+    case "s":
+      return shared[Number(value)] ?? "";
+    case "inlineStr":
+      return inline ?? "";
+    case "str":
+    case "e":
+      return decodeOoxmlText(value);
+    case "b":
+      return value === "1" ? "VRAI" : "FAUX";
+    default: {
+      if (value === "") return "";
+      const number = Number(value);
+      if (!Number.isFinite(number)) return decodeOoxmlText(value);
+      try {
+        return formatNumber(fmt, number, { locale: "fr-FR" });
+      } catch {
+        return value;
+      }
+    }
+  }
+}
+
+export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name.startsWith("xl/") });
+  } catch {
+    throw new RosterError("bad-workbook", fileName, `« ${fileName} » n'est pas un classeur Excel lisible (archive endommagée). ${EXPORT_HINT}`);
+  }
+  const sheetPath = firstSheetPath(files);
+  const sheet = files[sheetPath];
+  if (!sheet) {
+    throw new RosterError("bad-workbook", fileName, `« ${fileName} » ne contient aucune feuille de calcul lisible (.xlsx attendu). ${EXPORT_HINT}`);
+  }
+  const shared = sharedStrings(files["xl/sharedStrings.xml"] && strFromU8(files["xl/sharedStrings.xml"]));
+  const formats = cellFormats(files["xl/styles.xml"] && strFromU8(files["xl/styles.xml"]));
+  const xml = strFromU8(sheet);
+  const rows: TableRow[] = [];
+  let nextRow = 1;
+  for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const r = Number(attr(rowMatch[0].slice(0, rowMatch[0].indexOf(">") + 1), "r") ?? nextRow);
+    nextRow = r + 1;
+    const cells: string[] = [];
+    let nextCol = 0;
+    for (const c of (rowMatch[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const open = `<c${c[1]}>`;
+      const ref = attr(open, "r");
+      const col = ref ? columnIndex(ref) : nextCol;
+      nextCol = col + 1;
+      const inner = c[2] ?? "";
+      const v = inner.match(/<v>([\s\S]*?)<\/v>/);
+      const is = inner.match(/<is>([\s\S]*?)<\/is>/);
+      const fmt = formats[Number(attr(open, "s") ?? 0)] ?? "General";
+      while (cells.length < col) cells.push("");
+      cells[col] = displayed(v ? v[1] : "", attr(open, "t"), fmt, is ? textOf(is[1]) : undefined, shared);
+    }
+    if (!isBlankRow(cells)) rows.push({ line: r, cells });
+  }
+  // Rows of a sheet may be ragged where trailing cells are empty: pad to the header's width.
+  const width = rows.length ? rows[0].cells.length : 0;
+  for (const row of rows) while (row.cells.length < width) row.cells.push("");
+  return { rows, delimiter: "", notes: [] };
+}

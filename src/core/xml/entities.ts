@@ -1,0 +1,51 @@
+// XML and HTML character references, shared by the xlsx reader, the activation-code CSV
+// (whose values are HTML-escaped) and the merge engine.
+
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+};
+
+function fromCodePoint(code: number, original: string): string {
+  return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : original;
+}
+
+/** Decodes &amp; &lt; &gt; &quot; &apos; &nbsp; and numeric references; leaves anything else as it is. */
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (match, body: string) => {
+    if (body[0] === "#") {
+      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return fromCodePoint(code, match);
+    }
+    return NAMED[body] ?? match;
+  });
+}
+
+/** Escapes text for an XML text node or attribute value. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;",
+  );
+}
+
+// Characters XML 1.0 forbids: C0 controls but tab, LF, CR; U+FFFE, U+FFFF; lone surrogates.
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The characters of `text` that cannot go into a Word document. */
+export function invalidXmlChars(text: string): string[] {
+  return text.match(INVALID_XML) ?? [];
+}
+
+export function stripInvalidXml(text: string): string {
+  return text.replace(INVALID_XML, "");
+}
+
+/** Describes a character for a message: U+0007, etc. */
+export function describeChar(c: string): string {
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}

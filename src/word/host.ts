@@ -1,0 +1,34 @@
+// The one place that knows whether Office.js is here. office.js comes from Microsoft's CDN;
+// when it cannot load (offline, or the page opened outside Office) the pane must say so
+// rather than throw.
+
+export interface HostInfo {
+  host: string;
+  platform: string;
+}
+
+/** Resolves with Word's host and platform, or null when the pane runs outside Word. */
+export function whenOfficeReady(timeoutMs = 10000): Promise<HostInfo | null> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    Office.onReady()
+      .then((info) => {
+        clearTimeout(timer);
+        resolve(info && info.host ? { host: String(info.host), platform: String(info.platform) } : null);
+      })
+      .catch(() => {
+        clearTimeout(timer);
+        resolve(null);
+      });
+  });
+}
+
+/** True when the running Word supports the given WordApi set (false outside Word). */
+export function supportsWordApi(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("WordApi", version);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,23 @@
+import { readRoster } from "../../src/core/roster";
+import { readSample, sampleFiles } from "./helpers/samples";
+
+describe.each(sampleFiles())("shared sample $file", ({ file, truth }) => {
+  const roster = readRoster(readSample(file), file);
+
+  it("reads every expected record, byte-exact and in file order", () => {
+    const got = roster.records.map((r) => ({
+      prenom: r.values.firstName,
+      nom: r.values.lastName,
+      login: r.values.login,
+      password: r.values.password,
+      classe: r.values.class,
+      enfants: r.values.children,
+    }));
+    expect(got).toEqual(truth);
+  });
+
+  it("accounts for every data row", () => {
+    const rejected = new Set(roster.problems.filter((p) => p.severity === "error").map((p) => p.row));
+    expect(roster.records.length + rejected.size).toBe(roster.dataRows);
+  });
+});

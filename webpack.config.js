@@ -1,0 +1,106 @@
+/* Builds the task pane and the ribbon command page into dist/, with the manifest and assets.
+   `npm run build` needs no certificate; only the dev server asks office-addin-dev-certs. */
+const path = require("path");
+const zlib = require("zlib");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { withBaseUrl } = require("./scripts/manifest");
+
+const PANE_BUDGET_GZIP = 150 * 1024;
+
+/** Prints the gzipped size of each script and fails the build when the pane's exceeds the budget. */
+class ScriptSizeReport {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("ScriptSizeReport", (compilation) => {
+      const fs = require("fs");
+      const outDir = compilation.outputOptions.path;
+      for (const name of Object.keys(compilation.assets)) {
+        if (!name.endsWith(".js")) continue;
+        const gz = zlib.gzipSync(fs.readFileSync(path.join(outDir, name)), { level: 9 }).length;
+        const line = `taille gzip ${name} : ${(gz / 1024).toFixed(1)} Kio`;
+        console.log(line);
+        if (name.startsWith("taskpane") && gz > PANE_BUDGET_GZIP) {
+          compilation.errors.push(new Error(`${line} dépasse le budget de ${PANE_BUDGET_GZIP / 1024} Kio`));
+        }
+      }
+    });
+  }
+}
+
+function manifestBaseUrl(dev) {
+  const url = process.env.ADDIN_BASE_URL;
+  if (dev || !url) {
+    if (!dev) console.warn("ADDIN_BASE_URL non défini : dist/manifest.xml garde https://localhost:3000/.");
+    return null;
+  }
+  if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_BASE_URL doit commencer par https:// (reçu : ${url})`);
+  return url;
+}
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const baseUrl = manifestBaseUrl(dev);
+  const serving = Boolean(process.env.WEBPACK_SERVE);
+  return {
+    devtool: dev ? "source-map" : false, // never "eval": the page's CSP forbids it
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/templates/*.docx", to: "assets/templates/[name][ext]", noErrorOnMissing: true },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (baseUrl ? withBaseUrl(content.toString(), baseUrl) : content),
+          },
+        ],
+      }),
+      new ScriptSizeReport(),
+    ],
+    devServer: serving
+      ? {
+          port: 3000,
+          hot: false,
+          liveReload: false,
+          client: false, // the pane's CSP allows no connection, so no reload socket
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          static: false,
+        }
+      : undefined,
+  };
+};
