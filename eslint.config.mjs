@@ -2,6 +2,7 @@
 // prettier) plus a fence that keeps src/core free of Office, DOM and Node.
 import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
+import tseslint from "typescript-eslint";
 
 export default [
   { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "test/out/**"] },
@@ -61,5 +62,11 @@ export default [
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  // The plugin's own config names @typescript-eslint/parser through a default import that
+  // resolves to undefined, so the TypeScript parser is set here.
+  {
+    files: ["**/*.ts"],
+    languageOptions: { parser: tseslint.parser, sourceType: "module" },
   },
 ];

@@ -1,6 +1,7 @@
 // The `courriers-ent` command line: the same engine as the pane, for batch use.
 import * as fs from "fs";
 import * as path from "path";
+import { checkCommand } from "./check";
 import { CliError, CliIo, processIo } from "./io";
 
 const HELP = `Courriers ENT — courriers d'identifiants ENT à partir de l'export de l'ENT
@@ -29,7 +30,7 @@ function packageVersion(): string {
 }
 
 function commands(): Record<string, Command> {
-  return {};
+  return { check: checkCommand };
 }
 
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {

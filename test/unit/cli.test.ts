@@ -12,7 +12,6 @@ describe("courriers-ent command line", () => {
   it("prints the package version", async () => {
     const io = memoryIo();
     expect(await run(["--version"], io)).toBe(0);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect(io.stdout().trim()).toBe(require("../../package.json").version);
   });
 

@@ -1,6 +1,5 @@
 import * as fs from "fs";
 import * as path from "path";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validateManifest, withBaseUrl } = require("../../scripts/manifest");
 
 const root = path.join(__dirname, "..", "..");

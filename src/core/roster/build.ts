@@ -7,8 +7,13 @@ import { TableRow } from "./table";
 import { ColumnMapping, FileInfo, Roster, RosterRecord, RowProblem } from "./types";
 import { normaliseProfile, parseInactive, splitMulti } from "./values";
 
-
-function problem(row: number, field: string, code: RowProblem["code"], message: string, severity: RowProblem["severity"] = "error"): RowProblem {
+function problem(
+  row: number,
+  field: string,
+  code: RowProblem["code"],
+  message: string,
+  severity: RowProblem["severity"] = "error",
+): RowProblem {
   return { row, field, code, message, severity };
 }
 
@@ -21,7 +26,11 @@ function looksLikeConnector(headers: string[]): boolean {
 function checkHeader(headers: string[], fileName: string): void {
   const filled = headers.filter((h) => h.trim() !== "");
   if (filled.length < 2) {
-    throw new RosterError("no-header", fileName, `« ${fileName} » n'a pas de ligne d'en-tête lisible (noms de colonnes séparés par des points-virgules). ${EXPORT_HINT}`);
+    throw new RosterError(
+      "no-header",
+      fileName,
+      `« ${fileName} » n'a pas de ligne d'en-tête lisible (noms de colonnes séparés par des points-virgules). ${EXPORT_HINT}`,
+    );
   }
 }
 
@@ -32,7 +41,11 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
   const headers = headerRow.cells.map((h) => h.trim());
   checkHeader(headers, name);
   if (dataRows.length === 0) {
-    throw new RosterError("no-data", name, `« ${name} » ne contient que la ligne d'en-tête, aucun compte. Vérifiez les filtres de l'export dans l'ENT, puis exportez à nouveau.`);
+    throw new RosterError(
+      "no-data",
+      name,
+      `« ${name} » ne contient que la ligne d'en-tête, aucun compte. Vérifiez les filtres de l'export dans l'ENT, puis exportez à nouveau.`,
+    );
   }
   const width = headers.length;
   const columnValues = (index: number) => dataRows.map((r) => r.cells[index] ?? "");
@@ -59,7 +72,10 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
   const loginIndex = byField.login;
   const passwordIndex = byField.password;
   const anyCredential = dataRows.some(
-    (r) => (r.cells[loginIndex] ?? "").trim() !== "" || (r.cells[passwordIndex] ?? "").trim() !== "" || (aliasColumn !== undefined && (r.cells[aliasColumn] ?? "").trim() !== ""),
+    (r) =>
+      (r.cells[loginIndex] ?? "").trim() !== "" ||
+      (r.cells[passwordIndex] ?? "").trim() !== "" ||
+      (aliasColumn !== undefined && (r.cells[aliasColumn] ?? "").trim() !== ""),
   );
   const anyPassword = dataRows.some((r) => (r.cells[passwordIndex] ?? "").trim() !== "");
   if (!anyCredential || (!anyPassword && looksLikeConnector(headers))) {
@@ -105,12 +121,23 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
         const chars = [...new Set(bad.map(describeChar))].join(", ");
         if (criticalColumns.has(i)) {
           problems.push(
-            problem(line, headers[i], "invalid-characters", `Ligne ${line}, colonne « ${headers[i]} » : caractère(s) ${chars} impossible(s) à mettre dans un document Word. Corrigez la valeur dans l'ENT puis réexportez.`),
+            problem(
+              line,
+              headers[i],
+              "invalid-characters",
+              `Ligne ${line}, colonne « ${headers[i]} » : caractère(s) ${chars} impossible(s) à mettre dans un document Word. Corrigez la valeur dans l'ENT puis réexportez.`,
+            ),
           );
           rejected = true;
         } else {
           problems.push(
-            problem(line, headers[i], "cleaned-characters", `Ligne ${line}, colonne « ${headers[i]} » : caractère(s) ${chars} retiré(s) (impossibles dans un document Word).`, "warning"),
+            problem(
+              line,
+              headers[i],
+              "cleaned-characters",
+              `Ligne ${line}, colonne « ${headers[i]} » : caractère(s) ${chars} retiré(s) (impossibles dans un document Word).`,
+              "warning",
+            ),
           );
           value = stripInvalidXml(value);
         }
@@ -123,7 +150,14 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
     const login = alias.trim() !== "" ? alias : cells[loginIndex];
     const password = cells[passwordIndex];
     if (login.trim() === "") {
-      problems.push(problem(line, headers[loginIndex], "missing-login", `Ligne ${line} : identifiant (« ${headers[loginIndex]} ») vide ; pas de courrier possible. Vérifiez ce compte dans l'ENT.`));
+      problems.push(
+        problem(
+          line,
+          headers[loginIndex],
+          "missing-login",
+          `Ligne ${line} : identifiant (« ${headers[loginIndex]} ») vide ; pas de courrier possible. Vérifiez ce compte dans l'ENT.`,
+        ),
+      );
       continue;
     }
     if (password.trim() === "") {
@@ -139,7 +173,14 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
     }
     const first = firstRowOfLogin.get(login);
     if (first !== undefined) {
-      problems.push(problem(line, headers[loginIndex], "duplicate-login", `Ligne ${line} : l'identifiant « ${login} » figure déjà ligne ${first} ; un seul courrier est fait (celui de la ligne ${first}). Vérifiez le fichier.`));
+      problems.push(
+        problem(
+          line,
+          headers[loginIndex],
+          "duplicate-login",
+          `Ligne ${line} : l'identifiant « ${login} » figure déjà ligne ${first} ; un seul courrier est fait (celui de la ligne ${first}). Vérifiez le fichier.`,
+        ),
+      );
       continue;
     }
     firstRowOfLogin.set(login, line);
@@ -161,4 +202,3 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
   }
   return { file, headers, columns: recognition.columns, records, problems, dataRows: dataRows.length };
 }
-

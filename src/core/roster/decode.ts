@@ -18,7 +18,9 @@ const CP1252_HIGH =
   "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+  return new TextDecoder("windows-1252")
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
@@ -28,7 +30,11 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 /** Recognises formats that are not text exports, to say what the file really is. */
 export function sniffBinary(bytes: Uint8Array, fileName: string): void {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    throw new RosterError("pdf", fileName, `« ${fileName} » est un document PDF, pas un export de comptes. ${EXPORT_HINT}`);
+    throw new RosterError(
+      "pdf",
+      fileName,
+      `« ${fileName} » est un document PDF, pas un export de comptes. ${EXPORT_HINT}`,
+    );
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new RosterError(
@@ -89,6 +95,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
       }
     }
   }
+  // eslint-disable-next-line no-control-regex -- looking for NUL bytes is the point
   if (/\u0000/.test(text.slice(0, 4096))) {
     throw new RosterError(
       "not-text",

@@ -86,7 +86,11 @@ export interface Recognition {
  * "Identifiant" holding ids (Cerise) is not taken. `override` (from the pane or the
  * caller) maps a field to a header, or to null to leave it unfilled.
  */
-export function recogniseColumns(headers: string[], columnValues: (index: number) => string[], override: ColumnMapping = {}): Recognition {
+export function recogniseColumns(
+  headers: string[],
+  columnValues: (index: number) => string[],
+  override: ColumnMapping = {},
+): Recognition {
   const columns: ColumnInfo[] = headers.map((header, index) => ({ index, header, field: null }));
   const byField: Partial<Record<FieldId, number>> = {};
   let aliasColumn: number | undefined;
@@ -139,5 +143,6 @@ export function recogniseColumns(headers: string[], columnValues: (index: number
     columns[aliasColumn].alias = true;
   }
   const stateColumn = headers.findIndex(isStateHeader);
+  if (stateColumn >= 0) columns[stateColumn].state = true;
   return { columns, byField, aliasColumn, stateColumn: stateColumn >= 0 ? stateColumn : undefined };
 }

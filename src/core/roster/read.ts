@@ -26,17 +26,26 @@ function isActivationCodeExport(headers: string[]): boolean {
 }
 
 export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Roster {
-  if (bytes.length === 0) throw new RosterError("empty", fileName, `« ${fileName} » est vide (0 octet). ${EXPORT_HINT}`);
+  if (bytes.length === 0)
+    throw new RosterError("empty", fileName, `« ${fileName} » est vide (0 octet). ${EXPORT_HINT}`);
   sniffBinary(bytes, fileName);
   let table: Table;
-  const info: FileInfo = { name: fileName, kind: "csv", encoding: "", delimiter: "", htmlEntitiesDecoded: false, notes: [] };
+  const info: FileInfo = {
+    name: fileName,
+    kind: "csv",
+    encoding: "",
+    delimiter: "",
+    htmlEntitiesDecoded: false,
+    notes: [],
+  };
   if (isZip(bytes)) {
     table = readWorkbook(bytes, fileName);
     info.kind = "xlsx";
     info.encoding = "classeur Excel (.xlsx)";
   } else {
     const decoded = decodeText(bytes, fileName);
-    if (decoded.text.trim() === "") throw new RosterError("empty", fileName, `« ${fileName} » ne contient aucune ligne. ${EXPORT_HINT}`);
+    if (decoded.text.trim() === "")
+      throw new RosterError("empty", fileName, `« ${fileName} » ne contient aucune ligne. ${EXPORT_HINT}`);
     table = parseCsv(decoded.text);
     info.encoding = decoded.encoding;
     info.delimiter = table.delimiter;
@@ -53,5 +62,11 @@ export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOpt
 
 /** Names a delimiter for people. */
 export function delimiterName(delimiter: string): string {
-  return delimiter === ";" ? "point-virgule (;)" : delimiter === "," ? "virgule (,)" : delimiter === "\t" ? "tabulation" : "aucun (classeur)";
+  return delimiter === ";"
+    ? "point-virgule (;)"
+    : delimiter === ","
+      ? "virgule (,)"
+      : delimiter === "\t"
+        ? "tabulation"
+        : "aucun (classeur)";
 }

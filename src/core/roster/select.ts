@@ -21,12 +21,15 @@ function sameText(a: string, b: string): boolean {
 }
 
 function byName(a: RosterRecord, b: RosterRecord): number {
-  return collator.compare(a.values.lastName, b.values.lastName) || collator.compare(a.values.firstName, b.values.firstName);
+  return (
+    collator.compare(a.values.lastName, b.values.lastName) || collator.compare(a.values.firstName, b.values.firstName)
+  );
 }
 
 function byClass(a: RosterRecord, b: RosterRecord): number {
-  const ca = a.values.class;
-  const cb = b.values.class;
+  // A parent with children in several classes is sorted with the first one listed.
+  const ca = a.lists.class?.[0] ?? "";
+  const cb = b.lists.class?.[0] ?? "";
   if (ca === "" && cb !== "") return 1; // records without a class go last
   if (cb === "" && ca !== "") return -1;
   return collator.compare(ca, cb) || byName(a, b);

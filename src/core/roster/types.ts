@@ -23,6 +23,8 @@ export interface ColumnInfo {
   field: FieldId | null;
   /** The login column that wins over the plain login when filled (Open ENT NG alias). */
   alias?: boolean;
+  /** The account state column ("Etat du compte"), used by the "inactive only" filter. */
+  state?: boolean;
 }
 
 /** Which column fills each field; the caller may override it (the pane offers it). */

@@ -47,14 +47,17 @@ function attr(tag: string, name: string): string | undefined {
 
 /** OOXML escapes characters XML cannot hold as _xHHHH_. */
 function decodeOoxmlText(text: string): string {
-  return decodeEntities(text).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decodeEntities(text).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
 }
 
 /** The text of every <t> inside a fragment (rich text runs are concatenated; phonetic runs skipped). */
 function textOf(fragment: string): string {
   const withoutPhonetic = fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
-  for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ? decodeOoxmlText(m[1]) : "";
+  for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
+    out += m[1] ? decodeOoxmlText(m[1]) : "";
   return out;
 }
 
@@ -105,7 +108,13 @@ function firstSheetPath(files: Record<string, Uint8Array>): string {
   return "xl/worksheets/sheet1.xml";
 }
 
-function displayed(value: string, type: string | undefined, fmt: string, inline: string | undefined, shared: string[]): string {
+function displayed(
+  value: string,
+  type: string | undefined,
+  fmt: string,
+  inline: string | undefined,
+  shared: string[],
+): string {
   switch (type) {
     case "s":
       return shared[Number(value)] ?? "";
@@ -134,12 +143,20 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
   try {
     files = unzipSync(bytes, { filter: (f) => f.name.startsWith("xl/") });
   } catch {
-    throw new RosterError("bad-workbook", fileName, `« ${fileName} » n'est pas un classeur Excel lisible (archive endommagée). ${EXPORT_HINT}`);
+    throw new RosterError(
+      "bad-workbook",
+      fileName,
+      `« ${fileName} » n'est pas un classeur Excel lisible (archive endommagée). ${EXPORT_HINT}`,
+    );
   }
   const sheetPath = firstSheetPath(files);
   const sheet = files[sheetPath];
   if (!sheet) {
-    throw new RosterError("bad-workbook", fileName, `« ${fileName} » ne contient aucune feuille de calcul lisible (.xlsx attendu). ${EXPORT_HINT}`);
+    throw new RosterError(
+      "bad-workbook",
+      fileName,
+      `« ${fileName} » ne contient aucune feuille de calcul lisible (.xlsx attendu). ${EXPORT_HINT}`,
+    );
   }
   const shared = sharedStrings(files["xl/sharedStrings.xml"] && strFromU8(files["xl/sharedStrings.xml"]));
   const formats = cellFormats(files["xl/styles.xml"] && strFromU8(files["xl/styles.xml"]));

@@ -1,0 +1,63 @@
+import * as path from "path";
+import { run } from "../../src/cli/main";
+import { memoryIo } from "./helpers/memory-io";
+import { SAMPLES_DIR, sampleFiles } from "./helpers/samples";
+
+describe("courriers-ent check", () => {
+  it.each(sampleFiles())("--json gives the expected records of $file", async ({ file, truth }) => {
+    const io = memoryIo();
+    expect(await run(["check", path.join(SAMPLES_DIR, file), "--json"], io)).toBe(0);
+    const json = JSON.parse(io.stdout());
+    expect(json.file.delimiter).toMatch(/^(;|,|\t)$/);
+    expect(json.file.encoding).toBeTruthy();
+    expect(
+      json.records.map((r: Record<string, string>) => [
+        r.firstName,
+        r.lastName,
+        r.login,
+        r.password,
+        r.class,
+        r.children,
+      ]),
+    ).toEqual(truth.map((t) => [t.prenom, t.nom, t.login, t.password, t.classe, t.enfants]));
+    expect(json.columns.some((c: { field: string }) => c.field === "password")).toBe(true);
+    expect(json.records.every((r: { row: number }) => typeof r.row === "number")).toBe(true);
+  });
+
+  it("prints a report for people: encoding, delimiter, columns, counts, problems", async () => {
+    const io = memoryIo();
+    io.files.set(
+      "rentree.csv",
+      Buffer.from(
+        "Nom;Prénom;Login;Mot de passe;Profil;Etat du compte\nA;B;a.b;pw;Élève;Inactif\nC;D;c.d;;Parent;Actif\n",
+        "latin1",
+      ),
+    );
+    expect(await run(["check", "rentree.csv"], io)).toBe(0);
+    const out = io.stdout();
+    expect(out).toContain("Encodage : Windows-1252 ; séparateur : point-virgule (;)");
+    expect(out).toContain("Mot de passe → Mot de passe");
+    expect(out).toContain("Etat du compte → état du compte");
+    expect(out).toContain("Courriers possibles : 1");
+    expect(out).toContain("Élèves : 1");
+    expect(out).toContain("Lignes écartées : 1");
+    expect(out).toMatch(/Ligne 3 \(c\.d\).*déjà activé/);
+  });
+
+  it.each([
+    ["a missing file", "absent.csv", /fichier introuvable : « absent.csv »/],
+    ["an unusable file", "vide.csv", /« vide.csv » est vide/],
+  ])("exits 2 with a French message for %s", async (_n, file, message) => {
+    const io = memoryIo();
+    io.files.set("vide.csv", new Uint8Array(0));
+    expect(await run(["check", file, "--json"], io)).toBe(2);
+    expect(io.stderr()).toMatch(message);
+    expect(io.stdout()).toBe("");
+  });
+
+  it("rejects unknown options", async () => {
+    const io = memoryIo();
+    expect(await run(["check", "x.csv", "--jsn"], io)).toBe(2);
+    expect(io.stderr()).toContain("Option inconnue : --jsn");
+  });
+});
