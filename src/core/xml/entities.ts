@@ -34,8 +34,10 @@ export function escapeXml(text: string): string {
 }
 
 // Characters XML 1.0 forbids: C0 controls but tab, LF, CR; U+FFFE, U+FFFF; lone surrogates.
+/* eslint-disable no-control-regex -- these control characters are what XML forbids */
 const INVALID_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
 
 /** The characters of `text` that cannot go into a Word document. */
 export function invalidXmlChars(text: string): string[] {
