@@ -1,0 +1,98 @@
+// Turns a WordprocessingML part into segments: static text between slots that change per
+// letter (field values, ids that must stay unique, header references, section breaks).
+// Compiling once and filling the slots per record is what makes the merge fast.
+import { MARK, extractFields, ExtractOptions, FieldSlot } from "./fields";
+
+export type Slot =
+  | { t: "field"; i: number }
+  | { t: "docPr" }
+  | { t: "sdtId" }
+  | { t: "paraId" }
+  | { t: "textId" }
+  | { t: "bmId"; old: string }
+  | { t: "bmName"; old: string }
+  | { t: "rel"; rId: string }
+  | { t: "sect" }
+  | { t: "sectPara" };
+
+export type Segment = string | Slot;
+
+const MARKED = new RegExp(`${MARK}([A-Za-z])([^${MARK}]*)${MARK}`, "g");
+
+function toSlot(kind: string, payload: string): Slot {
+  switch (kind) {
+    case "F":
+      return { t: "field", i: Number(payload) };
+    case "D":
+      return { t: "docPr" };
+    case "I":
+      return { t: "sdtId" };
+    case "P":
+      return { t: "paraId" };
+    case "T":
+      return { t: "textId" };
+    case "B":
+      return { t: "bmId", old: payload };
+    case "N":
+      return { t: "bmName", old: payload };
+    case "R":
+      return { t: "rel", rId: payload };
+    case "S":
+      return { t: "sect" };
+    default:
+      return { t: "sectPara" };
+  }
+}
+
+const mark = (kind: string, payload = "") => `${MARK}${kind}${payload}${MARK}`;
+
+/** Removes Word's hidden _GoBack bookmark, which would otherwise repeat in every letter. */
+function dropGoBack(xml: string): string {
+  const start = /<w:bookmarkStart\s[^>]*w:name="_GoBack"[^>]*\/>/.exec(xml);
+  if (!start) return xml;
+  const id = /w:id="(\d+)"/.exec(start[0])?.[1];
+  const withoutStart = xml.replace(start[0], "");
+  return id ? withoutStart.replace(new RegExp(`<w:bookmarkEnd\\s[^>]*w:id="${id}"[^>]*/>`), "") : withoutStart;
+}
+
+/** Marks every id that must be unique per letter, and every header/footer reference. */
+export function markIds(xml: string): string {
+  const names = new Set<string>();
+  let out = dropGoBack(xml)
+    .replace(/(<wp:docPr\s[^>]*?\bid=")\d+(")/g, `$1${mark("D")}$2`)
+    .replace(/(<w:id w:val=")-?\d+("\s*\/>)/g, `$1${mark("I")}$2`)
+    .replace(/(\sw14:paraId=")[0-9A-Fa-f]+(")/g, `$1${mark("P")}$2`)
+    .replace(/(\sw14:textId=")[0-9A-Fa-f]+(")/g, `$1${mark("T")}$2`)
+    .replace(/(<w:bookmark(?:Start|End)\s[^>]*?\bw:id=")(\d+)(")/g, (_m, a: string, id: string, b: string) => `${a}${mark("B", id)}${b}`)
+    .replace(/(<w:bookmarkStart\s[^>]*?\bw:name=")([^"]*)(")/g, (_m, a: string, name: string, b: string) => {
+      names.add(name);
+      return `${a}${mark("N", name)}${b}`;
+    })
+    .replace(/(<w:(?:header|footer)Reference\s[^>]*?\br:id=")([^"]+)(")/g, (_m, a: string, rId: string, b: string) => `${a}${mark("R", rId)}${b}`);
+  if (names.size) {
+    out = out.replace(/(\sw:anchor=")([^"]*)(")/g, (m, a: string, name: string, b: string) => (names.has(name) ? `${a}${mark("N", name)}${b}` : m));
+  }
+  return out;
+}
+
+/** Splits marked text into segments. */
+export function toSegments(xml: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const m of xml.matchAll(MARKED)) {
+    if (m.index! > last) segments.push(xml.slice(last, m.index));
+    segments.push(toSlot(m[1], m[2]));
+    last = m.index! + m[0].length;
+  }
+  if (last < xml.length) segments.push(xml.slice(last));
+  return segments;
+}
+
+/** Extracts fields, marks ids, and returns the segments of a part (or a fragment of one). */
+export function compilePart(xml: string, slots: FieldSlot[], options: ExtractOptions): Segment[] {
+  return toSegments(markIds(extractFields(xml, slots, options)));
+}
+
+/** The section-break markers, for the body compiler. */
+export const SECT_MARK = mark("S");
+export const SECT_PARA_MARK = mark("Q");

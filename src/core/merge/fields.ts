@@ -1,0 +1,165 @@
+// Finds the merge fields of a WordprocessingML part and replaces each with a marker:
+// content controls tagged ent:<id> / ent:col:<header>, and classic MERGEFIELDs (simple
+// w:fldSimple and complex w:fldChar/w:instrText). What a field needs to be rendered
+// later (its run and paragraph properties, its content control) is kept in a FieldSlot.
+import { parseTag, isEditTag, TAG_PREFIX } from "../fields";
+import { decodeEntities } from "../xml/entities";
+import { attrValue, elementEnd, findElement, nextStart, previousStart } from "../xml/scan";
+
+/** A merge field as written in the template: a tag, or a MERGEFIELD name. */
+export type FieldName = { kind: "tag"; tag: string } | { kind: "mergefield"; name: string };
+
+export interface FieldSlot {
+  name: FieldName;
+  /** Run properties the value takes (the field's first run). */
+  rPr: string;
+  /** Block-level control: the value goes in a paragraph with these properties. */
+  block?: { pPr: string };
+  /** When output fields are kept as content controls: the sdtPr to keep. */
+  sdtPr?: string;
+}
+
+// Markers use U+0001, which XML cannot contain, so they never collide with content.
+export const MARK = "\u0001";
+export const markerOf = (kind: string, payload: string | number) => `${MARK}${kind}${payload}${MARK}`;
+
+/** The run properties at the start of the first run in xml, without placeholder styling. */
+export function firstRunProps(xml: string): string | null {
+  const run = nextStart(xml, "w:r", 0);
+  if (run < 0) return null;
+  const open = xml.indexOf(">", run) + 1;
+  const rest = xml.slice(open).trimStart();
+  if (!rest.startsWith("<w:rPr")) return "";
+  const start = xml.indexOf("<w:rPr", open);
+  return cleanRunProps(xml.slice(start, elementEnd(xml, start, "w:rPr")));
+}
+
+function cleanRunProps(rPr: string): string {
+  return rPr.replace(/<w:rStyle w:val="PlaceholderText"\/>/g, "").replace(/<w:rPr>\s*<\/w:rPr>/, "");
+}
+
+/** `MERGEFIELD "Mot de passe" \* MERGEFORMAT` → `Mot de passe`; null for other fields. */
+export function mergeFieldName(instr: string): string | null {
+  const m = /^\s*MERGEFIELD\s+(?:"([^"]+)"|(\S+))/i.exec(instr);
+  return m ? (m[1] ?? m[2]).trim() : null;
+}
+
+function sdtProps(sdt: string): { sdtPr: string; content: { start: number; end: number } | null } {
+  const pr = findElement(sdt, "w:sdtPr");
+  const contentStart = nextStart(sdt, "w:sdtContent", pr ? pr.end : 0);
+  if (contentStart < 0) return { sdtPr: pr?.text ?? "", content: null };
+  const open = sdt.indexOf(">", contentStart) + 1;
+  if (sdt[open - 2] === "/") return { sdtPr: pr?.text ?? "", content: { start: open, end: open } };
+  const end = elementEnd(sdt, contentStart, "w:sdtContent") - "</w:sdtContent>".length;
+  return { sdtPr: pr?.text ?? "", content: { start: open, end } };
+}
+
+export interface ExtractOptions {
+  /** Keep our content controls (fields and ent:edit passages) in the output. */
+  keepFields: boolean;
+}
+
+/** Replaces every merge field of `xml` with a marker; returns the new text and the slots. */
+export function extractFields(xml: string, slots: FieldSlot[], options: ExtractOptions): string {
+  return extractComplexFields(extractSimpleFields(extractContentControls(xml, slots, options), slots), slots);
+}
+
+function extractContentControls(xml: string, slots: FieldSlot[], options: ExtractOptions): string {
+  let out = "";
+  let i = 0;
+  for (let start = nextStart(xml, "w:sdt", 0); start >= 0; start = nextStart(xml, "w:sdt", i)) {
+    const end = elementEnd(xml, start, "w:sdt");
+    const sdt = xml.slice(start, end);
+    out += xml.slice(i, start);
+    i = end;
+    const { sdtPr, content } = sdtProps(sdt);
+    const tagEl = /<w:tag\s[^>]*>/.exec(sdtPr);
+    const tag = tagEl ? decodeEntities(attrValue(tagEl[0], "w:val") ?? "") : "";
+    const inner = content ? sdt.slice(content.start, content.end) : "";
+    if (parseTag(tag) || (tag.startsWith(TAG_PREFIX) && !isEditTag(tag))) {
+      const ownRunProps = cleanRunProps(findElement(sdtPr, "w:rPr")?.text ?? "");
+      const slot: FieldSlot = { name: { kind: "tag", tag }, rPr: firstRunProps(inner) || ownRunProps };
+      if (/<w:p[\s>]/.test(inner)) slot.block = { pPr: findElement(inner, "w:pPr")?.text ?? "" };
+      if (options.keepFields) slot.sdtPr = keptSdtPr(sdtPr);
+      slots.push(slot);
+      out += markerOf("F", slots.length - 1);
+      continue;
+    }
+    // Not a field: merge what it holds; our own passages are unwrapped unless kept.
+    const merged = extractFields(inner, slots, options);
+    const ours = isEditTag(tag);
+    if (ours && !options.keepFields) out += merged;
+    else if (content) out += sdt.slice(0, content.start) + merged + sdt.slice(content.end);
+    else out += sdt;
+  }
+  return out + xml.slice(i);
+}
+
+/** The sdtPr of a kept field: no placeholder state, no binding that would overwrite the value. */
+function keptSdtPr(sdtPr: string): string {
+  return sdtPr
+    .replace(/<w:showingPlcHdr\/>/g, "")
+    .replace(/<w:dataBinding\s[^>]*\/>/g, "")
+    .replace(/<w:temporary\/>/g, "");
+}
+
+function extractSimpleFields(xml: string, slots: FieldSlot[]): string {
+  let out = "";
+  let i = 0;
+  for (let start = nextStart(xml, "w:fldSimple", 0); start >= 0; start = nextStart(xml, "w:fldSimple", i)) {
+    const end = elementEnd(xml, start, "w:fldSimple");
+    const el = xml.slice(start, end);
+    const open = el.slice(0, el.indexOf(">") + 1);
+    const name = mergeFieldName(decodeEntities(attrValue(open, "w:instr") ?? ""));
+    out += xml.slice(i, start);
+    i = end;
+    if (!name) {
+      out += el;
+      continue;
+    }
+    slots.push({ name: { kind: "mergefield", name }, rPr: firstRunProps(el) ?? "" });
+    out += markerOf("F", slots.length - 1);
+  }
+  return out + xml.slice(i);
+}
+
+const FLD_CHAR = /<w:fldChar\s[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/?>|<w:instrText(?:\s[^>]*)?>([\s\S]*?)<\/w:instrText>/g;
+
+function extractComplexFields(xml: string, slots: FieldSlot[]): string {
+  let out = "";
+  let i = 0;
+  FLD_CHAR.lastIndex = 0;
+  for (let m = FLD_CHAR.exec(xml); m; m = FLD_CHAR.exec(xml)) {
+    if (m[1] !== "begin") continue;
+    // Walk to the matching end, collecting this field's own instruction text.
+    let depth = 0;
+    let instr = "";
+    let separate = -1;
+    let endAt = -1;
+    const walker = new RegExp(FLD_CHAR.source, "g");
+    walker.lastIndex = m.index;
+    for (let w = walker.exec(xml); w; w = walker.exec(xml)) {
+      if (w[1] === "begin") depth++;
+      else if (w[1] === "end") depth--;
+      else if (w[1] === "separate" && depth === 1) separate = w.index;
+      else if (w[2] !== undefined && depth === 1 && separate < 0) instr += decodeEntities(w[2]);
+      if (depth === 0) {
+        endAt = w.index;
+        break;
+      }
+    }
+    const name = mergeFieldName(instr);
+    if (endAt < 0 || !name) continue; // not a MERGEFIELD: leave it, inner fields are still visited
+    const runStart = previousStart(xml, "w:r", m.index);
+    const runEnd = xml.indexOf("</w:r>", endAt) + "</w:r>".length;
+    if (runStart < i || xml.slice(runStart, runEnd).includes("</w:p>")) continue;
+    const result = separate >= 0 ? xml.slice(separate, endAt) : "";
+    const resultRun = nextStart(result, "w:r", 0);
+    const rPr = (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";
+    slots.push({ name: { kind: "mergefield", name }, rPr });
+    out += xml.slice(i, runStart) + markerOf("F", slots.length - 1);
+    i = runEnd;
+    FLD_CHAR.lastIndex = runEnd;
+  }
+  return out + xml.slice(i);
+}

@@ -1,0 +1,6 @@
+export { mergeLetters, compileTemplate, renderLetters, textRuns } from "./merge-letters";
+export type { MergeOptions, MergeResult, MergeWarning, CompiledTemplate } from "./merge-letters";
+export { MergeError } from "./errors";
+export type { MergeSource } from "./resolve";
+export { templateFields } from "./inspect";
+export type { TemplateField } from "./inspect";

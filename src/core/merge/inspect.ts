@@ -1,0 +1,21 @@
+// What a template uses: its merge fields and school passages, for the pane and the CLI.
+import { isEditTag } from "../fields";
+import { FieldName, extractFields, FieldSlot } from "./fields";
+import { openDocx, parseRelationships, relsPathOf, resolveTarget } from "./package";
+
+export interface TemplateField {
+  name: FieldName;
+}
+
+/** Every merge field of the template (body, headers, footers), in order of appearance. */
+export function templateFields(template: Uint8Array): FieldName[] {
+  const pkg = openDocx(template);
+  const slots: FieldSlot[] = [];
+  extractFields(pkg.text(pkg.mainPath)!, slots, { keepFields: false });
+  for (const rel of parseRelationships(pkg.text(relsPathOf(pkg.mainPath)) ?? "")) {
+    if (!/\/(header|footer)$/.test(rel.type)) continue;
+    const xml = pkg.text(resolveTarget(pkg.mainPath, rel.target));
+    if (xml) extractFields(xml, slots, { keepFields: false });
+  }
+  return slots.map((s) => s.name).filter((n) => !(n.kind === "tag" && isEditTag(n.tag)));
+}

@@ -1,0 +1,41 @@
+// Which value a template field takes from a record: the same recognition as the importer,
+// so «Mot_de_passe», «Mot de passe» and ent:password all give the password.
+import { FieldId, labelOf, parseTag } from "../fields";
+import { fieldForHeader, headerKey } from "../roster/headers";
+import { ColumnInfo, RosterRecord } from "../roster/types";
+import { FieldName } from "./fields";
+
+/** What the merge needs to know of the export: its headers and which fields they fill. */
+export interface MergeSource {
+  headers: string[];
+  columns: ColumnInfo[];
+}
+
+export type ValueOf = (record: RosterRecord) => string;
+
+function fieldValue(id: FieldId, source: MergeSource): ValueOf | null {
+  return source.columns.some((c) => c.field === id) ? (r) => r.values[id] : null;
+}
+
+function columnValue(header: string, source: MergeSource): ValueOf | null {
+  const exact = source.headers.includes(header) ? header : source.headers.find((h) => headerKey(h) === headerKey(header) && headerKey(h) !== "");
+  return exact === undefined ? null : (r) => r.raw[exact] ?? "";
+}
+
+/** A function giving the field's value for a record, or null when the export cannot fill it. */
+export function resolveField(name: FieldName, source: MergeSource): ValueOf | null {
+  if (name.kind === "tag") {
+    const ref = parseTag(name.tag);
+    if (!ref) return null;
+    return ref.kind === "field" ? fieldValue(ref.id, source) : columnValue(ref.header, source);
+  }
+  const id = fieldForHeader(name.name);
+  return (id && fieldValue(id, source)) || columnValue(name.name, source);
+}
+
+/** How a field is named to the user: «Mot de passe» or the MERGEFIELD's name. */
+export function displayName(name: FieldName): string {
+  if (name.kind === "mergefield") return name.name;
+  const ref = parseTag(name.tag);
+  return ref ? labelOf(ref) : name.tag;
+}

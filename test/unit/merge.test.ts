@@ -1,0 +1,188 @@
+import { mergeLetters, MergeError, templateFields } from "../../src/core/merge";
+import { readRoster, Roster } from "../../src/core/roster";
+import { utf8 } from "./helpers/encode";
+import { cc, makeDocx, p, paragraphsText, r, unzipText } from "./helpers/docx";
+
+const CSV = [
+  "Nom;Prénom;Login;Mot de passe;Classe;Élève;Téléphone",
+  "MOREAU;Aïcha;aicha.moreau;001000;4C;Léa MOREAU;01 02",
+  "DUPONT;Jean;jean.dupont;a&b<c>\"d'e;6A, 5B;Hugo DUPONT, Zoé DUPONT;",
+  "ÉMOJI;Zoë 👩‍🏫;zoe.emoji;x\ty;3D;;",
+].join("\n");
+const roster: Roster = readRoster(utf8(CSV), "test.csv");
+const CONSOLAS = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:b/>';
+
+function merge(body: string, opts: Parameters<typeof makeDocx>[0] extends infer T ? Partial<T> : never = {}, keepFields = false) {
+  const out = mergeLetters(makeDocx({ body, ...opts }), roster.records, roster, { keepFields });
+  return { ...out, parts: unzipText(out.docx) };
+}
+
+function letters(documentXml: string): string[][] {
+  // Split the body's paragraphs at each section break: one group per letter.
+  const groups: string[][] = [[]];
+  for (const m of documentXml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>|<w:sectPr>/g)) {
+    if (m[0] !== "<w:sectPr>") groups[groups.length - 1].push(paragraphsText(m[0])[0] ?? "");
+    if (/<w:sectPr/.test(m[0])) groups.push([]);
+  }
+  return groups.filter((g) => g.length);
+}
+
+describe("merge: content-control fields", () => {
+  const body = p(r("Bonjour ") + cc("firstName", "Prénom") + r(" ") + cc("lastName", "Nom")) + p(r("Mot de passe : ") + cc("password", "Mot de passe", CONSOLAS));
+  const { parts, letters: count } = merge(body);
+  const doc = parts["word/document.xml"];
+
+  it("writes one letter per record, in order, with exact values", () => {
+    expect(count).toBe(3);
+    expect(letters(doc)).toEqual([
+      ["Bonjour Aïcha MOREAU", "Mot de passe : 001000"],
+      ["Bonjour Jean DUPONT", "Mot de passe : a&b<c>\"d'e"],
+      ["Bonjour Zoë 👩‍🏫 ÉMOJI", "Mot de passe : x\ty"],
+    ]);
+  });
+
+  it("escapes XML special characters and keeps the password's formatting", () => {
+    expect(doc).toContain(`<w:r><w:rPr>${CONSOLAS}</w:rPr><w:t xml:space="preserve">a&amp;b&lt;c&gt;&quot;d&apos;e</w:t></w:r>`);
+    expect(doc).toContain(`<w:t xml:space="preserve">x</w:t><w:tab/><w:t xml:space="preserve">y</w:t>`);
+  });
+
+  it("leaves plain text, no content controls and no «placeholders»", () => {
+    expect(doc).not.toContain("<w:sdt>");
+    expect(doc).not.toContain("«");
+  });
+
+  it("puts a next-page section break between letters, numbering from 1, none after the last", () => {
+    const sects = doc.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)!;
+    expect(sects).toHaveLength(3);
+    for (const s of sects) {
+      expect(s).toContain('<w:pgNumType w:start="1"/>');
+      expect(s).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
+      expect(s).not.toContain("<w:type");
+    }
+    // the last sectPr is the body's own, right before </w:body>: no empty page at the end
+    expect(doc).toMatch(/<\/w:p><w:sectPr>[\s\S]*?<\/w:sectPr><\/w:body>/);
+    expect(doc.match(/<w:pPr><w:sectPr>/g)).toHaveLength(2);
+  });
+
+  it("shares headers and footers that hold no field", () => {
+    expect(Object.keys(parts).filter((k) => /header|footer/.test(k) && k.endsWith(".xml"))).toEqual(["word/header1.xml", "word/footer1.xml"]);
+    expect(doc.match(/r:id="rIdH1"/g)).toHaveLength(3);
+  });
+});
+
+describe("merge: field shapes", () => {
+  it("reads split runs, tables, text boxes, block controls and classic MERGEFIELDs", () => {
+    const complex = (name: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGE</w:instrText></w:r><w:r><w:instrText xml:space="preserve">FIELD ${name} \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>«${name}»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const body = [
+      p(r("Simple : ") + `<w:fldSimple w:instr=" MERGEFIELD Mot_de_passe "><w:r><w:rPr><w:rFonts w:ascii="Consolas"/></w:rPr><w:t>«Mot_de_passe»</w:t></w:r></w:fldSimple>`),
+      p(r("Complexe : ") + complex("Prénom") + r(" / ") + complex('"Élève"')),
+      `<w:tbl><w:tr><w:tc><w:p>${r("Classe : ")}${cc("class", "Classe")}</w:p></w:tc><w:tc><w:tbl><w:tr><w:tc>${p(cc("login", "Login"))}</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>`,
+      p(`<w:r><w:drawing><wp:inline><wp:docPr id="7" name="Zone de texte"/><w:txbxContent>${p(r("Boîte : ") + cc("col:Téléphone", "Téléphone"))}</w:txbxContent></wp:inline></w:drawing></w:r>`),
+      `<w:sdt><w:sdtPr><w:tag w:val="ent:children"/><w:id w:val="5"/></w:sdtPr><w:sdtContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>«Enfant(s)»</w:t></w:r></w:p></w:sdtContent></w:sdt>`,
+    ].join("");
+    const { parts } = merge(body);
+    const first = letters(parts["word/document.xml"])[0];
+    expect(first).toEqual(["Simple : 001000", "Complexe : Aïcha / Léa MOREAU", "Classe : 4C", "aicha.moreau", "Boîte : 01 02", "Léa MOREAU", ""]); // a block control ends the body: an empty paragraph carries the break
+    const doc = parts["word/document.xml"];
+    expect(doc).toContain('<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Léa MOREAU</w:t></w:r></w:p>');
+    expect(doc).toContain('<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Aïcha</w:t></w:r>');
+    expect(doc).not.toMatch(/MERGEFIELD|fldChar|fldSimple/);
+    expect(letters(doc)[1][2]).toBe("Classe : 6A, 5B");
+  });
+
+  it("merges fields in headers and footers, one copy per letter", () => {
+    const { parts } = merge(p(r("Corps")), { header: p(r("Pour ") + cc("firstName", "Prénom")), footer: p(r("Login ") + cc("login", "Login")) });
+    const headers = Object.keys(parts).filter((k) => /^word\/header1-ent\d+\.xml$/.test(k));
+    expect(headers).toHaveLength(3);
+    expect(paragraphsText(parts["word/header1-ent2.xml"])).toEqual(["Pour Jean"]);
+    expect(paragraphsText(parts["word/footer1-ent3.xml"])).toEqual(["Login zoe.emoji"]);
+    const doc = parts["word/document.xml"];
+    const refs = [...doc.matchAll(/<w:headerReference w:type="default" r:id="([^"]+)"\/>/g)].map((m) => m[1]);
+    expect(new Set(refs).size).toBe(3);
+    for (const id of refs) expect(parts["word/_rels/document.xml.rels"]).toContain(`Id="${id}"`);
+    expect(parts["[Content_Types].xml"]).toContain('PartName="/word/footer1-ent3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"');
+  });
+
+  it("keeps fields as content controls on request, with unique ids and no placeholder state", () => {
+    const body = p(cc("firstName", "Prénom") + `<w:sdt><w:sdtPr><w:tag w:val="ent:login"/><w:id w:val="42"/><w:showingPlcHdr/><w:dataBinding w:xpath="/a" w:storeItemID="{X}"/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Login</w:t></w:r></w:sdtContent></w:sdt>`);
+    const doc = merge(body, {}, true).parts["word/document.xml"];
+    expect(doc.match(/<w:tag w:val="ent:firstName"\/>/g)).toHaveLength(3);
+    expect(doc).not.toMatch(/showingPlcHdr|dataBinding|PlaceholderText/);
+    const ids = [...doc.matchAll(/<w:id w:val="(-?\d+)"\/>/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    expect(letters(doc)[2][0]).toBe("Zoë 👩‍🏫zoe.emoji");
+  });
+
+  it("unwraps the school passages (ent:edit) and keeps other content controls", () => {
+    const body = p(`<w:sdt><w:sdtPr><w:tag w:val="ent:edit:ecole"/><w:id w:val="1"/></w:sdtPr><w:sdtContent>${r("Collège Denis Poisson")}</w:sdtContent></w:sdt>`) + p(`<w:sdt><w:sdtPr><w:tag w:val="autre"/><w:id w:val="2"/></w:sdtPr><w:sdtContent>${r("garde")}</w:sdtContent></w:sdt>`);
+    const doc = merge(body).parts["word/document.xml"];
+    expect(doc).not.toContain("ent:edit");
+    expect(doc.match(/<w:tag w:val="autre"\/>/g)).toHaveLength(3);
+    expect(letters(doc)[0]).toEqual(["Collège Denis Poisson", "garde"]);
+  });
+});
+
+describe("merge: ids stay unique", () => {
+  it("renumbers drawings, bookmarks, paragraph ids; drops _GoBack", () => {
+    const body =
+      `<w:p w14:paraId="1A2B3C4D" w14:textId="77777777"><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/><w:bookmarkStart w:id="3" w:name="Signature"/>${r("x")}<w:bookmarkEnd w:id="3"/></w:p>` +
+      p(`<w:hyperlink w:anchor="Signature">${r("voir")}</w:hyperlink><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Logo"/></wp:inline></w:drawing></w:r>`);
+    const doc = merge(body).parts["word/document.xml"];
+    const paraIds = [...doc.matchAll(/w14:paraId="([0-9A-F]{8})"/g)].map((m) => m[1]);
+    expect(paraIds).toHaveLength(3);
+    expect(new Set(paraIds).size).toBe(3);
+    expect(paraIds.every((id) => parseInt(id, 16) < 0x80000000)).toBe(true);
+    const docPr = [...doc.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(docPr).size).toBe(3);
+    const names = [...doc.matchAll(/w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(names.map((n) => n[1])).toEqual(["Signature", "Signature_2", "Signature_3"]);
+    expect(new Set(names.map((n) => n[0])).size).toBe(3);
+    expect([...doc.matchAll(/w:anchor="([^"]+)"/g)].map((m) => m[1])).toEqual(["Signature", "Signature_2", "Signature_3"]);
+    expect(doc).not.toContain("_GoBack");
+  });
+});
+
+describe("merge: errors and cleaning", () => {
+  it("names unknown fields before any work", () => {
+    const docx = makeDocx({ body: p(cc("email", "Courriel") + `<w:fldSimple w:instr=" MERGEFIELD Adresse_postale "><w:r><w:t>x</w:t></w:r></w:fldSimple>`) });
+    expect(() => mergeLetters(docx, roster.records, roster)).toThrow(MergeError);
+    expect(() => mergeLetters(docx, roster.records, roster)).toThrow(/« Courriel », « Adresse_postale »/);
+  });
+
+  it("says when the template is not a .docx", () => {
+    expect(() => mergeLetters(utf8("pas un docx"), roster.records, roster)).toThrow(/n'est pas un document Word/);
+  });
+
+  it("drops characters XML cannot hold and reports them", () => {
+    const records = [{ ...roster.records[0], raw: { ...roster.records[0].raw, Téléphone: "01\u000702" } }];
+    const out = mergeLetters(makeDocx({ body: p(cc("col:Téléphone", "Téléphone")) }), records, roster);
+    expect(paragraphsText(unzipText(out.docx)["word/document.xml"])[0]).toBe("0102");
+    expect(out.warnings).toEqual([{ row: 2, field: "Téléphone", message: expect.stringContaining("U+0007") }]);
+  });
+
+  it("removes the template's mail-merge data source from settings", () => {
+    const settings = `<?xml version="1.0"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:dataType w:val="textFile"/></w:mailMerge><w:zoom w:percent="100"/></w:settings>`;
+    const { parts } = merge(p(r("x")), { settings });
+    expect(parts["word/settings.xml"]).not.toContain("mailMerge");
+    expect(parts["word/settings.xml"]).toContain("<w:zoom");
+  });
+
+  it("lists a template's fields", () => {
+    const docx = makeDocx({ body: p(cc("firstName", "Prénom") + `<w:fldSimple w:instr=" MERGEFIELD Login "><w:r><w:t>x</w:t></w:r></w:fldSimple>`), header: p(cc("col:Téléphone", "Téléphone")) });
+    expect(templateFields(docx)).toEqual([
+      { kind: "tag", tag: "ent:firstName" },
+      { kind: "mergefield", name: "Login" },
+      { kind: "tag", tag: "ent:col:Téléphone" },
+    ]);
+  });
+});
+
+describe("merge: last element a table", () => {
+  it("adds a section paragraph after the table for every letter but the last", () => {
+    const doc = merge(`<w:tbl><w:tr><w:tc>${p(cc("login", "Login"))}</w:tc></w:tr></w:tbl>`).parts["word/document.xml"];
+    expect(doc.match(/<\/w:tbl><w:p><w:pPr><w:sectPr>/g)).toHaveLength(2);
+    expect(doc).toMatch(/<\/w:tbl><w:sectPr>/);
+  });
+});
