@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkCommand } from "./check";
 import { CliError, CliIo, processIo } from "./io";
+import { mergeCommand } from "./merge";
+import { templateCommand } from "./template";
 
 const HELP = `Courriers ENT — courriers d'identifiants ENT à partir de l'export de l'ENT
 
@@ -30,7 +32,7 @@ function packageVersion(): string {
 }
 
 function commands(): Record<string, Command> {
-  return { check: checkCommand };
+  return { check: checkCommand, merge: mergeCommand, template: templateCommand };
 }
 
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {

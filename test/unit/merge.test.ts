@@ -12,7 +12,11 @@ const CSV = [
 const roster: Roster = readRoster(utf8(CSV), "test.csv");
 const CONSOLAS = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:b/>';
 
-function merge(body: string, opts: Parameters<typeof makeDocx>[0] extends infer T ? Partial<T> : never = {}, keepFields = false) {
+function merge(
+  body: string,
+  opts: Parameters<typeof makeDocx>[0] extends infer T ? Partial<T> : never = {},
+  keepFields = false,
+) {
   const out = mergeLetters(makeDocx({ body, ...opts }), roster.records, roster, { keepFields });
   return { ...out, parts: unzipText(out.docx) };
 }
@@ -28,7 +32,9 @@ function letters(documentXml: string): string[][] {
 }
 
 describe("merge: content-control fields", () => {
-  const body = p(r("Bonjour ") + cc("firstName", "Prénom") + r(" ") + cc("lastName", "Nom")) + p(r("Mot de passe : ") + cc("password", "Mot de passe", CONSOLAS));
+  const body =
+    p(r("Bonjour ") + cc("firstName", "Prénom") + r(" ") + cc("lastName", "Nom")) +
+    p(r("Mot de passe : ") + cc("password", "Mot de passe", CONSOLAS));
   const { parts, letters: count } = merge(body);
   const doc = parts["word/document.xml"];
 
@@ -42,7 +48,9 @@ describe("merge: content-control fields", () => {
   });
 
   it("escapes XML special characters and keeps the password's formatting", () => {
-    expect(doc).toContain(`<w:r><w:rPr>${CONSOLAS}</w:rPr><w:t xml:space="preserve">a&amp;b&lt;c&gt;&quot;d&apos;e</w:t></w:r>`);
+    expect(doc).toContain(
+      `<w:r><w:rPr>${CONSOLAS}</w:rPr><w:t xml:space="preserve">a&amp;b&lt;c&gt;&quot;d&apos;e</w:t></w:r>`,
+    );
     expect(doc).toContain(`<w:t xml:space="preserve">x</w:t><w:tab/><w:t xml:space="preserve">y</w:t>`);
   });
 
@@ -65,7 +73,10 @@ describe("merge: content-control fields", () => {
   });
 
   it("shares headers and footers that hold no field", () => {
-    expect(Object.keys(parts).filter((k) => /header|footer/.test(k) && k.endsWith(".xml"))).toEqual(["word/header1.xml", "word/footer1.xml"]);
+    expect(Object.keys(parts).filter((k) => /header|footer/.test(k) && k.endsWith(".xml"))).toEqual([
+      "word/header1.xml",
+      "word/footer1.xml",
+    ]);
     expect(doc.match(/r:id="rIdH1"/g)).toHaveLength(3);
   });
 });
@@ -75,24 +86,42 @@ describe("merge: field shapes", () => {
     const complex = (name: string) =>
       `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGE</w:instrText></w:r><w:r><w:instrText xml:space="preserve">FIELD ${name} \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>«${name}»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     const body = [
-      p(r("Simple : ") + `<w:fldSimple w:instr=" MERGEFIELD Mot_de_passe "><w:r><w:rPr><w:rFonts w:ascii="Consolas"/></w:rPr><w:t>«Mot_de_passe»</w:t></w:r></w:fldSimple>`),
+      p(
+        r("Simple : ") +
+          `<w:fldSimple w:instr=" MERGEFIELD Mot_de_passe "><w:r><w:rPr><w:rFonts w:ascii="Consolas"/></w:rPr><w:t>«Mot_de_passe»</w:t></w:r></w:fldSimple>`,
+      ),
       p(r("Complexe : ") + complex("Prénom") + r(" / ") + complex('"Élève"')),
       `<w:tbl><w:tr><w:tc><w:p>${r("Classe : ")}${cc("class", "Classe")}</w:p></w:tc><w:tc><w:tbl><w:tr><w:tc>${p(cc("login", "Login"))}</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>`,
-      p(`<w:r><w:drawing><wp:inline><wp:docPr id="7" name="Zone de texte"/><w:txbxContent>${p(r("Boîte : ") + cc("col:Téléphone", "Téléphone"))}</w:txbxContent></wp:inline></w:drawing></w:r>`),
+      p(
+        `<w:r><w:drawing><wp:inline><wp:docPr id="7" name="Zone de texte"/><w:txbxContent>${p(r("Boîte : ") + cc("col:Téléphone", "Téléphone"))}</w:txbxContent></wp:inline></w:drawing></w:r>`,
+      ),
       `<w:sdt><w:sdtPr><w:tag w:val="ent:children"/><w:id w:val="5"/></w:sdtPr><w:sdtContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>«Enfant(s)»</w:t></w:r></w:p></w:sdtContent></w:sdt>`,
     ].join("");
     const { parts } = merge(body);
     const first = letters(parts["word/document.xml"])[0];
-    expect(first).toEqual(["Simple : 001000", "Complexe : Aïcha / Léa MOREAU", "Classe : 4C", "aicha.moreau", "Boîte : 01 02", "Léa MOREAU", ""]); // a block control ends the body: an empty paragraph carries the break
+    expect(first).toEqual([
+      "Simple : 001000",
+      "Complexe : Aïcha / Léa MOREAU",
+      "Classe : 4C",
+      "aicha.moreau",
+      "Boîte : 01 02",
+      "Léa MOREAU",
+      "",
+    ]); // a block control ends the body: an empty paragraph carries the break
     const doc = parts["word/document.xml"];
-    expect(doc).toContain('<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Léa MOREAU</w:t></w:r></w:p>');
+    expect(doc).toContain(
+      '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Léa MOREAU</w:t></w:r></w:p>',
+    );
     expect(doc).toContain('<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Aïcha</w:t></w:r>');
     expect(doc).not.toMatch(/MERGEFIELD|fldChar|fldSimple/);
     expect(letters(doc)[1][2]).toBe("Classe : 6A, 5B");
   });
 
   it("merges fields in headers and footers, one copy per letter", () => {
-    const { parts } = merge(p(r("Corps")), { header: p(r("Pour ") + cc("firstName", "Prénom")), footer: p(r("Login ") + cc("login", "Login")) });
+    const { parts } = merge(p(r("Corps")), {
+      header: p(r("Pour ") + cc("firstName", "Prénom")),
+      footer: p(r("Login ") + cc("login", "Login")),
+    });
     const headers = Object.keys(parts).filter((k) => /^word\/header1-ent\d+\.xml$/.test(k));
     expect(headers).toHaveLength(3);
     expect(paragraphsText(parts["word/header1-ent2.xml"])).toEqual(["Pour Jean"]);
@@ -101,11 +130,16 @@ describe("merge: field shapes", () => {
     const refs = [...doc.matchAll(/<w:headerReference w:type="default" r:id="([^"]+)"\/>/g)].map((m) => m[1]);
     expect(new Set(refs).size).toBe(3);
     for (const id of refs) expect(parts["word/_rels/document.xml.rels"]).toContain(`Id="${id}"`);
-    expect(parts["[Content_Types].xml"]).toContain('PartName="/word/footer1-ent3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"');
+    expect(parts["[Content_Types].xml"]).toContain(
+      'PartName="/word/footer1-ent3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"',
+    );
   });
 
   it("keeps fields as content controls on request, with unique ids and no placeholder state", () => {
-    const body = p(cc("firstName", "Prénom") + `<w:sdt><w:sdtPr><w:tag w:val="ent:login"/><w:id w:val="42"/><w:showingPlcHdr/><w:dataBinding w:xpath="/a" w:storeItemID="{X}"/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Login</w:t></w:r></w:sdtContent></w:sdt>`);
+    const body = p(
+      cc("firstName", "Prénom") +
+        `<w:sdt><w:sdtPr><w:tag w:val="ent:login"/><w:id w:val="42"/><w:showingPlcHdr/><w:dataBinding w:xpath="/a" w:storeItemID="{X}"/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Login</w:t></w:r></w:sdtContent></w:sdt>`,
+    );
     const doc = merge(body, {}, true).parts["word/document.xml"];
     expect(doc.match(/<w:tag w:val="ent:firstName"\/>/g)).toHaveLength(3);
     expect(doc).not.toMatch(/showingPlcHdr|dataBinding|PlaceholderText/);
@@ -116,7 +150,13 @@ describe("merge: field shapes", () => {
   });
 
   it("unwraps the school passages (ent:edit) and keeps other content controls", () => {
-    const body = p(`<w:sdt><w:sdtPr><w:tag w:val="ent:edit:ecole"/><w:id w:val="1"/></w:sdtPr><w:sdtContent>${r("Collège Denis Poisson")}</w:sdtContent></w:sdt>`) + p(`<w:sdt><w:sdtPr><w:tag w:val="autre"/><w:id w:val="2"/></w:sdtPr><w:sdtContent>${r("garde")}</w:sdtContent></w:sdt>`);
+    const body =
+      p(
+        `<w:sdt><w:sdtPr><w:tag w:val="ent:edit:ecole"/><w:id w:val="1"/></w:sdtPr><w:sdtContent>${r("Collège Denis Poisson")}</w:sdtContent></w:sdt>`,
+      ) +
+      p(
+        `<w:sdt><w:sdtPr><w:tag w:val="autre"/><w:id w:val="2"/></w:sdtPr><w:sdtContent>${r("garde")}</w:sdtContent></w:sdt>`,
+      );
     const doc = merge(body).parts["word/document.xml"];
     expect(doc).not.toContain("ent:edit");
     expect(doc.match(/<w:tag w:val="autre"\/>/g)).toHaveLength(3);
@@ -128,7 +168,9 @@ describe("merge: ids stay unique", () => {
   it("renumbers drawings, bookmarks, paragraph ids; drops _GoBack", () => {
     const body =
       `<w:p w14:paraId="1A2B3C4D" w14:textId="77777777"><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/><w:bookmarkStart w:id="3" w:name="Signature"/>${r("x")}<w:bookmarkEnd w:id="3"/></w:p>` +
-      p(`<w:hyperlink w:anchor="Signature">${r("voir")}</w:hyperlink><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Logo"/></wp:inline></w:drawing></w:r>`);
+      p(
+        `<w:hyperlink w:anchor="Signature">${r("voir")}</w:hyperlink><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Logo"/></wp:inline></w:drawing></w:r>`,
+      );
     const doc = merge(body).parts["word/document.xml"];
     const paraIds = [...doc.matchAll(/w14:paraId="([0-9A-F]{8})"/g)].map((m) => m[1]);
     expect(paraIds).toHaveLength(3);
@@ -139,14 +181,23 @@ describe("merge: ids stay unique", () => {
     const names = [...doc.matchAll(/w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"/g)].map((m) => [m[1], m[2]]);
     expect(names.map((n) => n[1])).toEqual(["Signature", "Signature_2", "Signature_3"]);
     expect(new Set(names.map((n) => n[0])).size).toBe(3);
-    expect([...doc.matchAll(/w:anchor="([^"]+)"/g)].map((m) => m[1])).toEqual(["Signature", "Signature_2", "Signature_3"]);
+    expect([...doc.matchAll(/w:anchor="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "Signature",
+      "Signature_2",
+      "Signature_3",
+    ]);
     expect(doc).not.toContain("_GoBack");
   });
 });
 
 describe("merge: errors and cleaning", () => {
   it("names unknown fields before any work", () => {
-    const docx = makeDocx({ body: p(cc("email", "Courriel") + `<w:fldSimple w:instr=" MERGEFIELD Adresse_postale "><w:r><w:t>x</w:t></w:r></w:fldSimple>`) });
+    const docx = makeDocx({
+      body: p(
+        cc("email", "Courriel") +
+          `<w:fldSimple w:instr=" MERGEFIELD Adresse_postale "><w:r><w:t>x</w:t></w:r></w:fldSimple>`,
+      ),
+    });
     expect(() => mergeLetters(docx, roster.records, roster)).toThrow(MergeError);
     expect(() => mergeLetters(docx, roster.records, roster)).toThrow(/« Courriel », « Adresse_postale »/);
   });
@@ -170,7 +221,12 @@ describe("merge: errors and cleaning", () => {
   });
 
   it("lists a template's fields", () => {
-    const docx = makeDocx({ body: p(cc("firstName", "Prénom") + `<w:fldSimple w:instr=" MERGEFIELD Login "><w:r><w:t>x</w:t></w:r></w:fldSimple>`), header: p(cc("col:Téléphone", "Téléphone")) });
+    const docx = makeDocx({
+      body: p(
+        cc("firstName", "Prénom") + `<w:fldSimple w:instr=" MERGEFIELD Login "><w:r><w:t>x</w:t></w:r></w:fldSimple>`,
+      ),
+      header: p(cc("col:Téléphone", "Téléphone")),
+    });
     expect(templateFields(docx)).toEqual([
       { kind: "tag", tag: "ent:firstName" },
       { kind: "mergefield", name: "Login" },

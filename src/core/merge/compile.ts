@@ -63,14 +63,22 @@ export function markIds(xml: string): string {
     .replace(/(<w:id w:val=")-?\d+("\s*\/>)/g, `$1${mark("I")}$2`)
     .replace(/(\sw14:paraId=")[0-9A-Fa-f]+(")/g, `$1${mark("P")}$2`)
     .replace(/(\sw14:textId=")[0-9A-Fa-f]+(")/g, `$1${mark("T")}$2`)
-    .replace(/(<w:bookmark(?:Start|End)\s[^>]*?\bw:id=")(\d+)(")/g, (_m, a: string, id: string, b: string) => `${a}${mark("B", id)}${b}`)
+    .replace(
+      /(<w:bookmark(?:Start|End)\s[^>]*?\bw:id=")(\d+)(")/g,
+      (_m, a: string, id: string, b: string) => `${a}${mark("B", id)}${b}`,
+    )
     .replace(/(<w:bookmarkStart\s[^>]*?\bw:name=")([^"]*)(")/g, (_m, a: string, name: string, b: string) => {
       names.add(name);
       return `${a}${mark("N", name)}${b}`;
     })
-    .replace(/(<w:(?:header|footer)Reference\s[^>]*?\br:id=")([^"]+)(")/g, (_m, a: string, rId: string, b: string) => `${a}${mark("R", rId)}${b}`);
+    .replace(
+      /(<w:(?:header|footer)Reference\s[^>]*?\br:id=")([^"]+)(")/g,
+      (_m, a: string, rId: string, b: string) => `${a}${mark("R", rId)}${b}`,
+    );
   if (names.size) {
-    out = out.replace(/(\sw:anchor=")([^"]*)(")/g, (m, a: string, name: string, b: string) => (names.has(name) ? `${a}${mark("N", name)}${b}` : m));
+    out = out.replace(/(\sw:anchor=")([^"]*)(")/g, (m, a: string, name: string, b: string) =>
+      names.has(name) ? `${a}${mark("N", name)}${b}` : m,
+    );
   }
   return out;
 }

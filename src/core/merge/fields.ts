@@ -123,7 +123,8 @@ function extractSimpleFields(xml: string, slots: FieldSlot[]): string {
   return out + xml.slice(i);
 }
 
-const FLD_CHAR = /<w:fldChar\s[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/?>|<w:instrText(?:\s[^>]*)?>([\s\S]*?)<\/w:instrText>/g;
+const FLD_CHAR =
+  /<w:fldChar\s[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/?>|<w:instrText(?:\s[^>]*)?>([\s\S]*?)<\/w:instrText>/g;
 
 function extractComplexFields(xml: string, slots: FieldSlot[]): string {
   let out = "";
@@ -155,7 +156,8 @@ function extractComplexFields(xml: string, slots: FieldSlot[]): string {
     if (runStart < i || xml.slice(runStart, runEnd).includes("</w:p>")) continue;
     const result = separate >= 0 ? xml.slice(separate, endAt) : "";
     const resultRun = nextStart(result, "w:r", 0);
-    const rPr = (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";
+    const rPr =
+      (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";
     slots.push({ name: { kind: "mergefield", name }, rPr });
     out += xml.slice(i, runStart) + markerOf("F", slots.length - 1);
     i = runEnd;

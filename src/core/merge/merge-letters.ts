@@ -72,11 +72,20 @@ export interface CompiledTemplate {
 function letterStartSection(sectPr: string): string {
   let s = sectPr.replace(/<w:type\s[^>]*\/>/g, "");
   if (/<w:pgNumType\b[^>]*\/>/.test(s)) {
-    s = s.replace(/<w:pgNumType\b([^>]*?)\/>/, (_m, attrs: string) => `<w:pgNumType${attrs.replace(/\s*w:start="\d+"/, "")} w:start="1"/>`);
+    s = s.replace(
+      /<w:pgNumType\b([^>]*?)\/>/,
+      (_m, attrs: string) => `<w:pgNumType${attrs.replace(/\s*w:start="\d+"/, "")} w:start="1"/>`,
+    );
   } else {
-    const before = /<w:(cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid|printerSettings|sectPrChange)\b/.exec(s);
+    const before =
+      /<w:(cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid|printerSettings|sectPrChange)\b/.exec(
+        s,
+      );
     const at = before ? before.index : s.lastIndexOf("</w:sectPr>");
-    s = at >= 0 ? `${s.slice(0, at)}<w:pgNumType w:start="1"/>${s.slice(at)}` : s.replace("<w:sectPr/>", '<w:sectPr><w:pgNumType w:start="1"/></w:sectPr>');
+    s =
+      at >= 0
+        ? `${s.slice(0, at)}<w:pgNumType w:start="1"/>${s.slice(at)}`
+        : s.replace("<w:sectPr/>", '<w:sectPr><w:pgNumType w:start="1"/></w:sectPr>');
   }
   return s;
 }
@@ -95,7 +104,10 @@ function withSectionBreakSlot(bodyInner: string): string {
       const change = para.indexOf("<w:pPrChange", open);
       const close = para.indexOf("</w:pPr>", open);
       const at = change >= 0 && change < close ? change : close;
-      marked = close < 0 ? para.replace(/<w:pPr\s*\/>/, `<w:pPr>${SECT_MARK}</w:pPr>`) : para.slice(0, at) + SECT_MARK + para.slice(at);
+      marked =
+        close < 0
+          ? para.replace(/<w:pPr\s*\/>/, `<w:pPr>${SECT_MARK}</w:pPr>`)
+          : para.slice(0, at) + SECT_MARK + para.slice(at);
     } else marked = `${para.slice(0, open)}<w:pPr>${SECT_MARK}</w:pPr>${para.slice(open)}`;
   }
   return bodyInner.slice(0, last.start) + marked + bodyInner.slice(last.end);
@@ -106,12 +118,17 @@ function collectIds(xml: string, re: RegExp, into: Set<number>): void {
 }
 
 /** Reads and checks the template once; throws MergeError naming unknown fields, before any work. */
-export function compileTemplate(template: Uint8Array, source: MergeSource, options: MergeOptions = {}): CompiledTemplate {
+export function compileTemplate(
+  template: Uint8Array,
+  source: MergeSource,
+  options: MergeOptions = {},
+): CompiledTemplate {
   const pkg = openDocx(template);
   const xml = pkg.text(pkg.mainPath)!;
   const bodyOpen = xml.search(/<w:body>|<w:body\s[^>]*>/);
   const bodyClose = xml.lastIndexOf("</w:body>");
-  if (bodyOpen < 0 || bodyClose < 0) throw new MergeError("bad-template", "Le modèle n'a pas de corps de document lisible (w:body).");
+  if (bodyOpen < 0 || bodyClose < 0)
+    throw new MergeError("bad-template", "Le modèle n'a pas de corps de document lisible (w:body).");
   const bodyStart = xml.indexOf(">", bodyOpen) + 1;
   let inner = xml.slice(bodyStart, bodyClose);
   const elements = topLevelElements(inner);
@@ -146,7 +163,14 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
       collectIds(partXml, /<wp:docPr\s[^>]*?\bid="(\d+)"/g, reserved.docPr);
       collectIds(partXml, /<w:id w:val="(-?\d+)"/g, reserved.sdt);
     }
-    headers.set(rel.id, { rId: rel.id, path, contentType: contentTypeOf(types, path) ?? "", rels: pkg.text(relsPathOf(path)), segments, perLetter });
+    headers.set(rel.id, {
+      rId: rel.id,
+      path,
+      contentType: contentTypeOf(types, path) ?? "",
+      rels: pkg.text(relsPathOf(path)),
+      segments,
+      perLetter,
+    });
   }
 
   const values: ValueOf[] = [];
@@ -284,13 +308,26 @@ export function textRuns(value: string): string {
 const FLUSH_AT = 1 << 20;
 
 /** Merges the records into the template; the output holds one letter per record, in order. */
-export function mergeLetters(template: Uint8Array, records: readonly RosterRecord[], source: MergeSource, options: MergeOptions = {}): MergeResult {
+export function mergeLetters(
+  template: Uint8Array,
+  records: readonly RosterRecord[],
+  source: MergeSource,
+  options: MergeOptions = {},
+): MergeResult {
   const t = compileTemplate(template, source, options);
   return renderLetters(t, records, options);
 }
 
-export function renderLetters(t: CompiledTemplate, records: readonly RosterRecord[], options: MergeOptions = {}): MergeResult {
-  if (records.length === 0) throw new MergeError("no-records", "Aucune personne sélectionnée : il n'y a aucun courrier à créer. Vérifiez les filtres.");
+export function renderLetters(
+  t: CompiledTemplate,
+  records: readonly RosterRecord[],
+  options: MergeOptions = {},
+): MergeResult {
+  if (records.length === 0)
+    throw new MergeError(
+      "no-records",
+      "Aucune personne sélectionnée : il n'y a aucun courrier à créer. Vérifiez les filtres.",
+    );
   const chunks: Uint8Array[] = [];
   const zip = new Zip((err, data) => {
     if (err) throw err;
@@ -312,7 +349,11 @@ export function renderLetters(t: CompiledTemplate, records: readonly RosterRecor
       const path = h.path.replace(/(\.xml)$/, `-ent${i + 1}$1`);
       ctx.rels.set(h.rId, rId);
       headerCopies.push({ path, xml: writer.render(h.segments, ctx, true), rels: h.rels });
-      newRels.push({ id: rId, type: `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${/footer/.test(h.contentType) ? "footer" : "header"}`, target: path.slice(path.lastIndexOf("/") + 1) });
+      newRels.push({
+        id: rId,
+        type: `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${/footer/.test(h.contentType) ? "footer" : "header"}`,
+        target: path.slice(path.lastIndexOf("/") + 1),
+      });
       newTypes.push({ part: path, type: h.contentType });
     });
     const isLast = i === records.length - 1;
@@ -335,7 +376,8 @@ export function renderLetters(t: CompiledTemplate, records: readonly RosterRecor
   for (const [path, data] of Object.entries(t.pkg.files)) {
     if (path === t.pkg.mainPath) continue;
     let out = data;
-    if (path === "[Content_Types].xml") out = strToU8(addContentTypeOverrides(asDocumentContentTypes(t.pkg.text(path)!), newTypes));
+    if (path === "[Content_Types].xml")
+      out = strToU8(addContentTypeOverrides(asDocumentContentTypes(t.pkg.text(path)!), newTypes));
     else if (path === mainRels) out = strToU8(addRelationships(t.pkg.text(path)!, newRels));
     else if (/(^|\/)settings\.xml$/.test(path)) out = strToU8(withoutMailMerge(t.pkg.text(path)!));
     else if (/_rels\/settings\.xml\.rels$/.test(path)) out = strToU8(withoutMailMergeRelationships(t.pkg.text(path)!));

@@ -21,14 +21,20 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
   try {
     files = unzipSync(bytes);
   } catch {
-    throw new MergeError("not-docx", "Le modèle n'est pas un document Word (.docx) lisible. Enregistrez-le au format « Document Word (.docx) » puis réessayez.");
+    throw new MergeError(
+      "not-docx",
+      "Le modèle n'est pas un document Word (.docx) lisible. Enregistrez-le au format « Document Word (.docx) » puis réessayez.",
+    );
   }
   const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
   const rootRels = text("_rels/.rels") ?? "";
   const main = parseRelationships(rootRels).find((r) => r.type.endsWith("/officeDocument"));
   const mainPath = main ? main.target.replace(/^\//, "") : "word/document.xml";
   if (!files[mainPath]) {
-    throw new MergeError("not-docx", "Le modèle n'est pas un document Word (.docx) : la partie principale du document est absente.");
+    throw new MergeError(
+      "not-docx",
+      "Le modèle n'est pas un document Word (.docx) : la partie principale du document est absente.",
+    );
   }
   return { files, mainPath, text };
 }
@@ -68,7 +74,9 @@ export function addContentTypeOverrides(typesXml: string, overrides: Array<{ par
 }
 
 export function contentTypeOf(typesXml: string, part: string): string | undefined {
-  const m = new RegExp(`<Override\\s[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`).exec(typesXml);
+  const m = new RegExp(`<Override\\s[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`).exec(
+    typesXml,
+  );
   return m ? attrValue(m[0], "ContentType") : undefined;
 }
 
@@ -83,5 +91,8 @@ export function withoutMailMerge(settingsXml: string): string {
 }
 
 export function withoutMailMergeRelationships(relsXml: string): string {
-  return relsXml.replace(/<Relationship\s[^>]*Type="[^"]*\/(?:mailMergeSource|mailMergeHeaderSource|recipientData)"[^>]*\/>/g, "");
+  return relsXml.replace(
+    /<Relationship\s[^>]*Type="[^"]*\/(?:mailMergeSource|mailMergeHeaderSource|recipientData)"[^>]*\/>/g,
+    "",
+  );
 }

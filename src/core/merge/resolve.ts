@@ -18,7 +18,9 @@ function fieldValue(id: FieldId, source: MergeSource): ValueOf | null {
 }
 
 function columnValue(header: string, source: MergeSource): ValueOf | null {
-  const exact = source.headers.includes(header) ? header : source.headers.find((h) => headerKey(h) === headerKey(header) && headerKey(h) !== "");
+  const exact = source.headers.includes(header)
+    ? header
+    : source.headers.find((h) => headerKey(h) === headerKey(header) && headerKey(h) !== "");
   return exact === undefined ? null : (r) => r.raw[exact] ?? "";
 }
 

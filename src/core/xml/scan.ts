@@ -37,7 +37,12 @@ export function previousStart(xml: string, name: string, before: number): number
 }
 
 /** The whole first child element `name` inside xml[from, to), or null. */
-export function findElement(xml: string, name: string, from = 0, to = xml.length): { start: number; end: number; text: string } | null {
+export function findElement(
+  xml: string,
+  name: string,
+  from = 0,
+  to = xml.length,
+): { start: number; end: number; text: string } | null {
   const start = nextStart(xml, name, from);
   if (start < 0 || start >= to) return null;
   const end = elementEnd(xml, start, name);

@@ -12,7 +12,8 @@ export function cc(id: string, label: string, rPr = ""): string {
 }
 
 export const p = (inner: string, attrs = "") => `<w:p${attrs}>${inner}</w:p>`;
-export const r = (text: string, rPr = "") => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+export const r = (text: string, rPr = "") =>
+  `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 
 export interface DocxParts {
   body: string;
@@ -23,12 +24,19 @@ export interface DocxParts {
 }
 
 /** A minimal but complete .docx, as Word would accept it. */
-export function makeDocx({ body, header = p(r("En-tête")), footer = p(r("Pied de page")), settings, sect = SECT }: DocxParts): Uint8Array {
+export function makeDocx({
+  body,
+  header = p(r("En-tête")),
+  footer = p(r("Pied de page")),
+  settings,
+  sect = SECT,
+}: DocxParts): Uint8Array {
   const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/></Types>`;
   const rootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
   const docRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdH1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdF1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>`;
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W_NS}><w:body>${body}${sect}</w:body></w:document>`;
-  const hdr = (tag: string, inner: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${tag} ${W_NS}>${inner}</w:${tag}>`;
+  const hdr = (tag: string, inner: string) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${tag} ${W_NS}>${inner}</w:${tag}>`;
   return zipSync({
     "[Content_Types].xml": strToU8(types),
     "_rels/.rels": strToU8(rootRels),
@@ -36,7 +44,9 @@ export function makeDocx({ body, header = p(r("En-tête")), footer = p(r("Pied d
     "word/_rels/document.xml.rels": strToU8(docRels),
     "word/header1.xml": strToU8(hdr("hdr", header)),
     "word/footer1.xml": strToU8(hdr("ftr", footer)),
-    "word/settings.xml": strToU8(settings ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings ${W_NS}/>`),
+    "word/settings.xml": strToU8(
+      settings ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings ${W_NS}/>`,
+    ),
   });
 }
 

@@ -1,0 +1,151 @@
+// Builds a ready letter (.docx) from its readable source: A4, one page, black-and-white
+// friendly, merge fields and pink school passages as content controls.
+import { strToU8, zipSync } from "fflate";
+import { editTag, fieldDef, isFieldId, tagOf } from "../../core/fields";
+import { escapeXml } from "../../core/xml/entities";
+import { Inline, Paragraph, parseLetterSource } from "./letter-source";
+
+const NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14"';
+const PINK = "C2185B";
+const CREDENTIAL_FONT = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:b/><w:sz w:val="30"/>';
+const STYLE_OF: Record<Paragraph["kind"], string> = {
+  letterhead: "EntEntete",
+  right: "EntLieuDate",
+  addressee: "EntDestinataire",
+  subject: "EntObjet",
+  body: "Normal",
+  credentials: "EntIdentifiants",
+  note: "EntRemarque",
+  heading: "EntIntertitre",
+  steps: "EntEtape",
+  signature: "EntSignature",
+};
+
+const run = (text: string, rPr = "") =>
+  `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+
+class IdSource {
+  private n = 0;
+  next(): number {
+    return ++this.n;
+  }
+}
+
+function fieldControl(id: string, ids: IdSource, emphasise: boolean): string {
+  if (!isFieldId(id)) throw new Error(`unknown field {${id}}`);
+  const def = fieldDef(id);
+  const font = def.font || emphasise ? CREDENTIAL_FONT : "";
+  const rPr = font ? `<w:rPr>${font}</w:rPr>` : "";
+  return (
+    `<w:sdt><w:sdtPr>${rPr}<w:alias w:val="${escapeXml(def.label)}"/><w:tag w:val="${tagOf({ kind: "field", id })}"/><w:id w:val="${ids.next()}"/></w:sdtPr>` +
+    `<w:sdtContent>${run(`«${def.label}»`, font)}</w:sdtContent></w:sdt>`
+  );
+}
+
+function editControl(what: string, text: string, ids: IdSource, baseRPr: string): string {
+  // Shown as placeholder text in pink: typing replaces it with text in the control's own
+  // (normal) formatting.
+  return (
+    `<w:sdt><w:sdtPr>${baseRPr ? `<w:rPr>${baseRPr}</w:rPr>` : ""}<w:alias w:val="À compléter : ${escapeXml(what)}"/><w:tag w:val="${editTag(what)}"/><w:id w:val="${ids.next()}"/><w:showingPlcHdr/></w:sdtPr>` +
+    `<w:sdtContent>${run(text, `${baseRPr}<w:color w:val="${PINK}"/>`)}</w:sdtContent></w:sdt>`
+  );
+}
+
+function inlinesXml(inlines: Inline[], ids: IdSource, kind: Paragraph["kind"], baseRPr: string): string {
+  return inlines
+    .map((i) => {
+      if (i.kind === "text") return run(i.text, baseRPr);
+      if (i.kind === "field") return fieldControl(i.id, ids, kind === "credentials");
+      return editControl(i.what, i.text, ids, baseRPr);
+    })
+    .join("");
+}
+
+function paragraphXml(p: Paragraph, ids: IdSource, index: number): string {
+  const style = STYLE_OF[p.kind];
+  const pPr: string[] = [`<w:pStyle w:val="${style}"/>`];
+  if (p.kind === "steps") pPr.push('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>');
+  const baseRPr = p.kind === "letterhead" && p.line === 0 ? '<w:b/><w:sz w:val="28"/>' : "";
+  const paraId = (0x10000000 + index).toString(16).toUpperCase();
+  return `<w:p w14:paraId="${paraId}" w14:textId="77777777"><w:pPr>${pPr.join("")}</w:pPr>${inlinesXml(p.inlines, ids, p.kind, baseRPr)}</w:p>`;
+}
+
+const SECT =
+  '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1021" w:right="1134" w:bottom="1021" w:left="1134" w:header="567" w:footer="454" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>';
+
+function style(id: string, name: string, pPr: string, rPr: string, extra = ""): string {
+  return `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/>${extra}<w:qFormat/><w:pPr>${pPr}</w:pPr><w:rPr>${rPr}</w:rPr></w:style>`;
+}
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles ${NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="fr-FR" w:eastAsia="fr-FR" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="100" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="both"/></w:pPr></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
+<w:style w:type="character" w:styleId="PlaceholderText"><w:name w:val="Placeholder Text"/><w:rPr><w:color w:val="${PINK}"/></w:rPr></w:style>
+${style("EntEntete", "ENT En-tête", '<w:spacing w:after="0"/><w:jc w:val="left"/>', "")}
+${style("EntLieuDate", "ENT Lieu et date", '<w:spacing w:before="160" w:after="160"/><w:jc w:val="right"/>', "")}
+${style("EntDestinataire", "ENT Destinataire", '<w:spacing w:after="0"/><w:ind w:left="5103"/><w:jc w:val="left"/>', '<w:sz w:val="22"/>')}
+${style("EntObjet", "ENT Objet", '<w:keepNext/><w:spacing w:before="320" w:after="200"/>', '<w:b/><w:sz w:val="22"/>')}
+${style("EntIdentifiants", "ENT Identifiants", '<w:pBdr><w:top w:val="single" w:sz="8" w:space="6" w:color="000000"/><w:left w:val="single" w:sz="8" w:space="6" w:color="000000"/><w:bottom w:val="single" w:sz="8" w:space="6" w:color="000000"/><w:right w:val="single" w:sz="8" w:space="6" w:color="000000"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="EDEDED"/><w:spacing w:before="0" w:after="40"/><w:ind w:left="567" w:right="567"/><w:jc w:val="left"/>', '<w:sz w:val="22"/>')}
+${style("EntRemarque", "ENT Remarque", '<w:spacing w:before="120" w:after="160"/><w:ind w:left="567" w:right="567"/>', '<w:i/><w:sz w:val="17"/>')}
+${style("EntIntertitre", "ENT Intertitre", '<w:keepNext/><w:spacing w:before="160" w:after="60"/><w:jc w:val="left"/>', '<w:b/><w:sz w:val="21"/>')}
+${style("EntEtape", "ENT Étape", '<w:spacing w:after="40"/><w:ind w:left="567" w:hanging="340"/>', "")}
+${style("EntSignature", "ENT Signature", '<w:spacing w:before="240" w:after="0"/><w:ind w:left="5103"/><w:jc w:val="left"/>', "")}
+${style("EntPied", "ENT Pied de page", '<w:spacing w:after="0"/><w:jc w:val="center"/>', '<w:sz w:val="16"/>')}
+</w:styles>`;
+
+const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering ${NS}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="567" w:hanging="340"/></w:pPr><w:rPr><w:b/></w:rPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+
+const FOOTER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr ${NS}><w:p><w:pPr><w:pStyle w:val="EntPied"/></w:pPr>${run("Courrier personnel et confidentiel – à conserver en lieu sûr")}</w:p></w:ftr>`;
+
+const SETTINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings ${NS}><w:defaultTabStop w:val="708"/><w:hyphenationZone w:val="425"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="fr-FR"/></w:settings>`;
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
+
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+
+const DOC_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`;
+
+function coreProps(title: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escapeXml(title)}</dc:title><dc:creator>Courriers ENT</dc:creator><dc:language>fr-FR</dc:language></cp:coreProperties>`;
+}
+
+const APP_PROPS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Courriers ENT</Application></Properties>`;
+
+/** Fixed date so that the same source always gives the same bytes. */
+const MTIME = new Date("2026-01-01T00:00:00Z");
+
+export function buildLetterParts(source: string, title: string): Record<string, string> {
+  const ids = new IdSource();
+  const body = parseLetterSource(source)
+    .map((p, i) => paragraphXml(p, ids, i))
+    .join("");
+  return {
+    "[Content_Types].xml": CONTENT_TYPES,
+    "_rels/.rels": ROOT_RELS,
+    "docProps/core.xml": coreProps(title),
+    "docProps/app.xml": APP_PROPS,
+    "word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}${SECT}</w:body></w:document>`,
+    "word/_rels/document.xml.rels": DOC_RELS,
+    "word/styles.xml": STYLES,
+    "word/numbering.xml": NUMBERING,
+    "word/settings.xml": SETTINGS,
+    "word/footer1.xml": FOOTER,
+  };
+}
+
+export function buildLetter(source: string, title: string): Uint8Array {
+  const parts = buildLetterParts(source, title);
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, [strToU8(v), { mtime: MTIME }]])), {
+    level: 9,
+  });
+}

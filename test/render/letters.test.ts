@@ -1,0 +1,103 @@
+// Merged letters rendered by LibreOffice: one page per person, holding that person's
+// credentials, for every shared sample and each of the three ready letters.
+import * as fs from "fs";
+import * as path from "path";
+import { mergeLetters } from "../../src/core/merge";
+import { Profile, readRoster, Roster, RosterRecord, selectRecords } from "../../src/core/roster";
+import { outDir, pdfPageCount, pdfPages, toPdf } from "./libreoffice";
+
+const SAMPLES = path.join(__dirname, "..", "..", "..", "shared", "samples");
+const TEMPLATES = path.join(__dirname, "..", "..", "assets", "templates");
+const OUT = outDir("render");
+
+interface Job {
+  name: string;
+  roster: Roster;
+  records: RosterRecord[];
+  template: "parents" | "eleves" | "personnels";
+  keepFields?: boolean;
+}
+
+const sample = (file: string) => readRoster(fs.readFileSync(path.join(SAMPLES, file)), file);
+const only = (roster: Roster, ...profiles: Profile[]) => selectRecords(roster.records, { profiles });
+
+const LONG_PARENT = [
+  "Nom;Prénom;Login;Mot de passe;Profil;Classe;Élève",
+  "DE LA ROCHEFOUCAULD-LIANCOURT;Marie-Hélène-Françoise;mariehelene.delarochefoucauldliancourt;Il1O0oQ8;Parent;6A, 5B, 3C;Jean-Baptiste-Emmanuel DE LA ROCHEFOUCAULD-LIANCOURT, Anne-Sophie-Charlotte DE LA ROCHEFOUCAULD-LIANCOURT, Pierre-Alexandre DE LA ROCHEFOUCAULD-LIANCOURT",
+  "N'DIAYE;Aïssatou;aissatou.ndiaye;001000;Parent;4B;Moussa N'DIAYE",
+].join("\r\n");
+
+function jobs(): Job[] {
+  const parents = sample("moncollege-parents.csv");
+  const eleves = sample("moncollege-eleves.csv");
+  const staff = sample("excel-unicode.txt");
+  const entng = sample("entng-export.csv");
+  const entng2015 = sample("entng-2015.csv");
+  const activation = sample("entng-activation.csv");
+  const long = readRoster(Buffer.from(LONG_PARENT, "utf8"), "longs.csv");
+  return [
+    { name: "moncollege-parents", roster: parents, records: parents.records, template: "parents" },
+    {
+      name: "moncollege-eleves",
+      roster: eleves,
+      records: selectRecords(eleves.records, { sort: "class" }),
+      template: "eleves",
+    },
+    { name: "excel-unicode", roster: staff, records: staff.records, template: "personnels" },
+    { name: "entng-parents", roster: entng, records: only(entng, "parent"), template: "parents" },
+    { name: "entng-eleves", roster: entng, records: only(entng, "élève"), template: "eleves" },
+    {
+      name: "entng-personnels",
+      roster: entng,
+      records: only(entng, "enseignant", "personnel", "autre"),
+      template: "personnels",
+    },
+    { name: "entng-2015", roster: entng2015, records: entng2015.records, template: "personnels" },
+    { name: "entng-2015-parents", roster: entng2015, records: only(entng2015, "parent"), template: "parents" },
+    {
+      name: "entng-activation",
+      roster: activation,
+      records: activation.records,
+      template: "personnels",
+      keepFields: true,
+    },
+    { name: "parents-longs", roster: long, records: long.records, template: "parents" },
+  ];
+}
+
+const all = jobs();
+let pdfs: string[] = [];
+
+beforeAll(() => {
+  const files = all.map((job) => {
+    const template = fs.readFileSync(path.join(TEMPLATES, `${job.template}.docx`));
+    const { docx } = mergeLetters(template, job.records, job.roster, { keepFields: job.keepFields });
+    const file = path.join(OUT, `${job.name}.docx`);
+    fs.writeFileSync(file, docx);
+    return file;
+  });
+  pdfs = toPdf(files, OUT);
+});
+
+describe.each(all.map((job, i) => ({ ...job, i })))("$name × $template.docx", ({ records, i }) => {
+  it("renders exactly one page per person, in order, each with its own login and password", () => {
+    expect(records.length).toBeGreaterThan(0);
+    expect(pdfPageCount(pdfs[i])).toBe(records.length);
+    const pages = pdfPages(pdfs[i]);
+    expect(pages).toHaveLength(records.length);
+    pages.forEach((page, n) => {
+      expect(page).toContain(records[n].values.login);
+      expect(page).toContain(records[n].values.password);
+      expect(page).not.toMatch(/«\S[^»]*»/); // a field left unmerged (French quotes in text have spaces)
+      for (const other of [records[n - 1], records[n + 1]])
+        if (other) expect(page).not.toContain(`: ${other.values.password}\n`);
+    });
+  });
+});
+
+it("prints the long names and all three children of a parent on the same page", () => {
+  const page = pdfPages(pdfs[all.findIndex((j) => j.name === "parents-longs")])[0].replace(/\s+/g, " ");
+  expect(page).toContain("Marie-Hélène-Françoise");
+  expect(page).toContain("Pierre-Alexandre DE LA ROCHEFOUCAULD-LIANCOURT");
+  expect(page).toContain("6A, 5B, 3C");
+});

@@ -1,0 +1,63 @@
+import * as fs from "fs";
+import { templateFields } from "../../src/core/merge";
+import { buildLetterParts } from "../../src/cli/templates/build";
+import { docxPath, LETTERS, LetterName, sourcePath } from "../../src/cli/templates/catalog";
+import { parseLetterSource } from "../../src/cli/templates/letter-source";
+import { unzipText } from "./helpers/docx";
+
+const names = Object.keys(LETTERS) as LetterName[];
+
+describe.each(names)("ready letter %s", (name) => {
+  const source = fs.readFileSync(sourcePath(name), "utf8");
+  const committed = unzipText(fs.readFileSync(docxPath(name)));
+
+  it("is up to date with its source (run `npm run templates` after editing the source)", () => {
+    expect(committed).toEqual(buildLetterParts(source, LETTERS[name]));
+  });
+
+  it("uses the credentials fields as content controls, the password in Consolas", () => {
+    const tags = templateFields(fs.readFileSync(docxPath(name))).map((f) => (f.kind === "tag" ? f.tag : f.name));
+    expect(tags).toEqual(expect.arrayContaining(["ent:firstName", "ent:lastName", "ent:login", "ent:password"]));
+    const doc = committed["word/document.xml"];
+    expect(doc).toMatch(
+      /<w:sdtPr><w:rPr><w:rFonts w:ascii="Consolas"[^>]*\/><w:b\/>[\s\S]*?<w:tag w:val="ent:password"\/>/,
+    );
+    expect(doc).toContain('<w:t xml:space="preserve">«Mot de passe»</w:t>');
+  });
+
+  it("marks the school passages as pink ent:edit controls that typing replaces", () => {
+    const doc = committed["word/document.xml"];
+    for (const what of ["etablissement", "lieu-date", "adresse-ent", "signataire"]) {
+      expect(doc).toMatch(
+        new RegExp(
+          `<w:tag w:val="ent:edit:${what}"/><w:id w:val="\\d+"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:rPr>(<w:b/><w:sz w:val="28"/>)?<w:color w:val="C2185B"/>`,
+        ),
+      );
+    }
+  });
+
+  it("is A4 and says the letters O/0 and l/1 differ", () => {
+    expect(committed["word/document.xml"]).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
+    expect(source).toMatch(/zéro \(0\)[\s\S]*lettre O[\s\S]*un \(1\)[\s\S]*lettre l/);
+  });
+});
+
+it("addresses parents with their children and class", () => {
+  const addressee = parseLetterSource(fs.readFileSync(sourcePath("parents"), "utf8")).filter(
+    (p) => p.kind === "addressee",
+  );
+  expect(addressee[1].inlines).toEqual([
+    { kind: "text", text: "Parent de " },
+    { kind: "field", id: "children" },
+    { kind: "text", text: " – classe " },
+    { kind: "field", id: "class" },
+  ]);
+});
+
+it("has five numbered first-login steps in each letter", () => {
+  for (const name of names) {
+    expect(parseLetterSource(fs.readFileSync(sourcePath(name), "utf8")).filter((p) => p.kind === "steps")).toHaveLength(
+      5,
+    );
+  }
+});
