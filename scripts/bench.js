@@ -1,2 +1,48 @@
 #!/usr/bin/env node
-console.log("Aucun banc d'essai pour l'instant : le moteur de fusion l'ajoutera.");
+// `npm run bench`: speed measured as ratios, not asserted in timed tests.
+//  - parse time for 10,000 rows;
+//  - whole-process time to merge 1,141 and 10,000 parent letters, against docxtemplater
+//    on the same letters (goal: at most half its time), and peak memory for 10,000;
+//  - Word round trips (context.sync) per merge, for 10 and 1,141 letters.
+"use strict";
+const { spawnSync } = require("child_process");
+const path = require("path");
+
+const worker = path.join(__dirname, "bench-worker.js");
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+
+function once(engine, count) {
+  const res = spawnSync(process.execPath, ["--max-old-space-size=8192", worker, engine, String(count)], { encoding: "utf8" });
+  if (res.status !== 0) throw new Error(`${engine} ${count}: ${res.stderr}`);
+  return JSON.parse(res.stdout);
+}
+
+function best(engine, count) {
+  const runs = Array.from({ length: RUNS }, () => once(engine, count));
+  return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
+const lines = [];
+const parse = best("parse", 10000);
+lines.push(`Lecture de 10 000 lignes : ${parse.parseMs.toFixed(0)} ms`);
+
+let ok = true;
+for (const count of [1141, 10000]) {
+  const ours = best("courriers", count);
+  const theirs = best("docxtemplater", count);
+  const ratio = ours.ms / theirs.ms;
+  ok = ok && ratio <= 0.5;
+  lines.push(
+    `${count} courriers : Courriers ENT ${ours.ms.toFixed(0)} ms (pic ${ours.maxRssMiB.toFixed(0)} Mio), docxtemplater ${theirs.ms.toFixed(0)} ms (pic ${theirs.maxRssMiB.toFixed(0)} Mio) — rapport ${ratio.toFixed(2)} ${ratio <= 0.5 ? "(objectif ≤ 0,50 atteint)" : "(objectif ≤ 0,50 MANQUÉ)"}`,
+  );
+}
+
+try {
+  const { syncsPerMerge } = require(path.join(__dirname, "..", "build", "bench", "word-round-trips.js"));
+  for (const count of [10, 1141]) lines.push(`Allers-retours Word (context.sync) pour ${count} courriers : ${syncsPerMerge(count)}`);
+} catch (err) {
+  lines.push(`Allers-retours Word : non mesurés (${err.message})`);
+}
+
+console.log(lines.join("\n"));
+process.exitCode = ok ? 0 : 1;

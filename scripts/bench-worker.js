@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// One benchmark run in its own process, so time and peak memory are the whole process's:
+// node bench-worker.js courriers|docxtemplater|parse COUNT
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const [engine, countArg] = process.argv.slice(2);
+const count = Number(countArg);
+const root = path.join(__dirname, "..");
+const started = process.hrtime.bigint();
+
+function parentsCsv(n) {
+  const lines = ["Nom;Prénom;Login;Mot de passe;Profil;Niveau;Classe;Élève;Etat du compte"];
+  for (let i = 0; i < n; i++) {
+    lines.push(`NOM${i};Prénom${i};prenom.nom${i};${String(i).padStart(8, "0")};Parent;6EME;6${"ABCD"[i % 4]};Enfant${i} NOM${i};Inactif`);
+  }
+  return Buffer.from(lines.join("\r\n"), "latin1");
+}
+
+const out = path.join(os.tmpdir(), `bench-${engine}-${count}.docx`);
+const csv = parentsCsv(count);
+if (engine === "parse") {
+  const { readRoster } = require(path.join(root, "build/core/roster"));
+  const t0 = process.hrtime.bigint();
+  const roster = readRoster(csv, "bench.csv");
+  const parseMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (roster.records.length !== count) throw new Error("wrong count");
+  report({ parseMs });
+} else if (engine === "courriers") {
+  const { readRoster } = require(path.join(root, "build/core/roster"));
+  const { mergeLetters } = require(path.join(root, "build/core/merge"));
+  const roster = readRoster(csv, "bench.csv");
+  const template = fs.readFileSync(path.join(root, "assets/templates/parents.docx"));
+  const { docx, letters } = mergeLetters(template, roster.records, roster);
+  if (letters !== count) throw new Error("wrong count");
+  fs.writeFileSync(out, docx);
+  report({ bytes: docx.length });
+} else if (engine === "docxtemplater") {
+  const PizZip = require("pizzip");
+  const Docxtemplater = require("docxtemplater");
+  const { readRoster } = require(path.join(root, "build/core/roster"));
+  const roster = readRoster(csv, "bench.csv");
+  const zip = new PizZip(docxtemplaterTemplate());
+  const doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true });
+  doc.render({ people: roster.records.map((r) => r.values) });
+  const docx = doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
+  fs.writeFileSync(out, docx);
+  report({ bytes: docx.length });
+}
+
+/** The same parents letter for docxtemplater: fields as {tags}, the body in a loop with a page break. */
+function docxtemplaterTemplate() {
+  const { unzipSync, zipSync, strFromU8, strToU8 } = require("fflate");
+  const files = unzipSync(fs.readFileSync(path.join(root, "assets/templates/parents.docx")));
+  let xml = strFromU8(files["word/document.xml"]);
+  xml = xml.replace(/<w:sdt>(?:(?!<\/w:sdt>)[\s\S])*?<w:tag w:val="ent:(\w+)"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g, (_m, id, content) =>
+    content.replace(/<w:t xml:space="preserve">«[^»]*»<\/w:t>/, `<w:t xml:space="preserve">{${id}}</w:t>`),
+  );
+  xml = xml.replace(/<w:sdt><w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*ent:edit[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g, "$1");
+  const body = xml.indexOf("<w:body>") + "<w:body>".length;
+  const sect = xml.lastIndexOf("<w:sectPr");
+  xml = `${xml.slice(0, body)}<w:p><w:r><w:t>{#people}</w:t></w:r></w:p>${xml.slice(body, sect)}<w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:t>{/people}</w:t></w:r></w:p>${xml.slice(sect)}`;
+  files["word/document.xml"] = strToU8(xml);
+  return Buffer.from(zipSync(files));
+}
+
+function report(extra) {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(JSON.stringify({ engine, count, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...extra }));
+}
