@@ -14,7 +14,9 @@ const started = process.hrtime.bigint();
 function parentsCsv(n) {
   const lines = ["Nom;Prénom;Login;Mot de passe;Profil;Niveau;Classe;Élève;Etat du compte"];
   for (let i = 0; i < n; i++) {
-    lines.push(`NOM${i};Prénom${i};prenom.nom${i};${String(i).padStart(8, "0")};Parent;6EME;6${"ABCD"[i % 4]};Enfant${i} NOM${i};Inactif`);
+    lines.push(
+      `NOM${i};Prénom${i};prenom.nom${i};${String(i).padStart(8, "0")};Parent;6EME;6${"ABCD"[i % 4]};Enfant${i} NOM${i};Inactif`,
+    );
   }
   return Buffer.from(lines.join("\r\n"), "latin1");
 }
@@ -55,10 +57,15 @@ function docxtemplaterTemplate() {
   const { unzipSync, zipSync, strFromU8, strToU8 } = require("fflate");
   const files = unzipSync(fs.readFileSync(path.join(root, "assets/templates/parents.docx")));
   let xml = strFromU8(files["word/document.xml"]);
-  xml = xml.replace(/<w:sdt>(?:(?!<\/w:sdt>)[\s\S])*?<w:tag w:val="ent:(\w+)"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g, (_m, id, content) =>
-    content.replace(/<w:t xml:space="preserve">«[^»]*»<\/w:t>/, `<w:t xml:space="preserve">{${id}}</w:t>`),
+  xml = xml.replace(
+    /<w:sdt>(?:(?!<\/w:sdt>)[\s\S])*?<w:tag w:val="ent:(\w+)"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g,
+    (_m, id, content) =>
+      content.replace(/<w:t xml:space="preserve">«[^»]*»<\/w:t>/, `<w:t xml:space="preserve">{${id}}</w:t>`),
   );
-  xml = xml.replace(/<w:sdt><w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*ent:edit[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g, "$1");
+  xml = xml.replace(
+    /<w:sdt><w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*ent:edit[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g,
+    "$1",
+  );
   const body = xml.indexOf("<w:body>") + "<w:body>".length;
   const sect = xml.lastIndexOf("<w:sectPr");
   xml = `${xml.slice(0, body)}<w:p><w:r><w:t>{#people}</w:t></w:r></w:p>${xml.slice(body, sect)}<w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:t>{/people}</w:t></w:r></w:p>${xml.slice(sect)}`;
@@ -68,5 +75,7 @@ function docxtemplaterTemplate() {
 
 function report(extra) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(JSON.stringify({ engine, count, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...extra }));
+  process.stdout.write(
+    JSON.stringify({ engine, count, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...extra }),
+  );
 }

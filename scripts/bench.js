@@ -12,7 +12,9 @@ const worker = path.join(__dirname, "bench-worker.js");
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 
 function once(engine, count) {
-  const res = spawnSync(process.execPath, ["--max-old-space-size=8192", worker, engine, String(count)], { encoding: "utf8" });
+  const res = spawnSync(process.execPath, ["--max-old-space-size=8192", worker, engine, String(count)], {
+    encoding: "utf8",
+  });
   if (res.status !== 0) throw new Error(`${engine} ${count}: ${res.stderr}`);
   return JSON.parse(res.stdout);
 }
@@ -39,7 +41,8 @@ for (const count of [1141, 10000]) {
 
 try {
   const { syncsPerMerge } = require(path.join(__dirname, "..", "build", "bench", "word-round-trips.js"));
-  for (const count of [10, 1141]) lines.push(`Allers-retours Word (context.sync) pour ${count} courriers : ${syncsPerMerge(count)}`);
+  for (const count of [10, 1141])
+    lines.push(`Allers-retours Word (context.sync) pour ${count} courriers : ${syncsPerMerge(count)}`);
 } catch (err) {
   lines.push(`Allers-retours Word : non mesurés (${err.message})`);
 }

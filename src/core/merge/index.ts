@@ -4,3 +4,4 @@ export { MergeError } from "./errors";
 export type { MergeSource } from "./resolve";
 export { templateFields } from "./inspect";
 export type { TemplateField } from "./inspect";
+export { flatOpcToDocx } from "./flat-opc";

@@ -1,0 +1,103 @@
+// Inserting merge fields as content controls, and listing what the document holds.
+import { FieldRef, fieldDef, isEditTag, labelOf, parseTag, placeholderOf, tagOf, TAG_PREFIX } from "../core/fields";
+import { describeOfficeError, WordError } from "./errors";
+
+export interface InsertedField {
+  tag: string;
+  /** A space was put before the field because it follows another one. */
+  spaced: boolean;
+}
+
+function fontOf(ref: FieldRef): string | undefined {
+  return ref.kind === "field" ? fieldDef(ref.id).font : undefined;
+}
+
+/**
+ * Inserts a field at the selection: a rich-text content control tagged ent:<id>, titled in
+ * French, showing «Label». Right after another field, a space goes between the two.
+ */
+export async function insertField(ref: FieldRef): Promise<InsertedField> {
+  const tag = tagOf(ref);
+  try {
+    return await Word.run(async (context) => {
+      const selection = context.document.getSelection();
+      const paragraph = selection.paragraphs.getFirst();
+      const before = paragraph.getRange("Start").expandTo(selection.getRange("Start"));
+      before.load("text");
+      const controls = before.contentControls;
+      controls.load("items");
+      await context.sync();
+
+      const follows =
+        before.text.endsWith("»") && controls.items.some((c) => c.tag.startsWith(TAG_PREFIX) && !isEditTag(c.tag));
+      const at = follows ? selection.insertText(" ", "Replace").getRange("End") : selection;
+      const range = at.insertText(placeholderOf(ref), follows ? "After" : "Replace");
+      const control = range.insertContentControl();
+      control.tag = tag;
+      control.title = labelOf(ref);
+      control.appearance = "BoundingBox";
+      const font = fontOf(ref);
+      if (font) control.font.name = font;
+      control.getRange("After").select("Start");
+      await context.sync();
+      return { tag, spaced: follows };
+    });
+  } catch (err) {
+    throw new WordError(
+      "insert-failed",
+      `Impossible d'insérer le champ « ${labelOf(ref)} » : ${describeOfficeError(err)}. Cliquez dans le texte du document puis réessayez.`,
+    );
+  }
+}
+
+export interface DocumentFields {
+  /** Tags of the merge fields the document uses, in order, without repeats. */
+  tags: string[];
+  /** School passages (ent:edit:<what>) still showing the pink model text. */
+  unchangedPassages: string[];
+}
+
+/**
+ * What the document uses: its merge fields, and the pink passages still holding the ready
+ * letter's model text (`defaults`: passage name → model text).
+ */
+export async function documentFields(defaults: ReadonlyMap<string, string>): Promise<DocumentFields> {
+  return Word.run(async (context) => {
+    const controls = context.document.contentControls;
+    controls.load("items");
+    await context.sync();
+    const tags: string[] = [];
+    const unchangedPassages: string[] = [];
+    for (const c of controls.items) {
+      if (isEditTag(c.tag)) {
+        const what = c.tag.slice("ent:edit:".length);
+        if (defaults.get(what) === c.text) unchangedPassages.push(what);
+      } else if (c.tag.startsWith(TAG_PREFIX) && !tags.includes(c.tag)) tags.push(c.tag);
+    }
+    return { tags, unchangedPassages };
+  });
+}
+
+/**
+ * insertFileFromBase64 can reset content-control tags and titles. A field whose tag was
+ * lost still shows «Label»: give it back its tag and title from that text.
+ */
+export async function repairFieldTags(labelToRef: (label: string) => FieldRef | null): Promise<number> {
+  return Word.run(async (context) => {
+    const controls = context.document.contentControls;
+    controls.load("items");
+    await context.sync();
+    let repaired = 0;
+    for (const c of controls.items) {
+      if (c.tag && parseTag(c.tag)) continue;
+      const m = /^«(.+)»$/.exec(c.text.trim());
+      const ref = m ? labelToRef(m[1]) : null;
+      if (!ref) continue;
+      c.tag = tagOf(ref);
+      c.title = labelOf(ref);
+      repaired++;
+    }
+    if (repaired) await context.sync();
+    return repaired;
+  });
+}
