@@ -61,6 +61,8 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
         },
+        // The ready letters travel inside the script: the CSP lets the pane fetch nothing.
+        { test: /\.docx$/, type: "asset/inline" },
       ],
     },
     performance: { hints: false },
@@ -82,6 +84,7 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/templates/*.docx", to: "assets/templates/[name][ext]", noErrorOnMissing: true },
           { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -1,12 +1,48 @@
-import { whenOfficeReady } from "../word/host";
+// The task pane: four steps (Données, Courrier, Aperçu, Fusion). The roster lives in this
+// page's memory only; nothing is stored or sent.
+import { whenOfficeReady } from "../word";
+import { describeError, messageArea, PaneContext } from "./context";
+import { renderData, setupData } from "./data-view";
+import { byId } from "./dom";
+import { renderLetter, setupLetter } from "./letter-view";
+import { forgetDownload, renderMerge, setupMerge } from "./merge-view";
+import { leavePreview, renderPreview, setupPreview } from "./preview-view";
+import { PaneState } from "./state";
+
+function createContext(): PaneContext {
+  const ctx: PaneContext = {
+    state: new PaneState(),
+    wordAvailable: false,
+    ...messageArea(),
+    refresh() {
+      renderData(ctx);
+      renderLetter(ctx);
+      renderPreview(ctx);
+      renderMerge(ctx);
+      if (!ctx.state.roster) forgetDownload();
+    },
+    leavePreview: () => leavePreview(ctx),
+  };
+  return ctx;
+}
 
 async function start(): Promise<void> {
-  const status = document.getElementById("host-status");
-  if (!status) return;
+  const ctx = createContext();
+  setupData(ctx);
+  setupLetter(ctx);
+  setupPreview(ctx);
+  setupMerge(ctx);
+  ctx.refresh();
   const info = await whenOfficeReady();
-  status.textContent = info
-    ? `Word prêt (${info.host}, ${info.platform}).`
-    : "Word n'est pas disponible : ouvrez ce volet depuis Word (onglet Accueil › Courriers ENT).";
+  ctx.wordAvailable = Boolean(info && info.host === "Word");
+  byId("host-status").textContent = ctx.wordAvailable
+    ? `Word prêt (${info!.platform}).`
+    : "Word n'est pas disponible : ouvrez ce volet depuis Word (onglet Accueil › Courriers ENT). Vous pouvez tout de même vérifier un fichier.";
+  ctx.refresh();
+  // Closing the pane must not leave a person's password in the template.
+  window.addEventListener("pagehide", () => {
+    if (ctx.state.previewIndex >= 0) void leavePreview(ctx).catch((err) => ctx.showError(describeError(err)));
+  });
 }
 
 void start();

@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { templateFields } from "../../src/core/merge";
+import { editPassages, templateFields } from "../../src/core/merge";
 import { buildLetterParts } from "../../src/cli/templates/build";
 import { docxPath, LETTERS, LetterName, sourcePath } from "../../src/cli/templates/catalog";
 import { parseLetterSource } from "../../src/cli/templates/letter-source";
@@ -60,4 +60,11 @@ it("has five numbered first-login steps in each letter", () => {
       5,
     );
   }
+});
+
+it("lists each ready letter's pink passages with their model text", () => {
+  const passages = editPassages(fs.readFileSync(docxPath("parents")));
+  expect(passages.get("lieu-date")).toBe("À Ville, le 1er septembre 2026");
+  expect(passages.get("signataire")).toBe("Le principal, Prénom NOM");
+  expect(passages.get("adresse-etablissement")).toBe("1 rue de l'École – 00000 Ville");
 });

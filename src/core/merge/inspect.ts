@@ -1,5 +1,6 @@
 // What a template uses: its merge fields and school passages, for the pane and the CLI.
 import { isEditTag } from "../fields";
+import { decodeEntities } from "../xml/entities";
 import { FieldName, extractFields, FieldSlot } from "./fields";
 import { openDocx, parseRelationships, relsPathOf, resolveTarget } from "./package";
 
@@ -18,4 +19,16 @@ export function templateFields(template: Uint8Array): FieldName[] {
     if (xml) extractFields(xml, slots, { keepFields: false });
   }
   return slots.map((s) => s.name).filter((n) => !(n.kind === "tag" && isEditTag(n.tag)));
+}
+
+/** The school passages of a ready letter (ent:edit:<what>) with their model text. */
+export function editPassages(template: Uint8Array): Map<string, string> {
+  const pkg = openDocx(template);
+  const xml = pkg.text(pkg.mainPath)!;
+  const passages = new Map<string, string>();
+  for (const m of xml.matchAll(/<w:tag w:val="ent:edit:([^"]+)"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/g)) {
+    const text = [...m[2].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decodeEntities(t[1])).join("");
+    passages.set(m[1], text);
+  }
+  return passages;
 }

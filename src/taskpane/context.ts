@@ -1,0 +1,35 @@
+// What the pane's steps share: the state, whether Word is here, and how to tell the user.
+import { PaneState } from "./state";
+import { byId } from "./dom";
+
+export interface PaneContext {
+  state: PaneState;
+  wordAvailable: boolean;
+  /** Shows a French message in the alert area (never a stack trace). */
+  showError(message: string): void;
+  clearError(): void;
+  /** Re-renders every step after a change. */
+  refresh(): void;
+  /** Leaves the preview if it is on (restores the field names). */
+  leavePreview(): Promise<void>;
+}
+
+export function messageArea(): Pick<PaneContext, "showError" | "clearError"> {
+  const area = byId("message");
+  return {
+    showError(message: string) {
+      area.textContent = message;
+      area.hidden = false;
+    },
+    clearError() {
+      area.textContent = "";
+      area.hidden = true;
+    },
+  };
+}
+
+/** A French sentence for any failure: known errors carry one; others are summarised. */
+export function describeError(err: unknown): string {
+  if (err instanceof Error && /^(RosterError|MergeError|WordError)$/.test(err.name)) return err.message;
+  return `Une erreur inattendue s'est produite (${err instanceof Error ? err.message : String(err)}). Réessayez ; si elle revient, signalez-la.`;
+}

@@ -1,0 +1,167 @@
+// Step 1 — Données: pick or drop the export, see what was read, choose the letters to make.
+import { FIELDS, FieldId } from "../core/fields";
+import { delimiterName, distinctValues, Profile, PROFILE_LABELS, PROFILES, Roster, SortOrder } from "../core/roster";
+import { describeError, PaneContext } from "./context";
+import { byId, formatCount, h, plural, replaceChildren } from "./dom";
+
+const ACCEPTED = /\.(csv|txt|xlsx)$/i;
+
+async function loadFile(ctx: PaneContext, file: File): Promise<void> {
+  ctx.clearError();
+  if (!ACCEPTED.test(file.name)) {
+    ctx.showError(
+      `« ${file.name} » n'est pas un export de l'ENT : choisissez le fichier .csv, .txt ou .xlsx exporté depuis la console d'administration.`,
+    );
+    return;
+  }
+  try {
+    await ctx.leavePreview();
+    ctx.state.load(file.name, new Uint8Array(await file.arrayBuffer()));
+  } catch (err) {
+    ctx.showError(describeError(err));
+  }
+  ctx.refresh();
+}
+
+export function setupData(ctx: PaneContext): void {
+  const input = byId<HTMLInputElement>("file-input");
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    if (file) void loadFile(ctx, file);
+  });
+  const zone = byId("drop-zone");
+  zone.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    zone.classList.add("dragging");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("dragging");
+    const file = e.dataTransfer?.files[0];
+    if (file) void loadFile(ctx, file);
+  });
+  byId("clear-data").addEventListener("click", async () => {
+    await ctx.leavePreview();
+    ctx.state.clear();
+    input.value = "";
+    ctx.clearError();
+    ctx.refresh();
+    byId("file-input").focus();
+  });
+  byId<HTMLSelectElement>("sort-select").addEventListener("change", (e) => {
+    ctx.state.setSelection({ sort: (e.target as HTMLSelectElement).value as SortOrder });
+    ctx.refresh();
+  });
+  byId<HTMLSelectElement>("class-filter").addEventListener("change", (e) => {
+    const chosen = [...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value);
+    ctx.state.setSelection({ classes: chosen.length ? chosen : undefined });
+    ctx.refresh();
+  });
+  byId<HTMLSelectElement>("level-filter").addEventListener("change", (e) => {
+    const value = (e.target as HTMLSelectElement).value;
+    ctx.state.setSelection({ levels: value ? [value] : undefined });
+    ctx.refresh();
+  });
+  byId<HTMLInputElement>("inactive-filter").addEventListener("change", (e) => {
+    ctx.state.setSelection({ inactiveOnly: (e.target as HTMLInputElement).checked });
+    ctx.refresh();
+  });
+}
+
+function renderColumns(ctx: PaneContext, roster: Roster): void {
+  const rows = roster.columns.map((c) => {
+    const select = h("select", { ariaLabel: `Champ rempli par la colonne ${c.header}` });
+    select.append(h("option", { value: "" }, c.state ? "État du compte" : "— colonne libre —"));
+    for (const f of FIELDS) select.append(h("option", { value: f.id, selected: c.field === f.id }, f.label));
+    select.addEventListener("change", () => {
+      try {
+        const field = select.value as FieldId | "";
+        if (field) ctx.state.remap(field, c.header);
+        else if (c.field) ctx.state.remap(c.field, null);
+      } catch (err) {
+        ctx.showError(describeError(err));
+      }
+      ctx.refresh();
+    });
+    const label = c.header || `(colonne ${c.index + 1} sans nom)`;
+    return h("tr", {}, h("td", {}, c.alias ? `${label} (alias)` : label), h("td", {}, select));
+  });
+  replaceChildren(byId("columns-body"), ...rows);
+}
+
+function renderFilters(ctx: PaneContext, roster: Roster): void {
+  const { selection } = ctx.state;
+  const present = PROFILES.filter((p) => roster.records.some((r) => r.profile === p));
+  const boxes = present.map((p) => {
+    const box = h("input", { type: "checkbox", value: p, checked: Boolean(selection.profiles?.includes(p)) });
+    box.addEventListener("change", () => {
+      const chosen = [...byId("profile-filters").querySelectorAll<HTMLInputElement>("input:checked")].map(
+        (b) => b.value as Profile,
+      );
+      ctx.state.setSelection({ profiles: chosen.length ? chosen : undefined });
+      ctx.refresh();
+    });
+    const n = roster.records.filter((r) => r.profile === p).length;
+    return h("label", { className: "check" }, box, `${PROFILE_LABELS[p]} (${formatCount(n)})`);
+  });
+  replaceChildren(byId("profile-filters"), ...boxes);
+  const classes = distinctValues(roster.records, (r) => r.lists.class ?? []);
+  replaceChildren(
+    byId("class-filter"),
+    ...classes.map((c) => h("option", { value: c, selected: Boolean(selection.classes?.includes(c)) }, c)),
+  );
+  const levels = distinctValues(roster.records, (r) => [r.values.level]);
+  replaceChildren(
+    byId("level-filter"),
+    h("option", { value: "" }, "Tous les niveaux"),
+    ...levels.map((l) => h("option", { value: l, selected: selection.levels?.[0] === l }, l)),
+  );
+  byId("inactive-wrap").hidden = !roster.columns.some((c) => c.state);
+  byId<HTMLInputElement>("inactive-filter").checked = Boolean(selection.inactiveOnly);
+  byId<HTMLSelectElement>("sort-select").value = selection.sort ?? "class";
+}
+
+export function renderData(ctx: PaneContext): void {
+  const roster = ctx.state.roster;
+  byId("data-summary").hidden = !roster;
+  if (!roster) {
+    // Nothing read from a file may stay in the page once the data is cleared.
+    for (const id of [
+      "file-line",
+      "profile-counts",
+      "file-notes",
+      "columns-body",
+      "problems-summary",
+      "problems-list",
+      "profile-filters",
+      "class-filter",
+      "level-filter",
+      "letter-count",
+    ])
+      replaceChildren(byId(id));
+    return;
+  }
+  const { file } = roster;
+  byId("file-line").textContent =
+    `${file.name} — ${file.encoding}${file.kind === "csv" ? `, séparateur ${delimiterName(file.delimiter)}` : ""} — ${plural(roster.records.length, "compte lu", "comptes lus")}`;
+  replaceChildren(
+    byId("profile-counts"),
+    ...PROFILES.map((p) => [p, roster.records.filter((r) => r.profile === p).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([p, n]) => h("li", {}, `${PROFILE_LABELS[p]} : ${formatCount(n)}`)),
+  );
+  byId("file-notes").textContent = file.notes.join(" ");
+  renderColumns(ctx, roster);
+  const errors = roster.problems.filter((p) => p.severity === "error");
+  const warnings = roster.problems.filter((p) => p.severity === "warning");
+  byId("problems-summary").textContent = errors.length
+    ? `${plural(errors.length, "ligne écartée", "lignes écartées")} : voir pourquoi`
+    : `Aucune ligne écartée${warnings.length ? ` (${plural(warnings.length, "avertissement", "avertissements")})` : ""}`;
+  replaceChildren(byId("problems-list"), ...[...errors, ...warnings].map((p) => h("li", {}, p.message)));
+  renderFilters(ctx, roster);
+  const n = ctx.state.selected().length;
+  byId("letter-count").textContent = n
+    ? `${plural(n, "courrier sera créé", "courriers seront créés")}.`
+    : "Aucun courrier : aucune personne ne correspond aux filtres.";
+}

@@ -1,0 +1,70 @@
+// Step 2 — Courrier: insert a ready letter or fields, and check what the document uses.
+import { FIELDS, FieldRef, labelOf, parseTag } from "../core/fields";
+import { resolveField } from "../core/merge/resolve";
+import { documentFields, insertField, insertLetterFile, repairFieldTags } from "../word";
+import { describeError, PaneContext } from "./context";
+import { byId, h, replaceChildren } from "./dom";
+import { passageDefaults, ReadyLetter, readyLetterBytes } from "./letters";
+
+function labelToRef(label: string): FieldRef | null {
+  const field = FIELDS.find((f) => f.label === label);
+  return field ? { kind: "field", id: field.id } : null;
+}
+
+async function run(ctx: PaneContext, action: () => Promise<void>): Promise<void> {
+  ctx.clearError();
+  try {
+    await ctx.leavePreview();
+    await action();
+  } catch (err) {
+    ctx.showError(describeError(err));
+  }
+}
+
+export function setupLetter(ctx: PaneContext): void {
+  for (const button of byId("ready-letters").querySelectorAll<HTMLButtonElement>("button[data-letter]")) {
+    button.addEventListener("click", () =>
+      run(ctx, async () => {
+        await insertLetterFile(readyLetterBytes(button.dataset.letter as ReadyLetter));
+        await repairFieldTags(labelToRef);
+        await checkDocument(ctx);
+      }),
+    );
+  }
+  byId("check-document").addEventListener("click", () => run(ctx, () => checkDocument(ctx)));
+}
+
+export async function checkDocument(ctx: PaneContext): Promise<void> {
+  const { tags, unchangedPassages } = await documentFields(passageDefaults());
+  const roster = ctx.state.roster;
+  const items = tags.map((tag) => {
+    const ref = parseTag(tag);
+    const label = ref ? labelOf(ref) : tag;
+    const missing = roster && !resolveField({ kind: "tag", tag }, roster);
+    return h("li", missing ? { className: "missing" } : {}, missing ? `${label} — absent du fichier chargé` : label);
+  });
+  const report: Node[] = [
+    h("p", {}, tags.length ? "Champs utilisés :" : "Le document n'a encore aucun champ."),
+    h("ul", {}, ...items),
+  ];
+  if (unchangedPassages.length) {
+    report.push(h("p", { className: "pink" }, `Passages en rose à compléter : ${unchangedPassages.join(", ")}.`));
+  }
+  replaceChildren(byId("document-report"), ...report);
+}
+
+export function renderLetter(ctx: PaneContext): void {
+  const buttons = ctx.state.insertable().map((ref) => {
+    const button = h(
+      "button",
+      { type: "button", className: ref.kind === "column" ? "button column" : "button", disabled: !ctx.wordAvailable },
+      labelOf(ref),
+    );
+    button.title = `Insérer « ${labelOf(ref)} » à l'endroit du curseur`;
+    button.addEventListener("click", () => run(ctx, async () => void (await insertField(ref))));
+    return button;
+  });
+  replaceChildren(byId("field-buttons"), ...buttons);
+  for (const b of byId("step-letter").querySelectorAll<HTMLButtonElement>("#ready-letters button, #check-document"))
+    b.disabled = !ctx.wordAvailable;
+}

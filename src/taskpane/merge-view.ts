@@ -1,0 +1,80 @@
+// Step 4 — Fusion: create every letter as one new Word document, or offer it as a download.
+import { createLetters, MergePhase } from "../word";
+import { describeError, PaneContext } from "./context";
+import { byId, plural } from "./dom";
+
+const PHASES: Record<MergePhase, [number, string]> = {
+  lecture: [1, "Lecture du courrier dans Word…"],
+  fusion: [2, "Création des courriers…"],
+  ouverture: [3, "Ouverture du nouveau document dans Word…"],
+};
+
+let downloadUrl: string | null = null;
+
+export function forgetDownload(): void {
+  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+  downloadUrl = null;
+  byId("merge-download").hidden = true;
+  byId<HTMLAnchorElement>("download-link").href = "#";
+}
+
+function offerDownload(docx: Uint8Array): void {
+  forgetDownload();
+  downloadUrl = URL.createObjectURL(
+    new Blob([docx as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }),
+  );
+  byId<HTMLAnchorElement>("download-link").href = downloadUrl;
+  byId("merge-download").hidden = false;
+}
+
+export function setupMerge(ctx: PaneContext): void {
+  const button = byId<HTMLButtonElement>("merge-start");
+  const progress = byId<HTMLProgressElement>("merge-progress");
+  const status = byId("merge-status");
+  button.addEventListener("click", async () => {
+    const { state } = ctx;
+    if (!state.roster) return;
+    ctx.clearError();
+    forgetDownload();
+    button.disabled = true;
+    progress.hidden = false;
+    status.className = "status";
+    try {
+      await ctx.leavePreview();
+      const outcome = await createLetters(state.selected(), state.roster, {
+        keepFields: byId<HTMLInputElement>("keep-fields").checked,
+        onPhase: (phase) => {
+          progress.value = PHASES[phase][0];
+          status.textContent = PHASES[phase][1];
+        },
+      });
+      const skipped = state.roster.problems.filter((p) => p.severity === "error").length;
+      const made = `${plural(outcome.letters, "courrier créé", "courriers créés")}`;
+      const rest = skipped
+        ? ` ${plural(skipped, "ligne du fichier écartée", "lignes du fichier écartées")} (voir « Données »).`
+        : "";
+      if (outcome.opened) {
+        status.textContent = `${made} : ils sont ouverts dans un nouveau document Word, prêts à imprimer.${rest}`;
+        status.className = "status success";
+      } else {
+        offerDownload(outcome.docx);
+        status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}`;
+      }
+    } catch (err) {
+      status.textContent = "";
+      ctx.showError(describeError(err));
+    } finally {
+      progress.hidden = true;
+      ctx.refresh();
+    }
+  });
+}
+
+export function renderMerge(ctx: PaneContext): void {
+  const n = ctx.state.selected().length;
+  const button = byId<HTMLButtonElement>("merge-start");
+  button.disabled = !ctx.wordAvailable || n === 0;
+  button.textContent = n
+    ? `Créer les ${plural(n, "courrier", "courriers")}`.replace("les 1 courrier", "le courrier")
+    : "Créer les courriers";
+}

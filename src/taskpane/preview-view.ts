@@ -1,0 +1,69 @@
+// Step 3 — Aperçu: one person's letter in the document itself; leaving it puts the field
+// names back, so no password stays in the template.
+import { resolveField } from "../core/merge/resolve";
+import { fillPreview, restorePreview } from "../word";
+import { describeError, PaneContext } from "./context";
+import { byId, formatCount } from "./dom";
+
+async function show(ctx: PaneContext, index: number): Promise<void> {
+  const { state } = ctx;
+  const people = state.selected();
+  if (!state.roster || people.length === 0) return;
+  state.previewIndex = (index + people.length) % people.length;
+  const record = people[state.previewIndex];
+  const roster = state.roster;
+  ctx.clearError();
+  try {
+    await fillPreview((tag) => resolveField({ kind: "tag", tag }, roster)?.(record) ?? null);
+  } catch (err) {
+    ctx.showError(describeError(err));
+  }
+  ctx.refresh();
+}
+
+export async function leavePreview(ctx: PaneContext): Promise<void> {
+  if (ctx.state.previewIndex < 0) return;
+  ctx.state.previewIndex = -1;
+  try {
+    await restorePreview();
+  } finally {
+    ctx.refresh();
+  }
+}
+
+export function setupPreview(ctx: PaneContext): void {
+  byId("preview-start").addEventListener("click", () => show(ctx, Math.max(ctx.state.previewIndex, 0)));
+  byId("preview-prev").addEventListener("click", () => show(ctx, ctx.state.previewIndex - 1));
+  byId("preview-next").addEventListener("click", () => show(ctx, ctx.state.previewIndex + 1));
+  byId("preview-stop").addEventListener("click", async () => {
+    try {
+      await leavePreview(ctx);
+    } catch (err) {
+      ctx.showError(describeError(err));
+    }
+  });
+  byId<HTMLFormElement>("preview-search").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const query = byId<HTMLInputElement>("preview-query").value;
+    const found = ctx.state.find(query);
+    if (found < 0) ctx.showError(`Personne ne correspond à « ${query} » parmi les courriers choisis.`);
+    else void show(ctx, found);
+  });
+}
+
+export function renderPreview(ctx: PaneContext): void {
+  const people = ctx.state.selected();
+  const i = ctx.state.previewIndex;
+  const on = i >= 0 && people.length > 0;
+  byId("preview-position").textContent = on
+    ? `${formatCount(i + 1)} / ${formatCount(people.length)}`
+    : `– / ${formatCount(people.length)}`;
+  const person = on ? people[i] : null;
+  byId("preview-person").textContent = person
+    ? `${person.values.firstName} ${person.values.lastName} (${person.values.login}), ligne ${person.row}`
+    : "";
+  const usable = ctx.wordAvailable && people.length > 0;
+  for (const id of ["preview-prev", "preview-next"]) byId<HTMLButtonElement>(id).disabled = !usable || !on;
+  byId<HTMLButtonElement>("preview-start").disabled = !usable || on;
+  byId<HTMLButtonElement>("preview-stop").disabled = !on;
+}

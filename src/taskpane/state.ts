@@ -1,0 +1,90 @@
+// The pane's state: the file read (in memory only), the mapping and filters chosen, and
+// the preview position. No DOM and no Word here.
+import { FIELDS, FieldId, FieldRef } from "../core/fields";
+import { ColumnMapping, readRoster, Roster, RosterRecord, selectRecords, Selection } from "../core/roster";
+import { headerKey } from "../core/roster/headers";
+
+export class PaneState {
+  private bytes: Uint8Array | null = null;
+  fileName = "";
+  roster: Roster | null = null;
+  mapping: ColumnMapping = {};
+  selection: Selection = { sort: "class" };
+  /** Index in the selected records of the person shown, or -1 outside the preview. */
+  previewIndex = -1;
+  private cache: RosterRecord[] | null = null;
+
+  /** Reads a file; throws RosterError for an unusable one (the previous data is kept then). */
+  load(fileName: string, bytes: Uint8Array): Roster {
+    const roster = readRoster(bytes, fileName);
+    this.bytes = bytes;
+    this.fileName = fileName;
+    this.roster = roster;
+    this.mapping = {};
+    this.selection = { sort: this.selection.sort ?? "class" };
+    this.previewIndex = -1;
+    this.cache = null;
+    return roster;
+  }
+
+  /** Changes which column fills a field (null: none), and reads the file again with it. */
+  remap(field: FieldId, header: string | null): Roster {
+    if (!this.bytes || !this.roster) throw new Error("no file");
+    // A column moved to another field no longer fills the one it filled.
+    for (const c of this.roster.columns)
+      if (c.field && c.header === header && c.field !== field) this.mapping[c.field] = null;
+    this.mapping[field] = header;
+    this.roster = readRoster(this.bytes, this.fileName, { mapping: this.mapping });
+    this.cache = null;
+    return this.roster;
+  }
+
+  setSelection(change: Partial<Selection>): void {
+    this.selection = { ...this.selection, ...change };
+    this.cache = null;
+    if (this.previewIndex >= this.selected().length) this.previewIndex = this.selected().length - 1;
+  }
+
+  selected(): RosterRecord[] {
+    if (!this.roster) return [];
+    if (!this.cache) this.cache = selectRecords(this.roster.records, this.selection);
+    return this.cache;
+  }
+
+  /** Forgets everything read from the file. */
+  clear(): void {
+    this.bytes = null;
+    this.fileName = "";
+    this.roster = null;
+    this.mapping = {};
+    this.previewIndex = -1;
+    this.cache = null;
+  }
+
+  /** The fields the insert buttons offer: known fields first, then the file's other columns. */
+  insertable(): FieldRef[] {
+    const known: FieldRef[] = FIELDS.filter(
+      (f) => !this.roster || this.roster.columns.some((c) => c.field === f.id),
+    ).map((f) => ({ kind: "field", id: f.id }));
+    const others: FieldRef[] = (this.roster?.columns ?? [])
+      .filter((c) => !c.field && c.header)
+      .map((c) => ({ kind: "column", header: c.header }));
+    return [...known, ...others];
+  }
+
+  /** First selected person, from the current one on, whose name or login matches the query. */
+  find(query: string): number {
+    const people = this.selected();
+    const q = headerKey(query);
+    if (!q) return -1;
+    for (let k = 1; k <= people.length; k++) {
+      const i = (Math.max(this.previewIndex, 0) + k - (this.previewIndex < 0 ? 1 : 0)) % people.length;
+      const r = people[i].values;
+      if (
+        [r.login, `${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`].some((v) => headerKey(v).includes(q))
+      )
+        return i;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,238 @@
+// The task pane as a user drives it, in Chromium, against a stub of Office and Word:
+// load an export, insert a letter and fields, preview, merge; then the letters Word
+// received are rendered by LibreOffice. Also: no request leaves the machine, nothing is
+// stored, no serious accessibility violation, and the pane copes without Office.
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, chromium, Page } from "playwright-core";
+import { pdfPages, toPdf } from "../render/libreoffice";
+import { serve } from "./server";
+
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const OUT = path.join(ROOT, "test", "out", "e2e");
+const SAMPLE = path.join(ROOT, "..", "shared", "samples", "moncollege-parents.csv");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const STUB = fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8");
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run npm run build first");
+  fs.mkdirSync(OUT, { recursive: true });
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Watch {
+  page: Page;
+  requests: string[];
+  problems: string[];
+}
+
+async function openPane(office: "stub" | "offline"): Promise<Watch> {
+  const context = await browser.newContext({ viewport: { width: 380, height: 900 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !(office === "offline" && /Failed to load resource|ERR_/.test(m.text())))
+      problems.push(`console: ${m.text()}`);
+  });
+  await page.route(OFFICE_JS, (route) =>
+    office === "stub"
+      ? route.fulfill({ contentType: "text/javascript", body: STUB })
+      : route.abort("internetdisconnected"),
+  );
+  await page.goto(`${server.url}/taskpane.html`);
+  return { page, requests, problems };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+const stub = <T>(page: Page, fn: string): Promise<T> =>
+  page.evaluate(`(() => { const s = window.__wordStub; return ${fn}; })()`) as Promise<T>;
+
+describe("task pane in Word (stub host)", () => {
+  let w: Watch;
+  beforeAll(async () => {
+    w = await openPane("stub");
+    await w.page.getByText("Word prêt (PC).").waitFor();
+  });
+
+  it("1. Données: reads the export and says what it found", async () => {
+    const { page } = w;
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.locator("#file-line").filter({ hasText: "40 comptes lus" }).waitFor();
+    expect(await page.textContent("#file-line")).toContain("Windows-1252, séparateur point-virgule (;)");
+    expect(await page.textContent("#profile-counts")).toContain("Parents : 40");
+    expect(await page.textContent("#letter-count")).toBe("40 courriers seront créés.");
+    // Choose one level: the letters to make are those parents.
+    await page.selectOption("#level-filter", "6EME");
+    const count = (await page.textContent("#letter-count"))!;
+    expect(count).toMatch(/^\d+ courriers seront créés\.$/);
+    await page.click("#columns-details summary");
+    await shot(page, "1-donnees");
+  });
+
+  it("2. Courrier: inserts a ready letter and fields, with a space between two fields", async () => {
+    const { page } = w;
+    await page.click("button[data-letter=parents]");
+    await page.locator("#document-report").filter({ hasText: "Champs utilisés" }).waitFor();
+    const report = (await page.textContent("#document-report"))!;
+    expect(report).toContain("Mot de passe");
+    expect(report).toContain("Passages en rose à compléter");
+    await page.getByRole("button", { name: "Prénom", exact: true }).click();
+    await page.getByRole("button", { name: "Login", exact: true }).click();
+    const inserted = await stub<Array<{ tag?: string; space?: boolean }>>(
+      page,
+      "s.inserted.map((c) => ({ tag: c.tag, space: c.space }))",
+    );
+    expect(inserted).toEqual([{ tag: "ent:firstName" }, { space: true }, { tag: "ent:login" }]);
+    await shot(page, "2-courrier");
+  });
+
+  it("3. Aperçu: shows one person in the document, finds another, restores the field names", async () => {
+    const { page } = w;
+    await page.click("#preview-start");
+    await page
+      .locator("#preview-position")
+      .filter({ hasText: /^1 \/ \d+$/ })
+      .waitFor();
+    const first = (await page.textContent("#preview-person"))!;
+    const texts = () => stub<string[]>(page, "s.controls.map((c) => c.text)");
+    expect((await texts()).some((t) => /^[A-Za-z0-9]{6,8}$/.test(t))).toBe(true);
+    await page.click("#preview-next");
+    await page
+      .locator("#preview-position")
+      .filter({ hasText: /^2 \/ / })
+      .waitFor();
+    expect(await page.textContent("#preview-person")).not.toBe(first);
+    await page.fill("#preview-query", "Œlise Morel"); // accents and case do not matter
+    await page.press("#preview-query", "Enter");
+    await page.locator("#preview-person").filter({ hasText: "lise.morel" }).waitFor();
+    expect(await texts()).toContain("EGX0HBcr");
+    await shot(page, "3-apercu");
+    await page.click("#preview-stop");
+    await page.locator("#preview-position").filter({ hasText: /^– \// }).waitFor();
+    const restored = await texts();
+    expect(restored).not.toContain("EGX0HBcr");
+    expect(restored).toContain("«Mot de passe»");
+  });
+
+  it("4. Fusion: Word receives one document with one page per selected person", async () => {
+    const { page } = w;
+    const expected = Number(/^(\d+)/.exec((await page.textContent("#letter-count"))!)![1]);
+    const syncsBefore = await stub<number>(page, "s.syncs");
+    await page.click("#merge-start");
+    await page.locator("#merge-status.success").waitFor();
+    expect(await page.textContent("#merge-status")).toContain(`${expected} courriers créés`);
+    await shot(page, "4-fusion");
+    const created = await stub<string[]>(page, "s.created");
+    expect(created).toHaveLength(1);
+    expect((await stub<number>(page, "s.syncs")) - syncsBefore).toBeLessThanOrEqual(3);
+    const file = path.join(OUT, "courriers.docx");
+    fs.writeFileSync(file, Buffer.from(created[0], "base64"));
+    const pages = pdfPages(toPdf([file], OUT)[0]);
+    expect(pages).toHaveLength(expected);
+    for (const p of pages) expect(p).toMatch(/Identifiant : \S+/);
+    // The fields inserted through the pane were merged too: "Prénom Login" on every page.
+    expect(pages.every((p) => /\n\s*\S+ \S+\.\S+\s*\n/.test(p))).toBe(true);
+  });
+
+  it("requested nothing beyond the local server and the office.js address, and stored nothing", async () => {
+    const { page, requests, problems } = w;
+    const foreign = requests.filter(
+      (u) => !u.startsWith(server.url) && u !== OFFICE_JS && !u.startsWith("blob:") && !u.startsWith("data:"),
+    );
+    expect(foreign).toEqual([]);
+    const storage = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
+      cookies: document.cookie,
+    }));
+    expect(storage).toEqual({ local: 0, session: 0, idb: 0, cookies: "" });
+    expect(problems).toEqual([]);
+  });
+
+  it("has no serious or critical accessibility violations (axe-core)", async () => {
+    const { page } = w;
+    await page.evaluate(`${AXE};undefined`);
+    const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+      violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
+    };
+    const serious = result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.nodes.length})`);
+    expect(serious).toEqual([]);
+  });
+
+  it("clears the data on request", async () => {
+    const { page } = w;
+    await page.click("#clear-data");
+    expect(await page.isHidden("#data-summary")).toBe(true);
+    expect(await page.textContent("#letter-count")).toBe("");
+  });
+});
+
+describe("task pane where Word cannot open the new document", () => {
+  it("offers the letters as a download", async () => {
+    const { page } = await openPane("stub");
+    await page.getByText("Word prêt (PC).").waitFor();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.click("button[data-letter=personnels]");
+    await page.locator("#document-report").filter({ hasText: "Champs utilisés" }).waitFor();
+    await page.evaluate("window.__wordStub.failOpen = true");
+    await page.click("#merge-start");
+    await page.locator("#merge-download").waitFor();
+    expect(await page.textContent("#merge-status")).toContain("Téléchargez-les");
+    const download = page.waitForEvent("download");
+    await page.click("#download-link");
+    const file = path.join(OUT, "telechargement.docx");
+    await (await download).saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+    await shot(page, "4-fusion-telechargement");
+  });
+});
+
+describe("task pane opened outside Office (office.js cannot load)", () => {
+  it("says so in the pane instead of throwing, and still reads a file", async () => {
+    const { page, problems } = await openPane("offline");
+    await page.locator("#host-status").filter({ hasText: "Word n'est pas disponible" }).waitFor();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.locator("#file-line").filter({ hasText: "40 comptes lus" }).waitFor();
+    expect(await page.isDisabled("#merge-start")).toBe(true);
+    expect(problems).toEqual([]);
+    await shot(page, "0-sans-word");
+  });
+
+  it("names an unusable file in French", async () => {
+    const { page } = await openPane("offline");
+    await page.setInputFiles("#file-input", {
+      name: "rentree.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("%PDF-1.4 ..."),
+    });
+    await page.locator("#message").filter({ hasText: "« rentree.csv » est un document PDF" }).waitFor();
+  });
+});
