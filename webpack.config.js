@@ -37,9 +37,35 @@ function manifestBaseUrl(dev) {
   return url;
 }
 
+/**
+ * HTTPS for the dev server. office-addin-dev-certs creates a localhost certificate and
+ * installs its CA; where installing needs rights we lack (Linux without sudo), the created
+ * certificate is used as it is and the browser must be told to trust it.
+ */
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
-  return devCerts.getHttpsServerOptions();
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (err) {
+    const fs = require("fs");
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    const { generateCertificates } = require("office-addin-dev-certs/lib/generate");
+    try {
+      if (!fs.existsSync(defaults.localhostCertificatePath)) await generateCertificates();
+      console.warn(
+        `Certificat de développement créé mais non installé (${String(err.message).split("\n")[0]}). ` +
+          `Faites confiance à ${defaults.caCertificatePath} dans votre navigateur, ou ouvrez https://localhost:3000/taskpane.html et acceptez le certificat.`,
+      );
+      return {
+        ca: fs.readFileSync(defaults.caCertificatePath),
+        cert: fs.readFileSync(defaults.localhostCertificatePath),
+        key: fs.readFileSync(defaults.localhostKeyPath),
+      };
+    } catch (second) {
+      console.error(`Courriers ENT : impossible de préparer le certificat HTTPS de développement (${second.message}).`);
+      process.exit(1);
+    }
+  }
 }
 
 module.exports = async (env, options) => {
