@@ -1,5 +1,6 @@
 // Inserting merge fields as content controls, and listing what the document holds.
 import { FieldRef, fieldDef, isEditTag, labelOf, parseTag, placeholderOf, tagOf, TAG_PREFIX } from "../core/fields";
+import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
 
 export interface InsertedField {
@@ -62,19 +63,16 @@ export interface DocumentFields {
  * letter's model text (`defaults`: passage name → model text).
  */
 export async function documentFields(defaults: ReadonlyMap<string, string>): Promise<DocumentFields> {
-  return Word.run(async (context) => {
-    const controls = context.document.contentControls;
-    controls.load("items");
-    await context.sync();
+  return withDocumentControls((controls) => {
     const tags: string[] = [];
     const unchangedPassages: string[] = [];
-    for (const c of controls.items) {
+    for (const c of controls) {
       if (isEditTag(c.tag)) {
         const what = c.tag.slice("ent:edit:".length);
         if (defaults.get(what) === c.text) unchangedPassages.push(what);
       } else if (c.tag.startsWith(TAG_PREFIX) && !tags.includes(c.tag)) tags.push(c.tag);
     }
-    return { tags, unchangedPassages };
+    return { result: { tags, unchangedPassages }, changed: false };
   });
 }
 
@@ -83,12 +81,9 @@ export async function documentFields(defaults: ReadonlyMap<string, string>): Pro
  * lost still shows «Label»: give it back its tag and title from that text.
  */
 export async function repairFieldTags(labelToRef: (label: string) => FieldRef | null): Promise<number> {
-  return Word.run(async (context) => {
-    const controls = context.document.contentControls;
-    controls.load("items");
-    await context.sync();
+  return withDocumentControls((controls) => {
     let repaired = 0;
-    for (const c of controls.items) {
+    for (const c of controls) {
       if (c.tag && parseTag(c.tag)) continue;
       const m = /^«(.+)»$/.exec(c.text.trim());
       const ref = m ? labelToRef(m[1]) : null;
@@ -97,7 +92,6 @@ export async function repairFieldTags(labelToRef: (label: string) => FieldRef | 
       c.title = labelOf(ref);
       repaired++;
     }
-    if (repaired) await context.sync();
-    return repaired;
+    return { result: repaired, changed: repaired > 0 };
   });
 }
