@@ -71,7 +71,10 @@ export function setupData(ctx: PaneContext): void {
 
 function renderColumns(ctx: PaneContext, roster: Roster): void {
   const rows = roster.columns.map((c) => {
-    const select = h("select", { ariaLabel: `Champ rempli par la colonne ${c.header}` });
+    const select = h("select", {
+      ariaLabel: `Champ rempli par la colonne ${c.header}`,
+      dataset: { focusKey: `column:${c.index}` },
+    });
     select.append(h("option", { value: "" }, c.state ? "État du compte" : "— colonne libre —"));
     for (const f of FIELDS) select.append(h("option", { value: f.id, selected: c.field === f.id }, f.label));
     select.addEventListener("change", () => {
@@ -94,7 +97,12 @@ function renderFilters(ctx: PaneContext, roster: Roster): void {
   const { selection } = ctx.state;
   const present = PROFILES.filter((p) => roster.records.some((r) => r.profile === p));
   const boxes = present.map((p) => {
-    const box = h("input", { type: "checkbox", value: p, checked: Boolean(selection.profiles?.includes(p)) });
+    const box = h("input", {
+      type: "checkbox",
+      value: p,
+      checked: Boolean(selection.profiles?.includes(p)),
+      dataset: { focusKey: `profile:${p}` },
+    });
     box.addEventListener("change", () => {
       const chosen = [...byId("profile-filters").querySelectorAll<HTMLInputElement>("input:checked")].map(
         (b) => b.value as Profile,

@@ -15,11 +15,16 @@ function createContext(): PaneContext {
     wordAvailable: false,
     ...messageArea(),
     refresh() {
+      // Re-rendering replaces some controls: keep the keyboard focus where the user was.
+      const focused = document.activeElement as HTMLElement | null;
+      const key = focused?.dataset.focusKey;
       renderData(ctx);
       renderLetter(ctx);
       renderPreview(ctx);
       renderMerge(ctx);
       if (!ctx.state.roster) forgetDownload();
+      if (key && !document.contains(focused))
+        document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)?.focus();
     },
     leavePreview: () => leavePreview(ctx),
   };

@@ -236,3 +236,18 @@ describe("task pane opened outside Office (office.js cannot load)", () => {
     await page.locator("#message").filter({ hasText: "« rentree.csv » est un document PDF" }).waitFor();
   });
 });
+
+describe("keyboard", () => {
+  it("reaches the file picker and keeps the focus on a filter after it re-renders", async () => {
+    const { page } = await openPane("stub");
+    await page.getByText("Word prêt (PC).").waitFor();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("file-input");
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.locator("#file-line").filter({ hasText: "40 comptes lus" }).waitFor();
+    await page.focus('input[value="parent"]');
+    await page.keyboard.press("Space");
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe("parent");
+    expect(await page.isChecked('input[value="parent"]')).toBe(true);
+  });
+});
