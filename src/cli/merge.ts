@@ -1,7 +1,7 @@
 // `courriers-ent merge`: the whole job from the command line — read the export, select,
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
-import { MergeError, mergeLetters } from "../core/merge";
+import { MergeError, mergeLetters, unchangedPassages } from "../core/merge";
 import { PROFILES, Profile, selectRecords, SortOrder } from "../core/roster";
 import { normaliseProfile } from "../core/roster/values";
 import { parseArgs } from "./args";
@@ -83,6 +83,12 @@ export function mergeCommand(argv: string[], io: CliIo): number {
   }
   for (const w of [...roster.problems.filter((p) => p.severity === "warning"), ...result.warnings])
     lines.push(`  ! ${w.message}`);
+  const pink = unchangedPassages(templateBytes);
+  if (pink.length) {
+    lines.push(
+      `Attention : passages en rose non complétés dans le modèle (${pink.join(", ")}) ; ils sont imprimés tels quels.`,
+    );
+  }
   io.out(lines.join("\n"));
   return 0;
 }

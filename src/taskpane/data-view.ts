@@ -45,6 +45,7 @@ export function setupData(ctx: PaneContext): void {
     await ctx.leavePreview();
     ctx.state.clear();
     input.value = "";
+    byId<HTMLInputElement>("preview-query").value = "";
     ctx.clearError();
     ctx.refresh();
     byId("file-input").focus();

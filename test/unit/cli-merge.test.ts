@@ -23,6 +23,9 @@ describe("courriers-ent merge", () => {
     const got = logins(io.files.get("out.docx")!);
     expect(got).toHaveLength(40);
     expect(got.slice(0, 2)).toEqual(["aicha.moreau", "noemie.bensaid"]);
+    expect(io.stdout()).toMatch(
+      /passages en rose non complétés dans le modèle \(etablissement, adresse-etablissement, .*signataire\)/,
+    );
   });
 
   it("filters by class and level, sorts by name, and reports filtered and skipped rows", async () => {

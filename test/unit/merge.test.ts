@@ -235,6 +235,45 @@ describe("merge: errors and cleaning", () => {
   });
 });
 
+describe("merge: templates with several sections", () => {
+  it("keeps each letter's sections, restarting page numbers only at the letter's first", () => {
+    const firstSect =
+      '<w:sectPr><w:type w:val="continuous"/><w:pgSz w:w="11906" w:h="16838"/><w:cols w:space="708"/></w:sectPr>';
+    const body =
+      p(r("Page un ") + cc("login", "Login"), "") +
+      `<w:p><w:pPr>${firstSect}</w:pPr></w:p>` +
+      p(r("Page deux ") + cc("password", "Mot de passe"));
+    const doc = merge(body).parts["word/document.xml"];
+    const sects = doc.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)!;
+    expect(sects).toHaveLength(6); // two per letter
+    expect(sects.filter((s) => s.includes('w:start="1"'))).toHaveLength(3);
+    expect(sects.filter((s) => s.includes("continuous"))).toHaveLength(0); // a letter always starts a page
+    expect(
+      letters(doc)
+        .flat()
+        .filter((t) => t),
+    ).toEqual([
+      "Page un aicha.moreau",
+      "Page deux 001000",
+      "Page un jean.dupont",
+      "Page deux a&b<c>\"d'e",
+      "Page un zoe.emoji",
+      "Page deux x\ty",
+    ]);
+  });
+
+  it("merges fields inside a school passage", () => {
+    const body = p(
+      `<w:sdt><w:sdtPr><w:tag w:val="ent:edit:signataire"/><w:id w:val="9"/></w:sdtPr><w:sdtContent>${r("Pour ")}${cc("firstName", "Prénom")}</w:sdtContent></w:sdt>`,
+    );
+    expect(letters(merge(body).parts["word/document.xml"]).map((l) => l[0])).toEqual([
+      "Pour Aïcha",
+      "Pour Jean",
+      "Pour Zoë 👩‍🏫",
+    ]);
+  });
+});
+
 describe("merge: last element a table", () => {
   it("adds a section paragraph after the table for every letter but the last", () => {
     const doc = merge(`<w:tbl><w:tr><w:tc>${p(cc("login", "Login"))}</w:tc></w:tr></w:tbl>`).parts["word/document.xml"];

@@ -319,6 +319,20 @@ describe("workbooks (.xlsx): displayed text of the first sheet", () => {
     expect(roster.records[2].values.firstName).toBe("Léa & Co");
   });
 
+  it("reads dates of a 1904-date-system workbook (Excel for Mac) as Excel shows them", () => {
+    const mac = makeXlsx(
+      [
+        [{ s: "Login" }, { s: "Mot de passe" }, { s: "Date de naissance" }],
+        [{ s: "a.b" }, { n: 42, style: 1 }, { n: 38717, style: 2 }],
+      ],
+      { date1904: true },
+    );
+    expect(readRoster(mac, "mac.xlsx").records[0].values).toMatchObject({
+      password: "000042",
+      birthDate: "01/01/2010",
+    });
+  });
+
   it("numbers rows as the sheet does and skips empty rows", () => {
     expect(roster.records.map((r) => r.row)).toEqual([2, 3, 5]);
   });

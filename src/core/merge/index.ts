@@ -2,6 +2,6 @@ export { mergeLetters, compileTemplate, renderLetters, textRuns } from "./merge-
 export type { MergeOptions, MergeResult, MergeWarning, CompiledTemplate } from "./merge-letters";
 export { MergeError } from "./errors";
 export type { MergeSource } from "./resolve";
-export { templateFields, editPassages } from "./inspect";
+export { templateFields, editPassages, unchangedPassages } from "./inspect";
 export type { TemplateField } from "./inspect";
 export { flatOpcToDocx } from "./flat-opc";

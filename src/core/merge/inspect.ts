@@ -32,3 +32,12 @@ export function editPassages(template: Uint8Array): Map<string, string> {
   }
   return passages;
 }
+
+/** School passages (ent:edit) still showing the ready letter's pink model text. */
+export function unchangedPassages(template: Uint8Array): string[] {
+  const pkg = openDocx(template);
+  const xml = pkg.text(pkg.mainPath)!;
+  return [...xml.matchAll(/<w:tag w:val="ent:edit:([^"]+)"\/>(?:(?!<\/w:sdtPr>)[\s\S])*?<w:showingPlcHdr\/>/g)].map(
+    (m) => m[1],
+  );
+}

@@ -3,7 +3,7 @@
 // of XML parts (fflate); the parts are read with small scanners, and numfmt applies the
 // number formats. (The npm `xlsx` package is avoided: 0.18.5 has unpatched advisories.)
 import { strFromU8, unzipSync } from "fflate";
-import { format as formatNumber } from "numfmt";
+import { format as formatNumber, isDateFormat } from "numfmt";
 import { decodeEntities } from "../xml/entities";
 import { EXPORT_HINT, RosterError } from "./errors";
 import { isBlankRow, Table, TableRow } from "./table";
@@ -108,12 +108,16 @@ function firstSheetPath(files: Record<string, Uint8Array>): string {
   return "xl/worksheets/sheet1.xml";
 }
 
+/** Days between the 1900 and 1904 date systems (Excel for Mac workbooks may use 1904). */
+const DATE_1904_OFFSET = 1462;
+
 function displayed(
   value: string,
   type: string | undefined,
   fmt: string,
   inline: string | undefined,
   shared: string[],
+  date1904: boolean,
 ): string {
   switch (type) {
     case "s":
@@ -130,7 +134,9 @@ function displayed(
       const number = Number(value);
       if (!Number.isFinite(number)) return decodeOoxmlText(value);
       try {
-        return formatNumber(fmt, number, { locale: "fr-FR" });
+        return formatNumber(fmt, date1904 && isDateFormat(fmt) ? number + DATE_1904_OFFSET : number, {
+          locale: "fr-FR",
+        });
       } catch {
         return value;
       }
@@ -161,6 +167,9 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
   const shared = sharedStrings(files["xl/sharedStrings.xml"] && strFromU8(files["xl/sharedStrings.xml"]));
   const formats = cellFormats(files["xl/styles.xml"] && strFromU8(files["xl/styles.xml"]));
   const xml = strFromU8(sheet);
+  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(
+    files["xl/workbook.xml"] ? strFromU8(files["xl/workbook.xml"]) : "",
+  );
   const rows: TableRow[] = [];
   let nextRow = 1;
   for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
@@ -178,7 +187,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
       const is = inner.match(/<is>([\s\S]*?)<\/is>/);
       const fmt = formats[Number(attr(open, "s") ?? 0)] ?? "General";
       while (cells.length < col) cells.push("");
-      cells[col] = displayed(v ? v[1] : "", attr(open, "t"), fmt, is ? textOf(is[1]) : undefined, shared);
+      cells[col] = displayed(v ? v[1] : "", attr(open, "t"), fmt, is ? textOf(is[1]) : undefined, shared, date1904);
     }
     if (!isBlankRow(cells)) rows.push({ line: r, cells });
   }
