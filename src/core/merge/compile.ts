@@ -55,10 +55,20 @@ function dropGoBack(xml: string): string {
   return id ? withoutStart.replace(new RegExp(`<w:bookmarkEnd\\s[^>]*w:id="${id}"[^>]*/>`), "") : withoutStart;
 }
 
+/**
+ * Reviewers' comments would be anchored once per letter to a single comment, which Word
+ * rejects; a print run does not want them anyway.
+ */
+function dropComments(xml: string): string {
+  return xml
+    .replace(/<w:comment(?:RangeStart|RangeEnd)\s[^>]*\/>/g, "")
+    .replace(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:commentReference\s[^>]*\/><\/w:r>/g, "");
+}
+
 /** Marks every id that must be unique per letter, and every header/footer reference. */
 export function markIds(xml: string): string {
   const names = new Set<string>();
-  let out = dropGoBack(xml)
+  let out = dropComments(dropGoBack(xml))
     .replace(/(<wp:docPr\s[^>]*?\bid=")\d+(")/g, `$1${mark("D")}$2`)
     .replace(/(<w:id w:val=")-?\d+("\s*\/>)/g, `$1${mark("I")}$2`)
     .replace(/(\sw14:paraId=")[0-9A-Fa-f]+(")/g, `$1${mark("P")}$2`)
