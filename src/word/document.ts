@@ -1,15 +1,9 @@
 // Reading the template from Word and handing the merged letters back to it.
+import { concatBytes } from "../core/bytes";
 import { describeOfficeError, WordError } from "./errors";
 import { supportsWordApi } from "./host";
 
 const SLICE = 4 * 1024 * 1024;
-
-function fromBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = "";
@@ -41,13 +35,7 @@ export async function readDocumentFile(): Promise<Uint8Array> {
   try {
     const slices: Uint8Array[] = [];
     for (let i = 0; i < file.sliceCount; i++) slices.push(await getSlice(file, i));
-    const out = new Uint8Array(slices.reduce((n, s) => n + s.length, 0));
-    let at = 0;
-    for (const s of slices) {
-      out.set(s, at);
-      at += s.length;
-    }
-    return out;
+    return concatBytes(slices);
   } finally {
     file.closeAsync();
   }
@@ -119,5 +107,3 @@ export async function insertLetterFile(docx: Uint8Array): Promise<void> {
     );
   }
 }
-
-export { fromBase64 };

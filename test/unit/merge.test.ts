@@ -192,7 +192,9 @@ describe("merge: ids stay unique", () => {
 
 describe("merge: comments", () => {
   it("leaves reviewers' comments out of the letters", () => {
-    const body = p(`<w:commentRangeStart w:id="0"/>${r("Texte")}<w:commentRangeEnd w:id="0"/><w:r><w:rPr><w:rStyle w:val="Marquedecommentaire"/></w:rPr><w:commentReference w:id="0"/></w:r>`);
+    const body = p(
+      `<w:commentRangeStart w:id="0"/>${r("Texte")}<w:commentRangeEnd w:id="0"/><w:r><w:rPr><w:rStyle w:val="Marquedecommentaire"/></w:rPr><w:commentReference w:id="0"/></w:r>`,
+    );
     const doc = merge(body).parts["word/document.xml"];
     expect(doc).not.toMatch(/comment/);
     expect(letters(doc)[0]).toEqual(["Texte"]);

@@ -3,5 +3,4 @@ export type { MergeOptions, MergeResult, MergeWarning, CompiledTemplate } from "
 export { MergeError } from "./errors";
 export type { MergeSource } from "./resolve";
 export { templateFields, editPassages, unchangedPassages } from "./inspect";
-export type { TemplateField } from "./inspect";
 export { flatOpcToDocx } from "./flat-opc";

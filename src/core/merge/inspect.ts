@@ -4,10 +4,6 @@ import { decodeEntities } from "../xml/entities";
 import { FieldName, extractFields, FieldSlot } from "./fields";
 import { openDocx, parseRelationships, relsPathOf, resolveTarget } from "./package";
 
-export interface TemplateField {
-  name: FieldName;
-}
-
 /** Every merge field of the template (body, headers, footers), in order of appearance. */
 export function templateFields(template: Uint8Array): FieldName[] {
   const pkg = openDocx(template);

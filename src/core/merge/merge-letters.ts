@@ -1,6 +1,7 @@
 // Template .docx × records → one .docx holding one letter per record, each in its own
 // section (next page, the template's page setup and headers, numbering from 1).
 import { strToU8, Zip, ZipDeflate } from "fflate";
+import { concatBytes } from "../bytes";
 import { RosterRecord } from "../roster/types";
 import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xml/entities";
 import { topLevelElements } from "../xml/scan";
@@ -65,7 +66,6 @@ export interface CompiledTemplate {
   values: ValueOf[];
   headers: Map<string, HeaderPart>;
   reserved: { docPr: Set<number>; sdt: Set<number> };
-  keepFields: boolean;
 }
 
 /** Section properties for a letter's first section: always a new page, numbering from 1. */
@@ -198,7 +198,6 @@ export function compileTemplate(
     values,
     headers,
     reserved,
-    keepFields: Boolean(options.keepFields),
   };
 }
 
@@ -389,12 +388,5 @@ export function renderLetters(
   }
   zip.end();
 
-  const size = chunks.reduce((n, c) => n + c.length, 0);
-  const docx = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    docx.set(c, at);
-    at += c.length;
-  }
-  return { docx, letters: records.length, warnings: writer.warnings };
+  return { docx: concatBytes(chunks), letters: records.length, warnings: writer.warnings };
 }
