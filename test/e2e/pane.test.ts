@@ -72,6 +72,33 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT
 const stub = <T>(page: Page, fn: string): Promise<T> =>
   page.evaluate(`(() => { const s = window.__wordStub; return ${fn}; })()`) as Promise<T>;
 
+describe("the built add-in (dist/)", () => {
+  it("holds the pane, the command page, the manifest and the assets, and no test stub", () => {
+    for (const f of [
+      "taskpane.html",
+      "taskpane.js",
+      "taskpane.css",
+      "commands.html",
+      "commands.js",
+      "manifest.xml",
+      "help.html",
+      "assets/icon-16.png",
+      "assets/icon-80.png",
+      "assets/templates/parents.docx",
+    ]) {
+      expect(fs.existsSync(path.join(DIST, f))).toBe(true);
+    }
+    const shipped = fs.readdirSync(DIST, { recursive: true }).map(String);
+    expect(shipped.filter((f) => /stub/i.test(f))).toEqual([]);
+    expect(fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8")).not.toContain("__wordStub");
+    const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    expect(html).toMatch(
+      /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/,
+    );
+    expect(html).toMatch(/Content-Security-Policy[\s\S]*connect-src 'none'/);
+  });
+});
+
 describe("task pane in Word (stub host)", () => {
   let w: Watch;
   beforeAll(async () => {
