@@ -10,6 +10,8 @@ const CSV = [
   "ÉMOJI;Zoë 👩‍🏫;zoe.emoji;x\ty;3D;;",
 ].join("\n");
 const roster: Roster = readRoster(utf8(CSV), "test.csv");
+/** A header with a field, for tests whose body has none (a letter needs at least one). */
+const WITH_FIELD = { header: p(cc("login", "Login")) };
 const CONSOLAS = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:b/>';
 
 function merge(
@@ -157,7 +159,7 @@ describe("merge: field shapes", () => {
       p(
         `<w:sdt><w:sdtPr><w:tag w:val="autre"/><w:id w:val="2"/></w:sdtPr><w:sdtContent>${r("garde")}</w:sdtContent></w:sdt>`,
       );
-    const doc = merge(body).parts["word/document.xml"];
+    const doc = merge(body, WITH_FIELD).parts["word/document.xml"];
     expect(doc).not.toContain("ent:edit");
     expect(doc.match(/<w:tag w:val="autre"\/>/g)).toHaveLength(3);
     expect(letters(doc)[0]).toEqual(["Collège Denis Poisson", "garde"]);
@@ -171,7 +173,7 @@ describe("merge: ids stay unique", () => {
       p(
         `<w:hyperlink w:anchor="Signature">${r("voir")}</w:hyperlink><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Logo"/></wp:inline></w:drawing></w:r>`,
       );
-    const doc = merge(body).parts["word/document.xml"];
+    const doc = merge(body, WITH_FIELD).parts["word/document.xml"];
     const paraIds = [...doc.matchAll(/w14:paraId="([0-9A-F]{8})"/g)].map((m) => m[1]);
     expect(paraIds).toHaveLength(3);
     expect(new Set(paraIds).size).toBe(3);
@@ -195,7 +197,7 @@ describe("merge: comments", () => {
     const body = p(
       `<w:commentRangeStart w:id="0"/>${r("Texte")}<w:commentRangeEnd w:id="0"/><w:r><w:rPr><w:rStyle w:val="Marquedecommentaire"/></w:rPr><w:commentReference w:id="0"/></w:r>`,
     );
-    const doc = merge(body).parts["word/document.xml"];
+    const doc = merge(body, WITH_FIELD).parts["word/document.xml"];
     expect(doc).not.toMatch(/comment/);
     expect(letters(doc)[0]).toEqual(["Texte"]);
   });
@@ -213,6 +215,12 @@ describe("merge: errors and cleaning", () => {
     expect(() => mergeLetters(docx, roster.records, roster)).toThrow(/« Courriel », « Adresse_postale »/);
   });
 
+  it("refuses a letter without any field, which would print the same page for everyone", () => {
+    expect(() => mergeLetters(makeDocx({ body: p(r("Bonjour")) }), roster.records, roster)).toThrow(
+      /aucun champ de fusion/,
+    );
+  });
+
   it("says when the template is not a .docx", () => {
     expect(() => mergeLetters(utf8("pas un docx"), roster.records, roster)).toThrow(/n'est pas un document Word/);
   });
@@ -226,7 +234,7 @@ describe("merge: errors and cleaning", () => {
 
   it("removes the template's mail-merge data source from settings", () => {
     const settings = `<?xml version="1.0"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:dataType w:val="textFile"/></w:mailMerge><w:zoom w:percent="100"/></w:settings>`;
-    const { parts } = merge(p(r("x")), { settings });
+    const { parts } = merge(p(cc("login", "Login")), { settings });
     expect(parts["word/settings.xml"]).not.toContain("mailMerge");
     expect(parts["word/settings.xml"]).toContain("<w:zoom");
   });

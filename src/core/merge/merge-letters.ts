@@ -173,6 +173,12 @@ export function compileTemplate(
     });
   }
 
+  if (slots.length === 0) {
+    throw new MergeError(
+      "no-fields",
+      "Le courrier ne contient aucun champ de fusion (Prénom, Login, Mot de passe…) : tous les courriers seraient identiques. Insérez un courrier prêt ou des champs, puis réessayez.",
+    );
+  }
   const values: ValueOf[] = [];
   const unknown: string[] = [];
   for (const slot of slots) {
