@@ -1,6 +1,7 @@
 // `courriers-ent merge`: the whole job from the command line — read the export, select,
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
+import { passageLabel } from "../core/fields";
 import { MergeError, mergeLetters, unchangedPassages } from "../core/merge";
 import { PROFILES, Profile, selectRecords, SortOrder } from "../core/roster";
 import { normaliseProfile } from "../core/roster/values";
@@ -86,7 +87,7 @@ export function mergeCommand(argv: string[], io: CliIo): number {
   const pink = unchangedPassages(templateBytes);
   if (pink.length) {
     lines.push(
-      `Attention : passages en rose non complétés dans le modèle (${pink.join(", ")}) ; ils sont imprimés tels quels.`,
+      `Attention : passages en rose non complétés dans le modèle (${pink.map(passageLabel).join(", ")}) ; ils sont imprimés tels quels.`,
     );
   }
   io.out(lines.join("\n"));

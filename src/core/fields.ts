@@ -100,3 +100,19 @@ export function parseTag(tag: string): FieldRef | null {
 export function placeholderOf(ref: FieldRef): string {
   return `«${labelOf(ref)}»`;
 }
+
+/** French names of the school passages of the ready letters (`ent:edit:<what>`). */
+export const PASSAGE_LABELS: Readonly<Record<string, string>> = {
+  etablissement: "nom de l'établissement",
+  "adresse-etablissement": "adresse de l'établissement",
+  "contact-etablissement": "contact du secrétariat",
+  "lieu-date": "lieu et date",
+  "adresse-ent": "adresse de l'ENT",
+  signataire: "signataire",
+  "contact-eleves": "personne à qui s'adresser",
+  "referent-ent": "référent ENT",
+};
+
+export function passageLabel(what: string): string {
+  return PASSAGE_LABELS[what] ?? what;
+}

@@ -1,5 +1,5 @@
 // Step 2 — Courrier: insert a ready letter or fields, and check what the document uses.
-import { FIELDS, FieldRef, labelOf, parseTag } from "../core/fields";
+import { FIELDS, FieldRef, labelOf, parseTag, passageLabel } from "../core/fields";
 import { resolveField } from "../core/merge/resolve";
 import { documentFields, insertField, insertLetterFile, repairFieldTags } from "../word";
 import { describeError, PaneContext } from "./context";
@@ -48,7 +48,13 @@ export async function checkDocument(ctx: PaneContext): Promise<void> {
     h("ul", {}, ...items),
   ];
   if (unchangedPassages.length) {
-    report.push(h("p", { className: "pink" }, `Passages en rose à compléter : ${unchangedPassages.join(", ")}.`));
+    report.push(
+      h(
+        "p",
+        { className: "pink" },
+        `Passages en rose à compléter : ${unchangedPassages.map(passageLabel).join(", ")}.`,
+      ),
+    );
   }
   replaceChildren(byId("document-report"), ...report);
 }

@@ -127,7 +127,7 @@ describe("task pane in Word (stub host)", () => {
     await page.locator("#document-report").filter({ hasText: "Champs utilisés" }).waitFor();
     const report = (await page.textContent("#document-report"))!;
     expect(report).toContain("Mot de passe");
-    expect(report).toContain("Passages en rose à compléter");
+    expect(report).toContain("Passages en rose à compléter : nom de l'établissement, adresse de l'établissement");
     await page.getByRole("button", { name: "Prénom", exact: true }).click();
     await page.getByRole("button", { name: "Login", exact: true }).click();
     const inserted = await stub<Array<{ tag?: string; space?: boolean }>>(

@@ -24,7 +24,7 @@ describe("courriers-ent merge", () => {
     expect(got).toHaveLength(40);
     expect(got.slice(0, 2)).toEqual(["aicha.moreau", "noemie.bensaid"]);
     expect(io.stdout()).toMatch(
-      /passages en rose non complétés dans le modèle \(etablissement, adresse-etablissement, .*signataire\)/,
+      /passages en rose non complétés dans le modèle \(nom de l'établissement, adresse de l'établissement, .*signataire\)/,
     );
   });
 

@@ -1,7 +1,7 @@
 // Builds a ready letter (.docx) from its readable source: A4, one page, black-and-white
 // friendly, merge fields and pink school passages as content controls.
 import { strToU8, zipSync } from "fflate";
-import { editTag, fieldDef, isFieldId, tagOf } from "../../core/fields";
+import { editTag, fieldDef, isFieldId, passageLabel, tagOf } from "../../core/fields";
 import { escapeXml } from "../../core/xml/entities";
 import { Inline, Paragraph, parseLetterSource } from "./letter-source";
 
@@ -47,7 +47,7 @@ function editControl(what: string, text: string, ids: IdSource, baseRPr: string)
   // Shown as placeholder text in pink: typing replaces it with text in the control's own
   // (normal) formatting.
   return (
-    `<w:sdt><w:sdtPr>${baseRPr ? `<w:rPr>${baseRPr}</w:rPr>` : ""}<w:alias w:val="À compléter : ${escapeXml(what)}"/><w:tag w:val="${editTag(what)}"/><w:id w:val="${ids.next()}"/><w:showingPlcHdr/></w:sdtPr>` +
+    `<w:sdt><w:sdtPr>${baseRPr ? `<w:rPr>${baseRPr}</w:rPr>` : ""}<w:alias w:val="À compléter : ${escapeXml(passageLabel(what))}"/><w:tag w:val="${editTag(what)}"/><w:id w:val="${ids.next()}"/><w:showingPlcHdr/></w:sdtPr>` +
     `<w:sdtContent>${run(text, `${baseRPr}<w:color w:val="${PINK}"/>`)}</w:sdtContent></w:sdt>`
   );
 }
