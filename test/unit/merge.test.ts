@@ -293,6 +293,26 @@ describe("merge: templates with several sections", () => {
   });
 });
 
+describe("merge: where the section break goes", () => {
+  it.each([
+    ["an empty paragraph", "<w:p/>", /<w:p><w:pPr><w:sectPr>/],
+    [
+      "a self-closing pPr and a text box with its own paragraphs",
+      `<w:p><w:pPr/><w:r><w:txbxContent><w:p><w:pPr><w:jc w:val="left"/></w:pPr>${r("boîte")}</w:p></w:txbxContent></w:r></w:p>`,
+      /<w:p><w:pPr><w:sectPr>[\s\S]*?<\/w:sectPr><\/w:pPr><w:r><w:txbxContent><w:p><w:pPr><w:jc w:val="left"\/><\/w:pPr>/,
+    ],
+    [
+      "a pPr with a tracked change",
+      `<w:p><w:pPr><w:jc w:val="center"/><w:pPrChange w:id="1"><w:pPr/></w:pPrChange></w:pPr>${r("fin")}</w:p>`,
+      /<w:jc w:val="center"\/><w:sectPr>[\s\S]*?<\/w:sectPr><w:pPrChange/,
+    ],
+  ])("after %s", (_name, last, expected) => {
+    const doc = merge(p(cc("login", "Login")) + last).parts["word/document.xml"];
+    expect(doc).toMatch(expected);
+    expect(doc.match(/<w:sectPr>/g)).toHaveLength(3);
+  });
+});
+
 describe("merge: last element a table", () => {
   it("adds a section paragraph after the table for every letter but the last", () => {
     const doc = merge(`<w:tbl><w:tr><w:tc>${p(cc("login", "Login"))}</w:tc></w:tr></w:tbl>`).parts["word/document.xml"];

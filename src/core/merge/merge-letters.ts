@@ -4,7 +4,7 @@ import { strToU8, Zip, ZipDeflate } from "fflate";
 import { concatBytes } from "../bytes";
 import { RosterRecord } from "../roster/types";
 import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xml/entities";
-import { topLevelElements } from "../xml/scan";
+import { elementEnd, topLevelElements } from "../xml/scan";
 import { compilePart, Segment, SECT_MARK, SECT_PARA_MARK, Slot } from "./compile";
 import { MergeError } from "./errors";
 import { ExtractOptions, FieldSlot } from "./fields";
@@ -100,15 +100,19 @@ function withSectionBreakSlot(bodyInner: string): string {
   if (/^<w:p\b[^>]*\/>$/.test(para)) marked = `${para.slice(0, -2)}><w:pPr>${SECT_MARK}</w:pPr></w:p>`;
   else {
     const open = para.indexOf(">") + 1;
-    if (para.startsWith("<w:pPr", open)) {
-      const change = para.indexOf("<w:pPrChange", open);
-      const close = para.indexOf("</w:pPr>", open);
-      const at = change >= 0 && change < close ? change : close;
-      marked =
-        close < 0
-          ? para.replace(/<w:pPr\s*\/>/, `<w:pPr>${SECT_MARK}</w:pPr>`)
-          : para.slice(0, at) + SECT_MARK + para.slice(at);
-    } else marked = `${para.slice(0, open)}<w:pPr>${SECT_MARK}</w:pPr>${para.slice(open)}`;
+    if (!para.startsWith("<w:pPr", open))
+      marked = `${para.slice(0, open)}<w:pPr>${SECT_MARK}</w:pPr>${para.slice(open)}`;
+    else {
+      // sectPr goes at the end of this paragraph's own pPr, before any pPrChange.
+      const pPrEnd = elementEnd(para, open, "w:pPr");
+      const pPr = para.slice(open, pPrEnd);
+      const inside = pPr.endsWith("/>")
+        ? `${pPr.slice(0, -2)}>${SECT_MARK}</w:pPr>`
+        : pPr.includes("<w:pPrChange")
+          ? pPr.replace("<w:pPrChange", `${SECT_MARK}<w:pPrChange`)
+          : pPr.replace(/<\/w:pPr>$/, `${SECT_MARK}</w:pPr>`);
+      marked = para.slice(0, open) + inside + para.slice(pPrEnd);
+    }
   }
   return bodyInner.slice(0, last.start) + marked + bodyInner.slice(last.end);
 }
