@@ -278,3 +278,18 @@ describe("keyboard", () => {
     expect(await page.isChecked('input[value="parent"]')).toBe(true);
   });
 });
+
+describe("column mapping", () => {
+  it("lets the user change which column fills a field", async () => {
+    const { page } = await openPane("stub");
+    await page.getByText("Word prêt (PC).").waitFor();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.locator("#file-line").filter({ hasText: "40 comptes lus" }).waitFor();
+    await page.click("#columns-details summary");
+    await page.getByLabel("Champ rempli par la colonne Élève").selectOption("");
+    await page.getByRole("button", { name: "Élève", exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: "Enfant(s)", exact: true }).count()).toBe(0);
+    await page.getByLabel("Champ rempli par la colonne Élève").selectOption("children");
+    await page.getByRole("button", { name: "Enfant(s)", exact: true }).waitFor();
+  });
+});
