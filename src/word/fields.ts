@@ -27,7 +27,17 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
       before.load("text");
       const controls = before.contentControls;
       controls.load("items");
+      // A navigation property: it queues a proxy, nothing is read before the sync below.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const parent = selection.parentContentControlOrNullObject;
+      parent.load("tag");
       await context.sync();
+      if (!parent.isNullObject && parseTag(parent.tag)) {
+        throw new WordError(
+          "insert-failed",
+          "Le curseur est dans un champ : placez-le à côté du champ, puis insérez le nouveau.",
+        );
+      }
 
       const follows =
         before.text.endsWith("»") && controls.items.some((c) => c.tag.startsWith(TAG_PREFIX) && !isEditTag(c.tag));

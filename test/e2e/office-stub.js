@@ -124,6 +124,7 @@
     constructor(text) {
       this.text = text;
       this.paragraphs = { getFirst: () => new Range("") };
+      this.parentContentControlOrNullObject = { isNullObject: true, tag: "", load() {} };
       this.contentControls = { items: [], load() {} };
     }
     load() {

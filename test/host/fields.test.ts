@@ -45,6 +45,21 @@ describe("insertField", () => {
   });
 });
 
+describe("insertField inside another field", () => {
+  it("refuses, in French, and inserts nothing", async () => {
+    const { log, controls } = installWordMock({ insideTag: "ent:login" });
+    await expect(insertField({ kind: "field", id: "password" })).rejects.toThrow("Le curseur est dans un champ");
+    expect(log.inserted).toEqual([]);
+    expect(controls).toEqual([]);
+  });
+
+  it("accepts the cursor inside a school passage", async () => {
+    const { controls } = installWordMock({ insideTag: "ent:edit:signataire" });
+    await insertField({ kind: "field", id: "firstName" });
+    expect(controls).toHaveLength(1);
+  });
+});
+
 describe("documentFields", () => {
   it("lists the fields used and the pink passages still unchanged", async () => {
     installWordMock({

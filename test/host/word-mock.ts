@@ -26,6 +26,8 @@ export interface MockOptions {
   textBefore?: string;
   /** Tags of the content controls before the selection in its paragraph. */
   tagsBefore?: string[];
+  /** Tag of the content control the selection is in, if any. */
+  insideTag?: string;
   /** The document file getFileAsync returns; null makes it fail (Word on the web on some hosts). */
   file?: Uint8Array | null;
   ooxml?: string;
@@ -58,30 +60,42 @@ export function installWordMock(options: MockOptions = {}): { log: WordLog; cont
   };
 
   const range = (text = ""): OfficeMockObject =>
-    mock({
-      text,
-      insertText(value: string, location: string) {
-        log.inserted.push({ text: value, location });
-        return range(value);
-      },
-      insertContentControl() {
-        const control = makeControl({ text: text });
-        controls.push(control);
-        return Object.assign(control, {
-          getRange: () => range(),
-        });
-      },
-      getRange: () => range(),
-      expandTo: () =>
-        mock({
-          text: options.textBefore ?? "",
-          contentControls: { items: (options.tagsBefore ?? []).map((tag) => makeControl({ tag })) },
-        }),
-      select(location: string) {
-        log.selected.push(location);
-      },
-      paragraphs: { getFirst: () => range() },
-    });
+    withParent(
+      mock({
+        text,
+        insertText(value: string, location: string) {
+          log.inserted.push({ text: value, location });
+          return range(value);
+        },
+        insertContentControl() {
+          const control = makeControl({ text: text });
+          controls.push(control);
+          return Object.assign(control, {
+            getRange: () => range(),
+          });
+        },
+        getRange: () => range(),
+        expandTo: () =>
+          mock({
+            text: options.textBefore ?? "",
+            contentControls: { items: (options.tagsBefore ?? []).map((tag) => makeControl({ tag })) },
+          }),
+        select(location: string) {
+          log.selected.push(location);
+        },
+        paragraphs: { getFirst: () => range() },
+      }),
+    );
+  // isNullObject is readable after any sync in Office.js, unlike a mock's loaded property.
+  function withParent(m: OfficeMockObject): OfficeMockObject {
+    const target = m as unknown as Record<string, unknown>;
+    target.parentContentControlOrNullObject = {
+      isNullObject: options.insideTag === undefined,
+      tag: options.insideTag ?? "",
+      load: () => undefined,
+    };
+    return m;
+  }
 
   const seed = {
     context: {
