@@ -83,13 +83,18 @@ export function isEditTag(tag: string): boolean {
   return tag.startsWith(EDIT_PREFIX);
 }
 
+/** A merge field's tag (ent:<…> but not a school passage), known or not. */
+export function isFieldTag(tag: string): boolean {
+  return tag.startsWith(TAG_PREFIX) && !isEditTag(tag);
+}
+
 /** Reads a content control tag; null when it is not a merge field of ours. */
 export function parseTag(tag: string): FieldRef | null {
   if (tag.startsWith(COLUMN_PREFIX)) {
     const header = tag.slice(COLUMN_PREFIX.length);
     return header ? { kind: "column", header } : null;
   }
-  if (tag.startsWith(TAG_PREFIX) && !tag.startsWith(EDIT_PREFIX)) {
+  if (isFieldTag(tag)) {
     const id = tag.slice(TAG_PREFIX.length);
     return isFieldId(id) ? { kind: "field", id } : null;
   }

@@ -1,5 +1,5 @@
 // Inserting merge fields as content controls, and listing what the document holds.
-import { FieldRef, fieldDef, isEditTag, labelOf, parseTag, placeholderOf, tagOf, TAG_PREFIX } from "../core/fields";
+import { FieldRef, fieldDef, isEditTag, isFieldTag, labelOf, parseTag, placeholderOf, tagOf } from "../core/fields";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
 
@@ -39,8 +39,7 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
         );
       }
 
-      const follows =
-        before.text.endsWith("»") && controls.items.some((c) => c.tag.startsWith(TAG_PREFIX) && !isEditTag(c.tag));
+      const follows = before.text.endsWith("»") && controls.items.some((c) => isFieldTag(c.tag));
       const at = follows ? selection.insertText(" ", "Replace").getRange("End") : selection;
       const range = at.insertText(placeholderOf(ref), follows ? "After" : "Replace");
       const control = range.insertContentControl();
@@ -80,7 +79,7 @@ export async function documentFields(defaults: ReadonlyMap<string, string>): Pro
       if (isEditTag(c.tag)) {
         const what = c.tag.slice("ent:edit:".length);
         if (defaults.get(what) === c.text) unchangedPassages.push(what);
-      } else if (c.tag.startsWith(TAG_PREFIX) && !tags.includes(c.tag)) tags.push(c.tag);
+      } else if (isFieldTag(c.tag) && !tags.includes(c.tag)) tags.push(c.tag);
     }
     return { result: { tags, unchangedPassages }, changed: false };
   });

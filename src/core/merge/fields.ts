@@ -2,7 +2,7 @@
 // content controls tagged ent:<id> / ent:col:<header>, and classic MERGEFIELDs (simple
 // w:fldSimple and complex w:fldChar/w:instrText). What a field needs to be rendered
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
-import { parseTag, isEditTag, TAG_PREFIX } from "../fields";
+import { isEditTag, isFieldTag } from "../fields";
 import { decodeEntities } from "../xml/entities";
 import { attrValue, elementEnd, findElement, nextStart, previousStart } from "../xml/scan";
 
@@ -76,7 +76,7 @@ function extractContentControls(xml: string, slots: FieldSlot[], options: Extrac
     const tagEl = /<w:tag\s[^>]*>/.exec(sdtPr);
     const tag = tagEl ? decodeEntities(attrValue(tagEl[0], "w:val") ?? "") : "";
     const inner = content ? sdt.slice(content.start, content.end) : "";
-    if (parseTag(tag) || (tag.startsWith(TAG_PREFIX) && !isEditTag(tag))) {
+    if (isFieldTag(tag)) {
       const ownRunProps = cleanRunProps(findElement(sdtPr, "w:rPr")?.text ?? "");
       const slot: FieldSlot = { name: { kind: "tag", tag }, rPr: firstRunProps(inner) || ownRunProps };
       if (/<w:p[\s>]/.test(inner)) slot.block = { pPr: findElement(inner, "w:pPr")?.text ?? "" };
@@ -123,14 +123,15 @@ function extractSimpleFields(xml: string, slots: FieldSlot[]): string {
   return out + xml.slice(i);
 }
 
+// Field characters and instruction text; each scan makes its own RegExp (lastIndex is state).
 const FLD_CHAR =
   /<w:fldChar\s[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/?>|<w:instrText(?:\s[^>]*)?>([\s\S]*?)<\/w:instrText>/g;
 
 function extractComplexFields(xml: string, slots: FieldSlot[]): string {
   let out = "";
   let i = 0;
-  FLD_CHAR.lastIndex = 0;
-  for (let m = FLD_CHAR.exec(xml); m; m = FLD_CHAR.exec(xml)) {
+  const scan = new RegExp(FLD_CHAR.source, "g");
+  for (let m = scan.exec(xml); m; m = scan.exec(xml)) {
     if (m[1] !== "begin") continue;
     // Walk to the matching end, collecting this field's own instruction text.
     let depth = 0;
@@ -161,7 +162,7 @@ function extractComplexFields(xml: string, slots: FieldSlot[]): string {
     slots.push({ name: { kind: "mergefield", name }, rPr });
     out += xml.slice(i, runStart) + markerOf("F", slots.length - 1);
     i = runEnd;
-    FLD_CHAR.lastIndex = runEnd;
+    scan.lastIndex = runEnd;
   }
   return out + xml.slice(i);
 }
