@@ -1,7 +1,7 @@
 /** Unit (core, cli, scripts) and host (word/ with office-addin-mock) tests: Node only. */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/test/unit", "<rootDir>/test/host"],
+  roots: ["<rootDir>/test/unit", "<rootDir>/test/host", "<rootDir>/test/start"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 60000,
   // office-addin-mock requires office-addin-manifest only for its OfficeApp enum; the real

@@ -24,6 +24,7 @@ function fail(message) {
 }
 
 const mode = process.argv[2] || "start";
+const port = Number(process.env.DEV_SERVER_PORT || 3000);
 try {
   if (mode === "stop") {
     if (process.platform === "win32" || process.platform === "darwin")
@@ -34,12 +35,12 @@ try {
   } else {
     console.log(
       [
-        "Courriers ENT — serveur de développement sur https://localhost:3000/",
+        `Courriers ENT — serveur de développement sur https://localhost:${port}/`,
         "Word pour Linux n'existe pas : chargez le complément dans Word sur le web.",
         "  1. Ouvrez un document sur https://www.office.com (Word sur le web).",
         "  2. Accueil › Compléments › Autres paramètres › Charger mon complément.",
         `  3. Choisissez ${path.join(root, "manifest.xml")}, puis cliquez sur « Courriers ENT ».`,
-        "Le navigateur doit faire confiance au certificat de https://localhost:3000 (office-addin-dev-certs).",
+        `Le navigateur doit faire confiance au certificat de https://localhost:${port} (office-addin-dev-certs).`,
         "Ctrl+C pour arrêter.",
       ].join("\n"),
     );

@@ -9,7 +9,7 @@ const root = path.join(__dirname, "..", "..", "..", "..");
 
 export async function syncsPerMerge(count: number): Promise<number> {
   const roster = readRoster(
-    fs.readFileSync(path.join(root, "..", "shared", "samples", "moncollege-parents.csv")),
+    fs.readFileSync(path.join(root, "test", "fixtures", "exports", "moncollege-parents.csv")),
     "parents.csv",
   );
   const records: RosterRecord[] = Array.from({ length: count }, (_, i) => roster.records[i % roster.records.length]);

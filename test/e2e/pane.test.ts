@@ -7,11 +7,12 @@ import * as path from "path";
 import { Browser, chromium, Page } from "playwright-core";
 import { pdfPages, toPdf } from "../render/libreoffice";
 import { serve } from "./server";
+import { exportPath } from "../fixtures";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const OUT = path.join(ROOT, "test", "out", "e2e");
-const SAMPLE = path.join(ROOT, "..", "shared", "samples", "moncollege-parents.csv");
+const SAMPLE = exportPath("moncollege-parents.csv");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const STUB = fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");

@@ -3,11 +3,12 @@ import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { createLetters, insertLetterFile } from "../../src/word";
 import { readRoster, RosterRecord } from "../../src/core/roster";
+import { readExport } from "../fixtures";
 import { installWordMock } from "./word-mock";
 
 const TEMPLATE = fs.readFileSync(path.join(__dirname, "..", "..", "assets", "templates", "parents.docx"));
 const roster = readRoster(
-  fs.readFileSync(path.join(__dirname, "..", "..", "..", "shared", "samples", "moncollege-parents.csv")),
+  readExport("moncollege-parents.csv"),
   "parents.csv",
 );
 

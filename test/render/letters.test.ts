@@ -1,12 +1,13 @@
 // Merged letters rendered by LibreOffice: one page per person, holding that person's
-// credentials, for every shared sample and each of the three ready letters.
+// credentials, for every sample export and each of the three ready letters.
 import * as fs from "fs";
 import * as path from "path";
 import { mergeLetters } from "../../src/core/merge";
 import { Profile, readRoster, Roster, RosterRecord, selectRecords } from "../../src/core/roster";
+import { EXPORTS_DIR } from "../fixtures";
 import { outDir, pdfPageCount, pdfPages, toPdf } from "./libreoffice";
 
-const SAMPLES = path.join(__dirname, "..", "..", "..", "shared", "samples");
+const SAMPLES = EXPORTS_DIR;
 const TEMPLATES = path.join(__dirname, "..", "..", "assets", "templates");
 const OUT = outDir("render");
 

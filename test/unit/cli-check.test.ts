@@ -1,7 +1,7 @@
 import * as path from "path";
 import { run } from "../../src/cli/main";
 import { memoryIo } from "./helpers/memory-io";
-import { SAMPLES_DIR, sampleFiles } from "./helpers/samples";
+import { EXPORTS_DIR as SAMPLES_DIR, exportFiles as sampleFiles } from "../fixtures";
 
 describe("courriers-ent check", () => {
   it.each(sampleFiles())("--json gives the expected records of $file", async ({ file, truth }) => {

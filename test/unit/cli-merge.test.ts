@@ -3,7 +3,7 @@ import * as path from "path";
 import { run } from "../../src/cli/main";
 import { paragraphsText, unzipText } from "./helpers/docx";
 import { memoryIo } from "./helpers/memory-io";
-import { SAMPLES_DIR } from "./helpers/samples";
+import { EXPORTS_DIR as SAMPLES_DIR } from "../fixtures";
 
 const TEMPLATE = path.join(__dirname, "..", "..", "assets", "templates", "parents.docx");
 const PARENTS = path.join(SAMPLES_DIR, "moncollege-parents.csv");

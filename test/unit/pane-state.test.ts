@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PaneState } from "../../src/taskpane/state";
-import { SAMPLES_DIR } from "./helpers/samples";
+import { EXPORTS_DIR as SAMPLES_DIR } from "../fixtures";
 
 const bytes = fs.readFileSync(path.join(SAMPLES_DIR, "moncollege-parents.csv"));
 

@@ -1,7 +1,7 @@
 import { readRoster } from "../../src/core/roster";
-import { readSample, sampleFiles } from "./helpers/samples";
+import { readExport as readSample, exportFiles as sampleFiles } from "../fixtures";
 
-describe.each(sampleFiles())("shared sample $file", ({ file, truth }) => {
+describe.each(sampleFiles())("sample export $file", ({ file, truth }) => {
   const roster = readRoster(readSample(file), file);
 
   it("reads every expected record, byte-exact and in file order", () => {
