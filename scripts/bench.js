@@ -40,14 +40,6 @@ for (const count of [1141, 10000]) {
 }
 
 async function roundTrips() {
-  // office-addin-mock needs only an enum from office-addin-manifest, whose dependencies are
-  // ES modules plain require cannot load: point it at the same stub the tests use.
-  const Module = require("module");
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, ...rest) {
-    const stub = path.join(__dirname, "..", "test", "host", "office-addin-manifest-stub.js");
-    return resolve.call(this, request === "office-addin-manifest" ? stub : request, ...rest);
-  };
   const built = path.join(__dirname, "..", "build", "bench", "scripts", "bench", "word-round-trips.js");
   const { syncsPerMerge } = require(built);
   for (const count of [10, 1141]) {

@@ -1,68 +1,133 @@
+// Fields and preview on the strict Word host: the exact Office calls, their arguments and
+// the number of round trips of each operation.
 import { insertField, documentFields, repairFieldTags, fillPreview, restorePreview } from "../../src/word";
 import { FIELDS, FieldRef } from "../../src/core/fields";
 import { installWordMock } from "./word-mock";
+
+/** The calls that change the document, in order, without reads and navigation. */
+const writes = (apis: string[]) =>
+  apis.filter((a) => /insertText|insertContentControl|=$|select$|insertFile|createDocument|open$/.test(a));
 
 describe("insertField", () => {
   it.each(FIELDS.map((f) => [f.id, f.label, f.font]))(
     "inserts %s as a content control tagged, titled in French, with its font",
     async (id, label, font) => {
-      const { log, controls } = installWordMock({ textBefore: "Bonjour " });
+      const { log, doc } = installWordMock({ textBefore: "Bonjour " });
       const result = await insertField({ kind: "field", id } as FieldRef);
       expect(result).toEqual({ tag: `ent:${id}`, spaced: false });
-      expect(log.inserted).toEqual([{ text: `«${label}»`, location: "Replace" }]);
-      const control = controls[controls.length - 1];
-      expect(control).toMatchObject({ tag: `ent:${id}`, title: label, appearance: "BoundingBox" });
+      expect(log.syncs).toBe(2); // one to read around the cursor, one to insert
+      expect(writes(log.apis())).toEqual([
+        "Range.insertText",
+        "Range.insertContentControl",
+        "ContentControl.tag=",
+        "ContentControl.title=",
+        "ContentControl.appearance=",
+        ...(font ? ["Font.name="] : []),
+        "Range.select",
+      ]);
+      expect(log.of("Range.insertText")[0].args).toEqual([`«${label}»`, "Replace"]);
+      expect(log.of("ContentControl.tag=")[0].args).toEqual([`ent:${id}`]);
+      expect(log.of("ContentControl.title=")[0].args).toEqual([label]);
+      expect(log.of("ContentControl.appearance=")[0].args).toEqual(["BoundingBox"]);
+      expect(log.of("ContentControl.getRange")[0].args).toEqual(["After"]);
+      expect(log.of("Range.select")[0].args).toEqual(["Start"]); // the cursor goes after the field
+      const control = doc.controls[doc.controls.length - 1];
+      expect(control).toMatchObject({ tag: `ent:${id}`, title: label, text: `«${label}»`, appearance: "BoundingBox" });
       expect(control.font.name).toBe(font);
-      expect(log.selected).toEqual(["Start"]); // the cursor goes after the field
     },
   );
 
+  it("queues nothing that writes before the first sync has told where the cursor is", async () => {
+    const { log } = installWordMock({ textBefore: "Bonjour " });
+    await insertField({ kind: "field", id: "login" });
+    const apis = log.apis();
+    const firstSync = apis.indexOf("RequestContext.sync");
+    expect(writes(apis.slice(0, firstSync))).toEqual([]);
+    expect(apis.slice(0, firstSync)).toEqual([
+      "Word.run",
+      "Document.getSelection",
+      "ParagraphCollection.getFirst",
+      "Range.getRange",
+      "Range.getRange",
+      "Range.expandTo",
+      "Range.load",
+      "ContentControlCollection.load",
+      "ContentControl.load",
+    ]);
+    expect(log.of("Range.load")[0].args).toEqual(["text"]);
+    expect(log.of("ContentControl.load")[0].args).toEqual(["tag"]);
+  });
+
   it("puts the password in Consolas", async () => {
-    const { controls } = installWordMock();
+    const { doc, log } = installWordMock();
     await insertField({ kind: "field", id: "password" });
-    expect(controls[0].font.name).toBe("Consolas");
+    expect(log.of("Font.name=")[0].args).toEqual(["Consolas"]);
+    expect(doc.controls[0].font.name).toBe("Consolas");
   });
 
   it("inserts another column of the export under its own header", async () => {
-    const { controls } = installWordMock();
+    const { doc } = installWordMock();
     await insertField({ kind: "column", header: "Téléphone" });
-    expect(controls[0]).toMatchObject({ tag: "ent:col:Téléphone", title: "Téléphone" });
+    expect(doc.controls[0]).toMatchObject({ tag: "ent:col:Téléphone", title: "Téléphone", text: "«Téléphone»" });
   });
 
   it("puts a space between two fields inserted one after the other", async () => {
-    const { log } = installWordMock({ textBefore: "Bonjour «Prénom»", tagsBefore: ["ent:firstName"] });
+    const { doc, log } = installWordMock({ textBefore: "Bonjour «Prénom»", tagsBefore: ["ent:firstName"] });
     expect(await insertField({ kind: "field", id: "lastName" })).toEqual({ tag: "ent:lastName", spaced: true });
-    expect(log.inserted).toEqual([
+    expect(log.of("Range.insertText").map((c) => c.args)).toEqual([
+      [" ", "Replace"],
+      ["«Nom»", "After"],
+    ]);
+    expect(doc.inserted).toEqual([
       { text: " ", location: "Replace" },
       { text: "«Nom»", location: "After" },
     ]);
+    expect(log.syncs).toBe(2);
   });
 
   it("adds no space after ordinary text ending in », nor after a school passage", async () => {
     const { log } = installWordMock({ textBefore: "« Mot de passe oublié »", tagsBefore: ["ent:edit:lieu-date"] });
     expect((await insertField({ kind: "field", id: "login" })).spaced).toBe(false);
-    expect(log.inserted).toHaveLength(1);
+    expect(log.of("Range.insertText")).toHaveLength(1);
+  });
+
+  it("adds no space after a field that is not the last thing before the cursor", async () => {
+    const { log } = installWordMock({ textBefore: "«Prénom» et ", tagsBefore: ["ent:firstName"] });
+    expect((await insertField({ kind: "field", id: "login" })).spaced).toBe(false);
+    expect(log.of("Range.insertText").map((c) => c.args)).toEqual([["«Login»", "Replace"]]);
+  });
+
+  it("says in French what went wrong when Word refuses the insertion", async () => {
+    installWordMock({
+      fail: { "Range.insertContentControl": { code: "InvalidArgument", message: "Argument non valide" } },
+    });
+    await expect(insertField({ kind: "field", id: "login" })).rejects.toThrow(
+      "Impossible d'insérer le champ « Login » : Argument non valide. Cliquez dans le texte du document puis réessayez.",
+    );
   });
 });
 
 describe("insertField inside another field", () => {
   it("refuses, in French, and inserts nothing", async () => {
-    const { log, controls } = installWordMock({ insideTag: "ent:login" });
+    const { log, doc } = installWordMock({ insideTag: "ent:login" });
     await expect(insertField({ kind: "field", id: "password" })).rejects.toThrow("Le curseur est dans un champ");
-    expect(log.inserted).toEqual([]);
-    expect(controls).toEqual([]);
+    expect(writes(log.apis())).toEqual([]);
+    expect(log.syncs).toBe(1);
+    expect(doc.controls).toEqual([]);
   });
 
-  it("accepts the cursor inside a school passage", async () => {
-    const { controls } = installWordMock({ insideTag: "ent:edit:signataire" });
-    await insertField({ kind: "field", id: "firstName" });
-    expect(controls).toHaveLength(1);
+  it("accepts the cursor inside a school passage or a control that is not ours", async () => {
+    for (const insideTag of ["ent:edit:signataire", "autre"]) {
+      const { doc } = installWordMock({ insideTag });
+      await insertField({ kind: "field", id: "firstName" });
+      expect(doc.controls).toHaveLength(1);
+    }
   });
 });
 
 describe("documentFields", () => {
-  it("lists the fields used and the pink passages still unchanged", async () => {
-    installWordMock({
+  it("lists the fields used and the pink passages still unchanged, in one round trip", async () => {
+    const { log } = installWordMock({
       controls: [
         { tag: "ent:firstName", text: "«Prénom»" },
         { tag: "ent:edit:lieu-date", text: "À Ville, le 1er septembre 2026" },
@@ -80,12 +145,15 @@ describe("documentFields", () => {
       tags: ["ent:firstName", "ent:col:Téléphone"],
       unchangedPassages: ["lieu-date"],
     });
+    expect(log.syncs).toBe(1);
+    expect(log.of("ContentControlCollection.load")[0].args).toEqual(["items"]);
+    expect(writes(log.apis())).toEqual([]);
   });
 });
 
 describe("repairFieldTags", () => {
   it("gives back tag and title to fields whose tags Word reset on insertion", async () => {
-    const { controls } = installWordMock({
+    const { doc, log } = installWordMock({
       controls: [
         { tag: "", text: "«Mot de passe»" },
         { tag: "ent:login", text: "«Login»" },
@@ -96,27 +164,45 @@ describe("repairFieldTags", () => {
       label === "Mot de passe" ? { kind: "field", id: "password" } : null,
     );
     expect(repaired).toBe(1);
-    expect(controls.map((c) => c.tag)).toEqual(["ent:password", "ent:login", ""]);
-    expect(controls[0].title).toBe("Mot de passe");
+    expect(doc.controls.map((c) => c.tag)).toEqual(["ent:password", "ent:login", ""]);
+    expect(doc.controls[0].title).toBe("Mot de passe");
+    expect(log.syncs).toBe(2);
+  });
+
+  it("makes no second round trip when nothing needs repair", async () => {
+    const { log } = installWordMock({ controls: [{ tag: "ent:login", text: "«Login»" }] });
+    expect(await repairFieldTags(() => null)).toBe(0);
+    expect(log.syncs).toBe(1);
   });
 });
 
 describe("preview", () => {
-  it("fills every field with one person's values, then restores the field names", async () => {
-    const { controls, log } = installWordMock({
-      controls: [
-        { tag: "ent:firstName", text: "«Prénom»" },
-        { tag: "ent:password", text: "«Mot de passe»" },
-        { tag: "ent:edit:signataire", text: "Le principal" },
-        { tag: "ent:col:Fax", text: "«Fax»" },
-      ],
-    });
+  const controls = () => [
+    { tag: "ent:firstName", text: "«Prénom»" },
+    { tag: "ent:password", text: "«Mot de passe»" },
+    { tag: "ent:edit:signataire", text: "Le principal" },
+    { tag: "ent:col:Fax", text: "«Fax»" },
+  ];
+
+  it("fills every field with one person's values in two round trips, then restores the field names", async () => {
+    const { doc, log } = installWordMock({ controls: controls() });
     const values: Record<string, string> = { "ent:firstName": "Aïcha", "ent:password": "001000" };
     expect(await fillPreview((tag) => values[tag] ?? null)).toBe(3);
-    expect(controls.map((c) => c.text)).toEqual(["Aïcha", "001000", "Le principal", "«Fax : absent du fichier»"]);
+    expect(doc.controls.map((c) => c.text)).toEqual(["Aïcha", "001000", "Le principal", "«Fax : absent du fichier»"]);
     expect(log.syncs).toBe(2);
+    expect(log.of("ContentControl.insertText").map((c) => c.args[1])).toEqual(["Replace", "Replace", "Replace"]);
     await restorePreview();
-    expect(controls.map((c) => c.text)).toEqual(["«Prénom»", "«Mot de passe»", "Le principal", "«Fax»"]);
-    expect(controls.some((c) => c.text.includes("001000"))).toBe(false);
+    expect(log.syncs).toBe(4);
+    expect(doc.controls.map((c) => c.text)).toEqual(["«Prénom»", "«Mot de passe»", "Le principal", "«Fax»"]);
+    expect(doc.controls.some((c) => c.text.includes("001000"))).toBe(false);
+  });
+
+  it("changes nothing in the document when the sync that writes fails", async () => {
+    const { doc } = installWordMock({
+      controls: controls(),
+      fail: { "ContentControl.insertText": { code: "GeneralException", message: "Échec" } },
+    });
+    await expect(fillPreview(() => "x")).rejects.toThrow("Échec");
+    expect(doc.controls.map((c) => c.text)).toEqual(["«Prénom»", "«Mot de passe»", "Le principal", "«Fax»"]);
   });
 });

@@ -1,16 +1,11 @@
-import * as fs from "fs";
-import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { createLetters, insertLetterFile } from "../../src/word";
 import { readRoster, RosterRecord } from "../../src/core/roster";
-import { readExport } from "../fixtures";
+import { readExport, readyLetter } from "../fixtures";
 import { installWordMock } from "./word-mock";
 
-const TEMPLATE = fs.readFileSync(path.join(__dirname, "..", "..", "assets", "templates", "parents.docx"));
-const roster = readRoster(
-  readExport("moncollege-parents.csv"),
-  "parents.csv",
-);
+const TEMPLATE = readyLetter("parents");
+const roster = readRoster(readExport("moncollege-parents.csv"), "parents.csv");
 
 function many(n: number): RosterRecord[] {
   return Array.from({ length: n }, (_, i) => {
@@ -23,31 +18,44 @@ function createdDocument(base64: string): string {
   return strFromU8(unzipSync(Buffer.from(base64, "base64"))["word/document.xml"]);
 }
 
+const OFFICE_OPS = (apis: string[]) => apis.filter((a) => a !== "Word.run" && a !== "Requirements.isSetSupported");
+
 describe("createLetters", () => {
-  it("reads the letter, merges in JavaScript and opens one new document", async () => {
-    const { log } = installWordMock({ file: TEMPLATE });
+  it("reads the letter by 4 MiB slices, merges in JavaScript and opens one new document", async () => {
+    const { log, doc } = installWordMock({ file: TEMPLATE });
     const phases: string[] = [];
     const outcome = await createLetters(roster.records, roster, { onPhase: (p) => phases.push(p) });
     expect(outcome).toMatchObject({ letters: 40, opened: true });
     expect(phases).toEqual(["lecture", "fusion", "ouverture"]);
-    expect(log.created).toHaveLength(1);
-    expect(log.opened).toBe(1);
-    const doc = createdDocument(log.created[0]);
-    expect(doc.match(/<w:sectPr>/g)).toHaveLength(40);
-    expect(doc).toContain(">noemie.bensaid<");
+    expect(OFFICE_OPS(log.apis())).toEqual([
+      "Document.getFileAsync",
+      "File.getSliceAsync",
+      "File.closeAsync",
+      "Application.createDocument",
+      "DocumentCreated.open",
+      "RequestContext.sync",
+    ]);
+    expect(log.of("Document.getFileAsync")[0].args).toEqual(["compressed", { sliceSize: 4 * 1024 * 1024 }]);
+    expect(log.of("Requirements.isSetSupported")[0].args).toEqual(["WordApi", "1.3"]);
+    expect(log.syncs).toBe(1);
+    expect(doc.created).toHaveLength(1);
+    expect(doc.opened).toBe(1);
+    expect(log.of("Application.createDocument")[0].args[0]).toBe(doc.created[0]);
+    const xml = createdDocument(doc.created[0]);
+    expect(xml.match(/<w:sectPr>/g)).toHaveLength(40);
+    expect(xml).toContain(">noemie.bensaid<");
   });
 
   it("makes the same number of Word round trips for 10 and 1,141 letters", async () => {
     const counts: number[] = [];
     for (const n of [10, 1141]) {
-      const { log } = installWordMock({ file: TEMPLATE });
+      const { log, doc } = installWordMock({ file: TEMPLATE });
       const outcome = await createLetters(many(n), roster);
       expect(outcome.letters).toBe(n);
-      expect(createdDocument(log.created[0]).match(/<w:sectPr>/g)).toHaveLength(n);
+      expect(createdDocument(doc.created[0]).match(/<w:sectPr>/g)).toHaveLength(n);
       counts.push(log.syncs);
     }
-    expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(2);
+    expect(counts).toEqual([1, 1]);
   });
 
   it("falls back to the body's OOXML where getFileAsync fails", async () => {
@@ -55,28 +63,72 @@ describe("createLetters", () => {
     const part = (name: string, type: string) =>
       `<pkg:part pkg:name="/${name}" pkg:contentType="${type}"><pkg:xmlData>${strFromU8(files[name]).replace(/^<\?xml[^>]*\?>\s*/, "")}</pkg:xmlData></pkg:part>`;
     const ooxml = `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">${part("_rels/.rels", "application/vnd.openxmlformats-package.relationships+xml")}${part("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")}${part("word/_rels/document.xml.rels", "application/vnd.openxmlformats-package.relationships+xml")}${part("word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml")}</pkg:package>`;
-    const { log } = installWordMock({ file: null, ooxml });
+    const { log, doc } = installWordMock({ file: null, ooxml });
     const outcome = await createLetters(roster.records.slice(0, 3), roster);
     expect(outcome).toMatchObject({ letters: 3, opened: true });
-    expect(createdDocument(log.created[0])).toContain(">aicha.moreau<");
+    expect(OFFICE_OPS(log.apis())).toEqual([
+      "Document.getFileAsync",
+      "Body.getOoxml",
+      "RequestContext.sync",
+      "Application.createDocument",
+      "DocumentCreated.open",
+      "RequestContext.sync",
+    ]);
+    expect(createdDocument(doc.created[0])).toContain(">aicha.moreau<");
+  });
+
+  it("says in French that Word gave nothing when both ways of reading fail", async () => {
+    installWordMock({ file: null, fail: { "Body.getOoxml": { code: "GeneralException", message: "Erreur interne" } } });
+    await expect(createLetters(roster.records.slice(0, 2), roster)).rejects.toThrow(
+      "Word n'a pas pu fournir le courrier (Opération non prise en charge ; Erreur interne). Enregistrez le document puis réessayez.",
+    );
   });
 
   it("reports that Word could not open the document, keeping the letters for a download", async () => {
-    installWordMock({ file: TEMPLATE, openFails: true });
+    const { doc } = installWordMock({
+      file: TEMPLATE,
+      fail: { "DocumentCreated.open": { code: "GeneralException", message: "OpenDocumentFailed" } },
+    });
     const outcome = await createLetters(roster.records.slice(0, 2), roster);
     expect(outcome.opened).toBe(false);
-    expect(outcome.openError).toMatch(/Word n'a pas pu ouvrir le nouveau document/);
-    expect(outcome.docx.length).toBeGreaterThan(1000);
+    expect(outcome.openError).toBe("Word n'a pas pu ouvrir le nouveau document (OpenDocumentFailed).");
+    expect(doc.opened).toBe(0);
+    expect(unzipSync(outcome.docx)["word/document.xml"]).toBeDefined();
+  });
+
+  it("does not call createDocument below WordApi 1.3 and offers the download", async () => {
+    const { log } = installWordMock({ file: TEMPLATE, apiVersion: "1.2" });
+    const outcome = await createLetters(roster.records.slice(0, 2), roster);
+    expect(outcome.opened).toBe(false);
+    expect(outcome.openError).toMatch(/ne sait pas ouvrir un nouveau document/);
+    expect(log.of("Application.createDocument")).toEqual([]);
   });
 });
 
 describe("insertLetterFile", () => {
-  it("uses Document.insertFileFromBase64 (headers kept) on WordApi 1.5, the body's otherwise", async () => {
-    const { log } = installWordMock({ apiVersion: "1.5" });
+  it("uses Document.insertFileFromBase64 (headers and footers kept) on WordApi 1.5", async () => {
+    const { log, doc } = installWordMock({ apiVersion: "1.5" });
     await insertLetterFile(TEMPLATE);
-    expect(Buffer.from(log.insertedFiles[0], "base64")).toEqual(TEMPLATE);
-    const old = installWordMock({ apiVersion: "1.3" });
+    expect(OFFICE_OPS(log.apis())).toEqual(["Document.insertFileFromBase64", "RequestContext.sync"]);
+    const [base64, location, options] = log.of("Document.insertFileFromBase64")[0].args;
+    expect(Buffer.from(base64 as string, "base64")).toEqual(TEMPLATE);
+    expect(location).toBe("Replace");
+    expect(options).toEqual({ importStyles: true, importPageColor: false, importTheme: false });
+    expect(log.of("Requirements.isSetSupported")[0].args).toEqual(["WordApi", "1.5"]);
+    expect(doc.controls.map((c) => c.tag)).toContain("ent:password");
+  });
+
+  it("uses the body's insertFileFromBase64 below WordApi 1.5", async () => {
+    const { log } = installWordMock({ apiVersion: "1.3" });
     await insertLetterFile(TEMPLATE);
-    expect(old.log.insertedFiles).toHaveLength(1);
+    expect(OFFICE_OPS(log.apis())).toEqual(["Body.insertFileFromBase64", "RequestContext.sync"]);
+    expect(log.of("Body.insertFileFromBase64")[0].args[1]).toBe("Replace");
+  });
+
+  it("says in French that Word refused the letter", async () => {
+    installWordMock({ fail: { "Body.insertFileFromBase64": { code: "AccessDenied", message: "Accès refusé" } } });
+    await expect(insertLetterFile(TEMPLATE)).rejects.toThrow(
+      "Word n'a pas pu insérer le courrier (Accès refusé). Ouvrez un document vide puis réessayez.",
+    );
   });
 });

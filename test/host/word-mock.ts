@@ -1,141 +1,421 @@
-// A Word host for tests, built on office-addin-mock: a document with content controls,
-// a selection, getFileAsync, createDocument; every context.sync() is counted.
-import { OfficeMockObject } from "office-addin-mock";
+// A strict Word host for tests. Every Office call is logged with its API name and arguments;
+// like Office.js, calls only queue work: writes reach the document, and loaded properties
+// become readable, at context.sync(). Reading a property that was not loaded and synced
+// throws, as Office.js does. Failures can be injected per API to test the paths a user meets.
+import { strFromU8, unzipSync } from "fflate";
 
-export interface MockControl {
+export interface Call {
+  api: string;
+  args: unknown[];
+}
+
+export interface DocControl {
   tag: string;
   title: string;
   text: string;
   appearance?: string;
-  font: { name?: string; color?: string };
-  insertText(text: string, location: string): void;
+  font: { name?: string };
 }
 
 export interface WordLog {
+  /** Every Office call in the order it was made (queued or immediate), with its arguments. */
+  calls: Call[];
   syncs: number;
+  /** The API names called, in order. */
+  apis(): string[];
+  /** Calls of one API. */
+  of(api: string): Call[];
+}
+
+export interface MockDocument {
+  controls: DocControl[];
+  /** Text the user sees where fields were inserted, in order. */
   inserted: Array<{ text: string; location: string }>;
+  /** Files inserted by insertFileFromBase64, with the API used. */
+  insertedFiles: Array<{ api: string; base64: string; location: string }>;
+  /** Documents created by createDocument (base64) and how many were opened. */
   created: string[];
   opened: number;
-  insertedFiles: string[];
   selected: string[];
 }
 
+export interface OfficeFailure {
+  code: string | number;
+  message: string;
+}
+
 export interface MockOptions {
-  controls?: Array<Partial<MockControl>>;
+  controls?: Array<Partial<DocControl>>;
   /** Text of the paragraph before the selection. */
   textBefore?: string;
   /** Tags of the content controls before the selection in its paragraph. */
   tagsBefore?: string[];
   /** Tag of the content control the selection is in, if any. */
   insideTag?: string;
-  /** The document file getFileAsync returns; null makes it fail (Word on the web on some hosts). */
+  /** The document file getFileAsync returns; null makes it fail with 11001 (Word on the web on some hosts). */
   file?: Uint8Array | null;
   ooxml?: string;
-  openFails?: boolean;
+  /** The highest WordApi set the host supports. */
   apiVersion?: string;
+  /** API name → the error the sync running it fails with (e.g. "DocumentCreated.open"). */
+  fail?: Record<string, OfficeFailure>;
+  /** insertFileFromBase64 resets the tags and titles of the inserted controls (office-js #1467). */
+  resetTagsOnInsert?: boolean;
 }
 
-export function makeControl(init: Partial<MockControl>): MockControl {
-  const control: MockControl = {
-    tag: "",
-    title: "",
-    text: "",
-    font: {},
-    ...init,
-    insertText(text: string) {
-      control.text = text;
-    },
-  };
-  return control;
+class PropertyNotLoaded extends Error {
+  constructor(owner: string, name: string) {
+    super(`The property '${name}' of ${owner} is not available: call load() and context.sync() before reading it.`);
+    this.name = "PropertyNotLoaded";
+  }
 }
 
-export function installWordMock(options: MockOptions = {}): { log: WordLog; controls: MockControl[] } {
-  const log: WordLog = { syncs: 0, inserted: [], created: [], opened: 0, insertedFiles: [], selected: [] };
-  const controls = (options.controls ?? []).map(makeControl);
-  const dynamic: OfficeMockObject[] = [];
-  const mock = (seed: object) => {
-    const m = new OfficeMockObject(seed);
-    dynamic.push(m);
-    return m;
-  };
+/** The controls a .docx holds (tag, title, text), in document order. */
+export function controlsOfDocx(bytes: Uint8Array): DocControl[] {
+  const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
+  const out: DocControl[] = [];
+  for (const m of xml.matchAll(/<w:sdt>([\s\S]*?)<\/w:sdt>/g)) {
+    const tag = /<w:tag w:val="([^"]*)"/.exec(m[1])?.[1] ?? "";
+    const title = /<w:alias w:val="([^"]*)"/.exec(m[1])?.[1] ?? "";
+    const content = /<w:sdtContent>([\s\S]*)<\/w:sdtContent>/.exec(m[1])?.[1] ?? "";
+    const text = [...content.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("");
+    out.push({ tag, title, text, font: {} });
+  }
+  return out;
+}
 
-  const range = (text = ""): OfficeMockObject =>
-    withParent(
-      mock({
-        text,
-        insertText(value: string, location: string) {
-          log.inserted.push({ text: value, location });
-          return range(value);
-        },
-        insertContentControl() {
-          const control = makeControl({ text: text });
-          controls.push(control);
-          return Object.assign(control, {
-            getRange: () => range(),
-          });
-        },
-        getRange: () => range(),
-        expandTo: () =>
-          mock({
-            text: options.textBefore ?? "",
-            contentControls: { items: (options.tagsBefore ?? []).map((tag) => makeControl({ tag })) },
-          }),
-        select(location: string) {
-          log.selected.push(location);
-        },
-        paragraphs: { getFirst: () => range() },
-      }),
-    );
-  // isNullObject is readable after any sync in Office.js, unlike a mock's loaded property.
-  function withParent(m: OfficeMockObject): OfficeMockObject {
-    const target = m as unknown as Record<string, unknown>;
-    target.parentContentControlOrNullObject = {
-      isNullObject: options.insideTag === undefined,
-      tag: options.insideTag ?? "",
-      load: () => undefined,
-    };
-    return m;
+type Op = () => void;
+
+/** One Word.run: its queue of operations and its proxies' loaded values. */
+class Batch {
+  queue: Array<{ api: string; op: Op }> = [];
+  constructor(
+    readonly log: WordLog,
+    readonly fail: Record<string, OfficeFailure>,
+  ) {}
+
+  call(api: string, args: unknown[], op: Op = () => undefined): void {
+    this.log.calls.push({ api, args });
+    this.queue.push({ api, op });
   }
 
-  const seed = {
-    context: {
+  async sync(): Promise<void> {
+    this.log.syncs++;
+    this.log.calls.push({ api: "RequestContext.sync", args: [] });
+    const queue = this.queue;
+    this.queue = [];
+    for (const { api, op } of queue) {
+      const failure = this.fail[api];
+      if (failure) throw Object.assign(new Error(failure.message), { code: failure.code, name: "RichApi.Error" });
+      op();
+    }
+  }
+}
+
+/** A proxy's properties: readable only once loaded and synced. */
+class Loadable {
+  private readonly loaded = new Map<string, unknown>();
+  constructor(
+    protected readonly batch: Batch,
+    protected readonly type: string,
+  ) {}
+
+  protected queueLoad(props: string[], read: (name: string) => unknown): void {
+    this.batch.call(`${this.type}.load`, [props.join(",")], () => {
+      for (const p of props) this.loaded.set(p, read(p));
+    });
+  }
+
+  /** Values a proxy comes back with already loaded (items of a loaded collection). */
+  protected markLoaded(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+
+  protected read<T>(name: string): T {
+    if (!this.loaded.has(name)) throw new PropertyNotLoaded(this.type, name);
+    return this.loaded.get(name) as T;
+  }
+
+  protected write(name: string, value: unknown, apply: Op): void {
+    this.batch.call(`${this.type}.${name}=`, [value], apply);
+  }
+}
+
+class FontProxy extends Loadable {
+  constructor(
+    batch: Batch,
+    private readonly target: () => DocControl,
+  ) {
+    super(batch, "Font");
+  }
+  set name(value: string) {
+    this.write("name", value, () => (this.target().font.name = value));
+  }
+}
+
+class ContentControlProxy extends Loadable {
+  readonly font: FontProxy;
+  private model: DocControl | null;
+
+  constructor(
+    batch: Batch,
+    private readonly doc: MockDocument,
+    model: DocControl | null,
+    loadedFromCollection = false,
+  ) {
+    super(batch, "ContentControl");
+    this.model = model;
+    this.font = new FontProxy(batch, () => this.target());
+    // Items of a loaded collection come back with their scalar properties loaded.
+    if (loadedFromCollection && model) this.markLoaded({ tag: model.tag, title: model.title, text: model.text });
+  }
+
+  /** A control created by insertContentControl exists in the document only after sync. */
+  bind(model: DocControl): void {
+    this.model = model;
+  }
+
+  private target(): DocControl {
+    if (!this.model) throw new Error("ContentControl used before the sync that creates it");
+    return this.model;
+  }
+
+  get tag(): string {
+    return this.read("tag");
+  }
+  set tag(value: string) {
+    this.write("tag", value, () => (this.target().tag = value));
+  }
+  get title(): string {
+    return this.read("title");
+  }
+  set title(value: string) {
+    this.write("title", value, () => (this.target().title = value));
+  }
+  get text(): string {
+    return this.read("text");
+  }
+  set appearance(value: string) {
+    this.write("appearance", value, () => (this.target().appearance = value));
+  }
+
+  load(props: string): this {
+    this.queueLoad(props.split(","), (p) => (this.target() as unknown as Record<string, unknown>)[p]);
+    return this;
+  }
+
+  insertText(text: string, location: string): RangeProxy {
+    this.batch.call("ContentControl.insertText", [text, location], () => {
+      this.target().text = location === "Replace" ? text : this.target().text + text;
+    });
+    return new RangeProxy(this.batch, this.doc, {}, text);
+  }
+
+  getRange(location: string): RangeProxy {
+    this.batch.call("ContentControl.getRange", [location]);
+    return new RangeProxy(this.batch, this.doc, {}, "");
+  }
+}
+
+class ContentControlCollectionProxy extends Loadable {
+  private list: ContentControlProxy[] | null = null;
+  constructor(
+    batch: Batch,
+    private readonly doc: MockDocument,
+    private readonly source: () => DocControl[],
+  ) {
+    super(batch, "ContentControlCollection");
+  }
+  load(props: string): this {
+    this.batch.call("ContentControlCollection.load", [props], () => {
+      this.list = this.source().map((m) => new ContentControlProxy(this.batch, this.doc, m, true));
+    });
+    return this;
+  }
+  get items(): ContentControlProxy[] {
+    if (!this.list) throw new PropertyNotLoaded(this.type, "items");
+    return this.list;
+  }
+}
+
+interface RangeFacts {
+  textBefore?: string;
+  tagsBefore?: string[];
+  insideTag?: string;
+}
+
+class RangeProxy extends Loadable {
+  constructor(
+    batch: Batch,
+    private readonly doc: MockDocument,
+    private readonly facts: RangeFacts,
+    private readonly ownText: string,
+  ) {
+    super(batch, "Range");
+  }
+
+  load(props: string): this {
+    this.queueLoad(props.split(","), (p) => (p === "text" ? this.ownText : undefined));
+    return this;
+  }
+  get text(): string {
+    return this.read("text");
+  }
+  get paragraphs() {
+    return {
+      getFirst: () => {
+        this.batch.call("ParagraphCollection.getFirst", []);
+        return new RangeProxy(this.batch, this.doc, this.facts, "");
+      },
+    };
+  }
+  getRange(location: string): RangeProxy {
+    this.batch.call("Range.getRange", [location]);
+    return new RangeProxy(this.batch, this.doc, this.facts, "");
+  }
+  expandTo(other: RangeProxy): RangeProxy {
+    this.batch.call("Range.expandTo", [other.type]);
+    return new RangeProxy(this.batch, this.doc, this.facts, this.facts.textBefore ?? "");
+  }
+  get contentControls(): ContentControlCollectionProxy {
+    const tags = this.facts.tagsBefore ?? [];
+    return new ContentControlCollectionProxy(this.batch, this.doc, () =>
+      tags.map((tag) => ({ tag, title: "", text: "", font: {} })),
+    );
+  }
+  get parentContentControlOrNullObject() {
+    const inside = this.facts.insideTag;
+    const batch = this.batch;
+    let synced = false;
+    return {
+      load(props: string) {
+        batch.call("ContentControl.load", [props], () => (synced = true));
+      },
+      get isNullObject() {
+        if (!synced) throw new PropertyNotLoaded("ContentControl", "isNullObject");
+        return inside === undefined;
+      },
+      get tag() {
+        if (!synced) throw new PropertyNotLoaded("ContentControl", "tag");
+        return inside ?? "";
+      },
+    };
+  }
+  insertText(text: string, location: string): RangeProxy {
+    this.batch.call("Range.insertText", [text, location], () => this.doc.inserted.push({ text, location }));
+    return new RangeProxy(this.batch, this.doc, this.facts, text);
+  }
+  insertContentControl(): ContentControlProxy {
+    const proxy = new ContentControlProxy(this.batch, this.doc, null);
+    this.batch.call("Range.insertContentControl", [], () => {
+      const model: DocControl = { tag: "", title: "", text: this.ownText, font: {} };
+      this.doc.controls.push(model);
+      proxy.bind(model);
+    });
+    return proxy;
+  }
+  select(location: string): void {
+    this.batch.call("Range.select", [location], () => this.doc.selected.push(location));
+  }
+}
+
+export interface WordHost {
+  log: WordLog;
+  doc: MockDocument;
+  /** The document's controls (the same objects the document holds). */
+  controls: DocControl[];
+}
+
+export function installWordMock(options: MockOptions = {}): WordHost {
+  const calls: Call[] = [];
+  const log: WordLog = {
+    calls,
+    syncs: 0,
+    apis: () => calls.map((c) => c.api),
+    of: (api) => calls.filter((c) => c.api === api),
+  };
+  const doc: MockDocument = {
+    controls: (options.controls ?? []).map((c) => ({ tag: "", title: "", text: "", font: {}, ...c })),
+    inserted: [],
+    insertedFiles: [],
+    created: [],
+    opened: 0,
+    selected: [],
+  };
+  const fail = options.fail ?? {};
+
+  const insertFile = (api: string, base64: string, location: string) => {
+    doc.insertedFiles.push({ api, base64, location });
+    const controls = controlsOfDocx(Buffer.from(base64, "base64"));
+    if (options.resetTagsOnInsert) for (const c of controls) Object.assign(c, { tag: "", title: "" });
+    if (location === "Replace") doc.controls.splice(0, doc.controls.length, ...controls);
+    else doc.controls.push(...controls);
+  };
+
+  const makeContext = () => {
+    const batch = new Batch(log, fail);
+    const selectionFacts: RangeFacts = {
+      textBefore: options.textBefore,
+      tagsBefore: options.tagsBefore,
+      insideTag: options.insideTag,
+    };
+    return {
       document: {
-        getSelection: () => range(),
-        contentControls: { items: controls },
+        getSelection: () => {
+          batch.call("Document.getSelection", []);
+          return new RangeProxy(batch, doc, selectionFacts, "");
+        },
+        get contentControls() {
+          return new ContentControlCollectionProxy(batch, doc, () => doc.controls);
+        },
         body: {
-          getOoxml: () => ({ value: options.ooxml ?? "" }), // a ClientResult, readable after sync
-          insertFileFromBase64(base64: string) {
-            log.insertedFiles.push(base64);
+          getOoxml: () => {
+            let value: string | undefined;
+            batch.call("Body.getOoxml", [], () => (value = options.ooxml ?? ""));
+            return {
+              get value() {
+                if (value === undefined) throw new PropertyNotLoaded("ClientResult", "value");
+                return value;
+              },
+            };
+          },
+          insertFileFromBase64(base64: string, location: string) {
+            batch.call("Body.insertFileFromBase64", [base64, location], () =>
+              insertFile("Body.insertFileFromBase64", base64, location),
+            );
           },
         },
-        insertFileFromBase64(base64: string) {
-          log.insertedFiles.push(base64);
+        insertFileFromBase64(base64: string, location: string, opts?: object) {
+          batch.call("Document.insertFileFromBase64", [base64, location, opts], () =>
+            insertFile("Document.insertFileFromBase64", base64, location),
+          );
         },
       },
       application: {
         createDocument(base64: string) {
-          log.created.push(base64);
+          batch.call("Application.createDocument", [base64], () => doc.created.push(base64));
           return {
             open() {
-              log.opened++;
+              batch.call("DocumentCreated.open", [], () => doc.opened++);
             },
           };
         },
       },
-      async sync(this: OfficeMockObject) {
-        log.syncs++;
-        if (options.openFails && log.created.length) throw new Error("OpenDocumentFailed");
-        await OfficeMockObject.prototype.sync.call(this);
-        for (const m of dynamic) await m.sync();
-      },
-    },
-    run: async function (this: { context: unknown }, callback: (context: unknown) => Promise<unknown>) {
-      return callback(this.context);
+      sync: () => batch.sync(),
+      batch,
+    };
+  };
+
+  (globalThis as Record<string, unknown>).Word = {
+    async run<T>(callback: (context: unknown) => Promise<T>): Promise<T> {
+      calls.push({ api: "Word.run", args: [] });
+      const context = makeContext();
+      const result = await callback(context);
+      // Word.run syncs what is still queued when the callback returns.
+      if (context.batch.queue.length) await context.batch.sync();
+      return result;
     },
   };
-  const word = new OfficeMockObject(seed);
-  // The collection of controls is shared by reference, so inserted controls appear in it.
-  (globalThis as Record<string, unknown>).Word = word;
 
   const file = options.file;
   (globalThis as Record<string, unknown>).Office = {
@@ -143,10 +423,14 @@ export function installWordMock(options: MockOptions = {}): { log: WordLog; cont
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
       requirements: {
-        isSetSupported: (_set: string, version: string) => Number(version) <= Number(options.apiVersion ?? "1.3"),
+        isSetSupported(set: string, version: string) {
+          calls.push({ api: "Requirements.isSetSupported", args: [set, version] });
+          return set === "WordApi" && Number(version) <= Number(options.apiVersion ?? "1.3");
+        },
       },
       document: {
-        getFileAsync(_type: string, opts: { sliceSize: number }, callback: (r: unknown) => void) {
+        getFileAsync(type: string, opts: { sliceSize: number }, callback: (r: unknown) => void) {
+          calls.push({ api: "Document.getFileAsync", args: [type, opts] });
           if (!file)
             return callback({ status: "failed", error: { code: 11001, message: "Opération non prise en charge" } });
           const size = opts.sliceSize;
@@ -156,14 +440,17 @@ export function installWordMock(options: MockOptions = {}): { log: WordLog; cont
             value: {
               sliceCount,
               getSliceAsync(i: number, cb: (r: unknown) => void) {
+                calls.push({ api: "File.getSliceAsync", args: [i] });
                 cb({ status: "succeeded", value: { data: Array.from(file.subarray(i * size, (i + 1) * size)) } });
               },
-              closeAsync() {},
+              closeAsync() {
+                calls.push({ api: "File.closeAsync", args: [] });
+              },
             },
           });
         },
       },
     },
   };
-  return { log, controls };
+  return { log, doc, controls: doc.controls };
 }
