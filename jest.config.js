@@ -2,6 +2,11 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test/unit", "<rootDir>/test/host", "<rootDir>/test/start"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    "^.+\\.docx$": "<rootDir>/test/helpers/docx-transform.js",
+  },
+  moduleFileExtensions: ["ts", "js", "json", "docx"],
   testTimeout: 60000,
+  setupFilesAfterEnv: ["<rootDir>/test/helpers/setup-merge-check.ts"],
 };

@@ -42,7 +42,14 @@ export function setupData(ctx: PaneContext): void {
     if (file) void loadFile(ctx, file);
   });
   byId("clear-data").addEventListener("click", async () => {
-    await ctx.leavePreview();
+    ctx.clearError();
+    try {
+      await ctx.leavePreview();
+    } catch (err) {
+      // The document still shows a person's values: keep the data so the user can retry.
+      ctx.showError(describeError(err));
+      return;
+    }
     ctx.state.clear();
     input.value = "";
     byId<HTMLInputElement>("preview-query").value = "";
@@ -72,10 +79,9 @@ export function setupData(ctx: PaneContext): void {
 
 function renderColumns(ctx: PaneContext, roster: Roster): void {
   const rows = roster.columns.map((c) => {
-    const select = h("select", {
-      ariaLabel: `Champ rempli par la colonne ${c.header}`,
-      dataset: { focusKey: `column:${c.index}` },
-    });
+    const select = h("select", { dataset: { focusKey: `column:${c.index}` } });
+    // The attribute, not the ariaLabel property, which older Word webviews do not reflect.
+    select.setAttribute("aria-label", `Champ rempli par la colonne ${c.header}`);
     select.append(h("option", { value: "" }, c.state ? "État du compte" : "— colonne libre —"));
     for (const f of FIELDS) select.append(h("option", { value: f.id, selected: c.field === f.id }, f.label));
     select.addEventListener("change", () => {

@@ -1,15 +1,11 @@
 // Step 2 — Courrier: insert a ready letter or fields, and check what the document uses.
-import { FIELDS, FieldRef, labelOf, parseTag, passageLabel } from "../core/fields";
+import { labelOf, parseTag, passageLabel } from "../core/fields";
+import { controlTags } from "../core/merge";
 import { resolveField } from "../core/merge/resolve";
-import { documentFields, insertField, insertLetterFile, repairFieldTags } from "../word";
+import { documentFields, insertField, insertLetterFile, repairTags } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, h, replaceChildren } from "./dom";
 import { passageDefaults, ReadyLetter, readyLetterBytes } from "./letters";
-
-function labelToRef(label: string): FieldRef | null {
-  const field = FIELDS.find((f) => f.label === label);
-  return field ? { kind: "field", id: field.id } : null;
-}
 
 async function run(ctx: PaneContext, action: () => Promise<void>): Promise<void> {
   ctx.clearError();
@@ -25,8 +21,9 @@ export function setupLetter(ctx: PaneContext): void {
   for (const button of byId("ready-letters").querySelectorAll<HTMLButtonElement>("button[data-letter]")) {
     button.addEventListener("click", () =>
       run(ctx, async () => {
-        await insertLetterFile(readyLetterBytes(button.dataset.letter as ReadyLetter));
-        await repairFieldTags(labelToRef);
+        const letter = readyLetterBytes(button.dataset.letter as ReadyLetter);
+        await insertLetterFile(letter);
+        await repairTags(controlTags(letter));
         await checkDocument(ctx);
       }),
     );

@@ -1,7 +1,7 @@
 // Step 3 — Aperçu: one person's letter in the document itself; leaving it puts the field
 // names back, so no password stays in the template.
 import { resolveField } from "../core/merge/resolve";
-import { fillPreview, restorePreview } from "../word";
+import { describeOfficeError, fillPreview, restorePreview, WordError } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount } from "./dom";
 
@@ -21,11 +21,21 @@ async function show(ctx: PaneContext, index: number): Promise<void> {
   ctx.refresh();
 }
 
+/**
+ * Puts the field names back. The preview counts as left only once Word has done it: if the
+ * restore fails, the person's values are still in the document and "Quitter l'aperçu" stays
+ * available to try again.
+ */
 export async function leavePreview(ctx: PaneContext): Promise<void> {
   if (ctx.state.previewIndex < 0) return;
-  ctx.state.previewIndex = -1;
   try {
     await restorePreview();
+    ctx.state.previewIndex = -1;
+  } catch (err) {
+    throw new WordError(
+      "restore-failed",
+      `Word n'a pas pu remettre les noms des champs : le document montre encore les valeurs d'une personne (${describeOfficeError(err)}). Cliquez à nouveau sur « Quitter l'aperçu » ; en attendant, n'enregistrez pas le document.`,
+    );
   } finally {
     ctx.refresh();
   }

@@ -46,7 +46,7 @@ async function start(): Promise<void> {
   ctx.refresh();
   // Closing the pane must not leave a person's password in the template.
   window.addEventListener("pagehide", () => {
-    if (ctx.state.previewIndex >= 0) void leavePreview(ctx).catch((err) => ctx.showError(describeError(err)));
+    if (ctx.state.previewIndex >= 0) leavePreview(ctx).catch((err) => ctx.showError(describeError(err)));
   });
 }
 

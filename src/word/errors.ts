@@ -1,7 +1,7 @@
 /** A failure talking to Word, with a French message saying what to do. */
 export class WordError extends Error {
   constructor(
-    readonly code: "no-word" | "read-failed" | "open-failed" | "insert-failed" | "too-old",
+    readonly code: "read-failed" | "open-failed" | "insert-failed" | "too-old" | "restore-failed",
     message: string,
     readonly detail?: string,
   ) {

@@ -1,5 +1,16 @@
 // Inserting merge fields as content controls, and listing what the document holds.
-import { FieldRef, fieldDef, isEditTag, isFieldTag, labelOf, parseTag, placeholderOf, tagOf } from "../core/fields";
+import {
+  FIELDS,
+  FieldRef,
+  fieldDef,
+  isEditTag,
+  isFieldTag,
+  labelOf,
+  parseTag,
+  placeholderOf,
+  tagOf,
+} from "../core/fields";
+import type { ControlTag } from "../core/merge";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
 
@@ -86,21 +97,28 @@ export async function documentFields(defaults: ReadonlyMap<string, string>): Pro
 }
 
 /**
- * insertFileFromBase64 can reset content-control tags and titles. A field whose tag was
- * lost still shows «Label»: give it back its tag and title from that text.
+ * insertFileFromBase64 can reset content-control tags and titles (office-js #1467, #2752,
+ * #2759). After inserting a letter, every control gets back the tag and title the letter
+ * gave it — fields and pink passages alike — by position. Where Word's list does not match
+ * the letter's, a field whose tag was lost still shows «Label» and gets it back from that.
  */
-export async function repairFieldTags(labelToRef: (label: string) => FieldRef | null): Promise<number> {
+export async function repairTags(expected: readonly ControlTag[]): Promise<number> {
   return withDocumentControls((controls) => {
     let repaired = 0;
-    for (const c of controls) {
-      if (c.tag && parseTag(c.tag)) continue;
-      const m = /^«(.+)»$/.exec(c.text.trim());
-      const ref = m ? labelToRef(m[1]) : null;
-      if (!ref) continue;
-      c.tag = tagOf(ref);
-      c.title = labelOf(ref);
+    const byPosition = controls.length === expected.length;
+    controls.forEach((c, i) => {
+      const want = byPosition ? expected[i] : fromLabel(c.text);
+      if (!want || !want.tag || (c.tag === want.tag && c.title === want.title)) return;
+      c.tag = want.tag;
+      c.title = want.title;
       repaired++;
-    }
+    });
     return { result: repaired, changed: repaired > 0 };
   });
+}
+
+function fromLabel(text: string): ControlTag | null {
+  const m = /^«(.+)»$/.exec(text.trim());
+  const field = m ? FIELDS.find((f) => f.label === m[1]) : undefined;
+  return field ? { tag: tagOf({ kind: "field", id: field.id }), title: field.label } : null;
 }

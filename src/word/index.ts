@@ -1,11 +1,11 @@
 // Everything the pane may ask of Word. Only this folder calls Office.js.
 export { whenOfficeReady, supportsWordApi } from "./host";
 export type { HostInfo } from "./host";
-export { insertField, documentFields, repairFieldTags } from "./fields";
+export { insertField, documentFields, repairTags } from "./fields";
 export type { DocumentFields, InsertedField } from "./fields";
 export { fillPreview, restorePreview } from "./preview";
 export { readTemplate, openAsNewDocument, insertLetterFile } from "./document";
 export type { TemplateSource } from "./document";
-export { WordError } from "./errors";
+export { WordError, describeOfficeError } from "./errors";
 export { createLetters } from "./merge";
 export type { LettersOutcome, MergePhase } from "./merge";

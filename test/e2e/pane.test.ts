@@ -8,6 +8,8 @@ import { Browser, chromium, Page } from "playwright-core";
 import { pdfPages, toPdf } from "../render/libreoffice";
 import { serve } from "./server";
 import { exportPath } from "../fixtures";
+import { assertValidDocx } from "../helpers/check-docx";
+import { describeErrors, ooxmlErrors } from "../render/ooxml-validator";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -69,7 +71,18 @@ async function openPane(office: "stub" | "offline"): Promise<Watch> {
   return { page, requests, problems };
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+const README_IMAGES = path.join(ROOT, "docs", "images");
+
+/**
+ * A screenshot of the pane for the test report; `readme` names the README image it also
+ * becomes when run with README_SCREENSHOTS=1 (`npm run screenshots`), so the README shows
+ * the pane as it is.
+ */
+async function shot(page: Page, name: string, readme?: string): Promise<void> {
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (readme && process.env.README_SCREENSHOTS) fs.copyFileSync(file, path.join(README_IMAGES, readme));
+}
 const stub = <T>(page: Page, fn: string): Promise<T> =>
   page.evaluate(`(() => { const s = window.__wordStub; return ${fn}; })()`) as Promise<T>;
 
@@ -119,7 +132,7 @@ describe("task pane in Word (stub host)", () => {
     const count = (await page.textContent("#letter-count"))!;
     expect(count).toMatch(/^\d+ courriers seront créés\.$/);
     await page.click("#columns-details summary");
-    await shot(page, "1-donnees");
+    await shot(page, "1-donnees", "volet-donnees.png");
   });
 
   it("2. Courrier: inserts a ready letter and fields, with a space between two fields", async () => {
@@ -174,12 +187,14 @@ describe("task pane in Word (stub host)", () => {
     await page.click("#merge-start");
     await page.locator("#merge-status.success").waitFor();
     expect(await page.textContent("#merge-status")).toContain(`${expected} courriers créés`);
-    await shot(page, "4-fusion");
+    await shot(page, "4-fusion", "volet-fusion.png");
     const created = await stub<string[]>(page, "s.created");
     expect(created).toHaveLength(1);
     expect((await stub<number>(page, "s.syncs")) - syncsBefore).toBeLessThanOrEqual(3);
     const file = path.join(OUT, "courriers.docx");
     fs.writeFileSync(file, Buffer.from(created[0], "base64"));
+    assertValidDocx(fs.readFileSync(file));
+    expect(describeErrors(ooxmlErrors(file))).toEqual([]);
     const pages = pdfPages(toPdf([file], OUT)[0]);
     expect(pages).toHaveLength(expected);
     for (const p of pages) expect(p).toMatch(/Identifiant : \S+/);

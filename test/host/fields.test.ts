@@ -1,6 +1,6 @@
 // Fields and preview on the strict Word host: the exact Office calls, their arguments and
 // the number of round trips of each operation.
-import { insertField, documentFields, repairFieldTags, fillPreview, restorePreview } from "../../src/word";
+import { insertField, documentFields, repairTags, fillPreview, restorePreview } from "../../src/word";
 import { FIELDS, FieldRef } from "../../src/core/fields";
 import { installWordMock } from "./word-mock";
 
@@ -151,27 +151,42 @@ describe("documentFields", () => {
   });
 });
 
-describe("repairFieldTags", () => {
-  it("gives back tag and title to fields whose tags Word reset on insertion", async () => {
+describe("repairTags", () => {
+  const letter = [
+    { tag: "ent:edit:etablissement", title: "À compléter : nom de l'établissement" },
+    { tag: "ent:password", title: "Mot de passe" },
+    { tag: "ent:login", title: "Login" },
+  ];
+
+  it("gives back every tag and title Word reset on insertion, pink passages included", async () => {
     const { doc, log } = installWordMock({
       controls: [
+        { tag: "", text: "Collège …" },
         { tag: "", text: "«Mot de passe»" },
-        { tag: "ent:login", text: "«Login»" },
+        { tag: "ent:login", title: "Login", text: "«Login»" },
+      ],
+    });
+    expect(await repairTags(letter)).toBe(2);
+    expect(doc.controls.map((c) => [c.tag, c.title])).toEqual(letter.map((c) => [c.tag, c.title]));
+    expect(log.syncs).toBe(2);
+    expect(log.of("ContentControl.tag=").map((c) => c.args[0])).toEqual(["ent:edit:etablissement", "ent:password"]);
+  });
+
+  it("falls back to a field's «Label» when Word lists other controls than the letter's", async () => {
+    const { doc } = installWordMock({
+      controls: [
+        { tag: "", text: "«Mot de passe»" },
         { tag: "", text: "libre" },
       ],
     });
-    const repaired = await repairFieldTags((label) =>
-      label === "Mot de passe" ? { kind: "field", id: "password" } : null,
-    );
-    expect(repaired).toBe(1);
-    expect(doc.controls.map((c) => c.tag)).toEqual(["ent:password", "ent:login", ""]);
+    expect(await repairTags(letter)).toBe(1);
+    expect(doc.controls.map((c) => c.tag)).toEqual(["ent:password", ""]);
     expect(doc.controls[0].title).toBe("Mot de passe");
-    expect(log.syncs).toBe(2);
   });
 
   it("makes no second round trip when nothing needs repair", async () => {
-    const { log } = installWordMock({ controls: [{ tag: "ent:login", text: "«Login»" }] });
-    expect(await repairFieldTags(() => null)).toBe(0);
+    const { log } = installWordMock({ controls: letter.map((c) => ({ ...c, text: "x" })) });
+    expect(await repairTags(letter)).toBe(0);
     expect(log.syncs).toBe(1);
   });
 });

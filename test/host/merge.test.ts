@@ -59,10 +59,25 @@ describe("createLetters", () => {
   });
 
   it("falls back to the body's OOXML where getFileAsync fails", async () => {
+    // What body.getOoxml() gives: the body with its styles, numbering and settings, no footer.
     const files = unzipSync(TEMPLATE);
+    const xmlOf = (name: string) =>
+      strFromU8(files[name])
+        .replace(/^<\?xml[^>]*\?>\s*/, "")
+        .replace(/<w:footerReference [^>]*\/>/g, "")
+        .replace(/<Relationship [^>]*(footer|docProps)[^>]*\/>/g, "");
     const part = (name: string, type: string) =>
-      `<pkg:part pkg:name="/${name}" pkg:contentType="${type}"><pkg:xmlData>${strFromU8(files[name]).replace(/^<\?xml[^>]*\?>\s*/, "")}</pkg:xmlData></pkg:part>`;
-    const ooxml = `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">${part("_rels/.rels", "application/vnd.openxmlformats-package.relationships+xml")}${part("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")}${part("word/_rels/document.xml.rels", "application/vnd.openxmlformats-package.relationships+xml")}${part("word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml")}</pkg:package>`;
+      `<pkg:part pkg:name="/${name}" pkg:contentType="${type}"><pkg:xmlData>${xmlOf(name)}</pkg:xmlData></pkg:part>`;
+    const wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+    const rels = "application/vnd.openxmlformats-package.relationships+xml";
+    const ooxml = `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">${[
+      part("_rels/.rels", rels),
+      part("word/document.xml", `${wml}.document.main+xml`),
+      part("word/_rels/document.xml.rels", rels),
+      part("word/styles.xml", `${wml}.styles+xml`),
+      part("word/numbering.xml", `${wml}.numbering+xml`),
+      part("word/settings.xml", `${wml}.settings+xml`),
+    ].join("")}</pkg:package>`;
     const { log, doc } = installWordMock({ file: null, ooxml });
     const outcome = await createLetters(roster.records.slice(0, 3), roster);
     expect(outcome).toMatchObject({ letters: 3, opened: true });

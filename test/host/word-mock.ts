@@ -59,6 +59,8 @@ export interface MockOptions {
   apiVersion?: string;
   /** API name → the error the sync running it fails with (e.g. "DocumentCreated.open"). */
   fail?: Record<string, OfficeFailure>;
+  /** What Office.onReady resolves with (default: Word on Windows). */
+  ready?: Promise<{ host: string; platform: string }>;
   /** insertFileFromBase64 resets the tags and titles of the inserted controls (office-js #1467). */
   resetTagsOnInsert?: boolean;
 }
@@ -419,6 +421,10 @@ export function installWordMock(options: MockOptions = {}): WordHost {
 
   const file = options.file;
   (globalThis as Record<string, unknown>).Office = {
+    onReady() {
+      calls.push({ api: "Office.onReady", args: [] });
+      return options.ready ?? Promise.resolve({ host: "Word", platform: "PC" });
+    },
     FileType: { Compressed: "compressed" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {

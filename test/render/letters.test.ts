@@ -5,7 +5,9 @@ import * as path from "path";
 import { mergeLetters } from "../../src/core/merge";
 import { Profile, readRoster, Roster, RosterRecord, selectRecords } from "../../src/core/roster";
 import { EXPORTS_DIR } from "../fixtures";
+import { assertValidDocx } from "../helpers/check-docx";
 import { outDir, pdfPageCount, pdfPages, toPdf } from "./libreoffice";
+import { describeErrors, ooxmlErrors } from "./ooxml-validator";
 
 const SAMPLES = EXPORTS_DIR;
 const TEMPLATES = path.join(__dirname, "..", "..", "assets", "templates");
@@ -68,6 +70,7 @@ function jobs(): Job[] {
 
 const all = jobs();
 let pdfs: string[] = [];
+let docxFiles: string[] = [];
 
 beforeAll(() => {
   const files = all.map((job) => {
@@ -77,10 +80,28 @@ beforeAll(() => {
     fs.writeFileSync(file, docx);
     return file;
   });
+  docxFiles = files;
   pdfs = toPdf(files, OUT);
 });
 
+describe("Microsoft's Open XML validator", () => {
+  it.each(["parents", "eleves", "personnels"])("finds no error in the ready letter %s.docx", (name) => {
+    expect(describeErrors(ooxmlErrors(path.join(TEMPLATES, `${name}.docx`)))).toEqual([]);
+  });
+
+  it("finds no error in any merge of the ready letters", () => {
+    const errors = docxFiles.flatMap((file) =>
+      describeErrors(ooxmlErrors(file)).map((e) => `${path.basename(file)}: ${e}`),
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
 describe.each(all.map((job, i) => ({ ...job, i })))("$name × $template.docx", ({ records, i }) => {
+  it("passes the output checker", () => {
+    assertValidDocx(fs.readFileSync(docxFiles[i]));
+  });
+
   it("renders exactly one page per person, in order, each with its own login and password", () => {
     expect(records.length).toBeGreaterThan(0);
     expect(pdfPageCount(pdfs[i])).toBe(records.length);

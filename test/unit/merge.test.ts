@@ -192,6 +192,20 @@ describe("merge: ids stay unique", () => {
   });
 });
 
+describe("merge: VML shapes (text boxes of older Word templates)", () => {
+  it("gives every letter's shapes their own ids", () => {
+    const shape = (id: string) =>
+      `<w:r><w:pict><v:shape id="${id}" o:spid="_x0000_s1025" type="#_x0000_t202" style="width:100pt;height:20pt"><v:textbox><w:txbxContent>${p(r("Cadre"))}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>`;
+    const doc = merge(p(shape("Zone1")) + p(shape("Zone2")), WITH_FIELD).parts["word/document.xml"];
+    const ids = [...doc.matchAll(/<v:shape id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    const spids = [...doc.matchAll(/o:spid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(spids).size).toBe(6);
+    expect(ids.slice(0, 2)).toEqual(["Zone1", "Zone2"]); // the first letter keeps the template's ids
+  });
+});
+
 describe("merge: comments", () => {
   it("leaves reviewers' comments out of the letters", () => {
     const body = p(

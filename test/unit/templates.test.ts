@@ -30,7 +30,7 @@ describe.each(names)("ready letter %s", (name) => {
     for (const what of ["etablissement", "lieu-date", "adresse-ent", "signataire"]) {
       expect(doc).toMatch(
         new RegExp(
-          `<w:tag w:val="ent:edit:${what}"/><w:id w:val="\\d+"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:rPr>(<w:b/><w:sz w:val="28"/>)?<w:color w:val="C2185B"/>`,
+          `<w:tag w:val="ent:edit:${what}"/><w:id w:val="\\d+"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:rPr>(<w:b/>)?<w:color w:val="C2185B"/>(<w:sz w:val="28"/>)?`,
         ),
       );
     }

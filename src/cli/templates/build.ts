@@ -22,6 +22,31 @@ const STYLE_OF: Record<Paragraph["kind"], string> = {
   signature: "EntSignature",
 };
 
+// The order CT_RPr requires of run properties (Word and the Open XML validator reject others).
+const RPR_ORDER = [
+  "rStyle",
+  "rFonts",
+  "b",
+  "bCs",
+  "i",
+  "iCs",
+  "caps",
+  "smallCaps",
+  "strike",
+  "color",
+  "spacing",
+  "sz",
+  "szCs",
+  "u",
+];
+
+/** Joins run properties in schema order: callers may combine them in any order. */
+function runProps(...parts: string[]): string {
+  const elements = parts.join("").match(/<w:\w+[^>]*\/>/g) ?? [];
+  const rank = (el: string) => RPR_ORDER.indexOf(/^<w:(\w+)/.exec(el)![1]);
+  return elements.sort((a, b) => rank(a) - rank(b)).join("");
+}
+
 const run = (text: string, rPr = "") =>
   `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 
@@ -48,7 +73,7 @@ function editControl(what: string, text: string, ids: IdSource, baseRPr: string)
   // (normal) formatting.
   return (
     `<w:sdt><w:sdtPr>${baseRPr ? `<w:rPr>${baseRPr}</w:rPr>` : ""}<w:alias w:val="À compléter : ${escapeXml(passageLabel(what))}"/><w:tag w:val="${editTag(what)}"/><w:id w:val="${ids.next()}"/><w:showingPlcHdr/></w:sdtPr>` +
-    `<w:sdtContent>${run(text, `${baseRPr}<w:color w:val="${PINK}"/>`)}</w:sdtContent></w:sdt>`
+    `<w:sdtContent>${run(text, runProps(baseRPr, `<w:color w:val="${PINK}"/>`))}</w:sdtContent></w:sdt>`
   );
 }
 

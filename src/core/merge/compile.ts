@@ -11,6 +11,8 @@ export type Slot =
   | { t: "textId" }
   | { t: "bmId"; old: string }
   | { t: "bmName"; old: string }
+  | { t: "shapeId"; old: string }
+  | { t: "spid" }
   | { t: "rel"; rId: string }
   | { t: "sect" }
   | { t: "sectPara" };
@@ -37,6 +39,10 @@ function toSlot(kind: string, payload: string): Slot {
       return { t: "bmName", old: payload };
     case "R":
       return { t: "rel", rId: payload };
+    case "V":
+      return { t: "shapeId", old: payload };
+    case "O":
+      return { t: "spid" };
     case "S":
       return { t: "sect" };
     default:
@@ -81,6 +87,12 @@ export function markIds(xml: string): string {
       names.add(name);
       return `${a}${mark("N", name)}${b}`;
     })
+    // VML shapes (text boxes of older templates) carry ids Word wants unique in the document.
+    .replace(
+      /(<v:(?:shape|rect|oval|line|roundrect|group|image)\s[^>]*?\bid=")([^"]+)(")/g,
+      (_m, a: string, id: string, b: string) => `${a}${mark("V", id)}${b}`,
+    )
+    .replace(/(\so:spid=")[^"]*(")/g, `$1${mark("O")}$2`)
     .replace(
       /(<w:(?:header|footer)Reference\s[^>]*?\br:id=")([^"]+)(")/g,
       (_m, a: string, rId: string, b: string) => `${a}${mark("R", rId)}${b}`,

@@ -1,6 +1,7 @@
 // What a template uses: its merge fields and school passages, for the pane and the CLI.
 import { isEditTag } from "../fields";
 import { decodeEntities } from "../xml/entities";
+import { attrValue, findElement } from "../xml/scan";
 import { FieldName, extractFields, FieldSlot } from "./fields";
 import { openDocx, parseRelationships, relsPathOf, resolveTarget } from "./package";
 
@@ -36,4 +37,30 @@ export function unchangedPassages(template: Uint8Array): string[] {
   return [...xml.matchAll(/<w:tag w:val="ent:edit:([^"]+)"\/>(?:(?!<\/w:sdtPr>)[\s\S])*?<w:showingPlcHdr\/>/g)].map(
     (m) => m[1],
   );
+}
+
+/** A content control's tag and title, as a letter carries them. */
+export interface ControlTag {
+  tag: string;
+  title: string;
+}
+
+/**
+ * Tag and title of every content control of the letter's body, in document order (the
+ * order Word lists them in), so that tags Word loses on insertion can be put back.
+ */
+export function controlTags(template: Uint8Array): ControlTag[] {
+  const pkg = openDocx(template);
+  const xml = pkg.text(pkg.mainPath)!;
+  const out: ControlTag[] = [];
+  for (const m of xml.matchAll(/<w:sdt>/g)) {
+    const pr = findElement(xml, "w:sdtPr", m.index);
+    const tag = pr && /<w:tag\s[^>]*>/.exec(pr.text);
+    const alias = pr && /<w:alias\s[^>]*>/.exec(pr.text);
+    out.push({
+      tag: decodeEntities((tag && attrValue(tag[0], "w:val")) ?? ""),
+      title: decodeEntities((alias && attrValue(alias[0], "w:val")) ?? ""),
+    });
+  }
+  return out;
 }

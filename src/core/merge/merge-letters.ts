@@ -65,8 +65,11 @@ export interface CompiledTemplate {
   slots: FieldSlot[];
   values: ValueOf[];
   headers: Map<string, HeaderPart>;
-  reserved: { docPr: Set<number>; sdt: Set<number> };
+  reserved: { docPr: Set<number>; sdt: Set<number>; spid: Set<number> };
 }
+
+/** Word numbers VML shapes from 1025 (o:spid="_x0000_s1025"). */
+const SPID_BASE = 1024;
 
 /** Section properties for a letter's first section: always a new page, numbering from 1. */
 function letterStartSection(sectPr: string): string {
@@ -151,7 +154,7 @@ export function compileTemplate(
   const body = compilePart(withSectionBreakSlot(inner), slots, extract);
   const finalSect = compilePart(finalSectXml, slots, extract);
 
-  const reserved = { docPr: new Set<number>(), sdt: new Set<number>() };
+  const reserved = { docPr: new Set<number>(), sdt: new Set<number>(), spid: new Set<number>() };
   const headers = new Map<string, HeaderPart>();
   const rels = parseRelationships(pkg.text(relsPathOf(pkg.mainPath)) ?? "");
   const types = pkg.text("[Content_Types].xml") ?? "";
@@ -166,6 +169,7 @@ export function compileTemplate(
     if (!perLetter) {
       collectIds(partXml, /<wp:docPr\s[^>]*?\bid="(\d+)"/g, reserved.docPr);
       collectIds(partXml, /<w:id w:val="(-?\d+)"/g, reserved.sdt);
+      for (const m of partXml.matchAll(/\so:spid="_x0000_s(\d+)"/g)) reserved.spid.add(Number(m[1]) - SPID_BASE);
     }
     headers.set(rel.id, {
       rId: rel.id,
@@ -234,11 +238,13 @@ class LetterWriter {
   private readonly sdt: Counter;
   private readonly para = new Counter();
   private readonly bookmark = new Counter();
+  private readonly spid: Counter;
   readonly warnings: MergeWarning[] = [];
 
   constructor(private readonly t: CompiledTemplate) {
     this.docPr = new Counter(t.reserved.docPr);
     this.sdt = new Counter(t.reserved.sdt);
+    this.spid = new Counter(t.reserved.spid);
   }
 
   render(segments: Segment[], ctx: LetterContext, isLast: boolean): string {
@@ -272,6 +278,10 @@ class LetterWriter {
         const suffix = `_${ctx.index + 1}`;
         return s.old.slice(0, 40 - suffix.length) + suffix; // Word's limit is 40 characters
       }
+      case "shapeId":
+        return ctx.index === 0 ? s.old : `${s.old}_${ctx.index + 1}`;
+      case "spid":
+        return `_x0000_s${SPID_BASE + this.spid.next()}`;
       case "rel":
         return ctx.rels.get(s.rId) ?? s.rId;
       case "sect":

@@ -1,0 +1,291 @@
+/**
+ * @jest-environment jsdom
+ */
+// The pane's view code in a DOM (jsdom) over the strict Word mock: what a secretary sees after
+// each action, including the failures a user meets (a restore that fails, Word refusing to
+// open the letters, the pane closed during the preview).
+import * as fs from "fs";
+import * as path from "path";
+import { File as NodeFile } from "buffer";
+import { TextDecoder, TextEncoder } from "util";
+import { exportPath, readyLetter } from "../fixtures";
+import { installWordMock, MockOptions, WordHost } from "./word-mock";
+
+Object.assign(globalThis, { TextDecoder, TextEncoder });
+// jsdom has neither CSS.escape nor object URLs.
+Object.assign(globalThis, { CSS: { escape: (s: string) => s.replace(/["\\]/g, "\\$&") } });
+const objectUrls: Blob[] = [];
+Object.assign(URL, {
+  createObjectURL: (blob: Blob) => `blob:test/${objectUrls.push(blob)}`,
+  revokeObjectURL: () => undefined,
+});
+
+const HTML = fs.readFileSync(path.join(__dirname, "..", "..", "src", "taskpane", "taskpane.html"), "utf8");
+const BODY = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
+const PARENTS_CSV = fs.readFileSync(exportPath("moncollege-parents.csv"));
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const text = (id: string) => $(id).textContent ?? "";
+const flush = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+async function openPane(options: MockOptions = {}): Promise<WordHost> {
+  document.body.innerHTML = BODY;
+  const host = installWordMock({ file: readyLetter("parents"), ...options });
+  jest.isolateModules(() => require("../../src/taskpane/taskpane"));
+  await flush();
+  return host;
+}
+
+async function loadFile(name: string, bytes: Uint8Array): Promise<void> {
+  const input = $<HTMLInputElement>("file-input");
+  // Node's File: jsdom's has no arrayBuffer().
+  Object.defineProperty(input, "files", { value: [new NodeFile([bytes], name)], configurable: true });
+  input.dispatchEvent(new Event("change"));
+  await flush();
+}
+
+async function click(id: string): Promise<void> {
+  $(id).click();
+  await flush();
+}
+
+function choose(id: string, ...values: string[]): Promise<void> {
+  const select = $<HTMLSelectElement>(id);
+  for (const o of select.options) o.selected = values.includes(o.value);
+  select.dispatchEvent(new Event("change"));
+  return flush();
+}
+
+describe("the pane, step by step", () => {
+  it("says Word is ready, then reads the export and says what it found", async () => {
+    await openPane();
+    expect(text("host-status")).toBe("Word prêt (PC).");
+    expect($("data-summary").hidden).toBe(true);
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect(text("file-line")).toBe("parents.csv — Windows-1252, séparateur point-virgule (;) — 40 comptes lus");
+    expect(text("profile-counts")).toBe("Parents : 40");
+    expect(text("letter-count")).toBe("40 courriers seront créés.");
+    expect($("data-summary").hidden).toBe(false);
+    expect(text("problems-summary")).toMatch(/^Aucune ligne écartée|lignes? écartées?/);
+  });
+
+  it("filters by level, class, profile and account state, and counts the letters", async () => {
+    await openPane();
+    await loadFile("parents.csv", PARENTS_CSV);
+    const levels = [...$<HTMLSelectElement>("level-filter").options].map((o) => o.value);
+    expect(levels[0]).toBe("");
+    await choose("level-filter", "6EME");
+    const sixth = Number(/^(\d+)/.exec(text("letter-count"))![1]);
+    expect(sixth).toBeGreaterThan(0);
+    expect(sixth).toBeLessThan(40);
+    await choose("level-filter", "");
+    expect(text("letter-count")).toBe("40 courriers seront créés.");
+    const classes = [...$<HTMLSelectElement>("class-filter").options].map((o) => o.value);
+    await choose("class-filter", classes[0]);
+    expect(Number(/^(\d+)/.exec(text("letter-count"))![1])).toBeLessThan(40);
+    await choose("class-filter");
+    const parent = $("profile-filters").querySelector<HTMLInputElement>('input[value="parent"]')!;
+    parent.click();
+    await flush();
+    expect($("profile-filters").querySelector<HTMLInputElement>('input[value="parent"]')!.checked).toBe(true);
+    expect(text("letter-count")).toBe("40 courriers seront créés.");
+    await choose("sort-select", "name");
+    expect($<HTMLSelectElement>("sort-select").value).toBe("name");
+  });
+
+  it("refuses a file that is not an export, in French, naming it", async () => {
+    await openPane();
+    await loadFile("photo.png", new Uint8Array([1, 2, 3]));
+    expect(text("message")).toContain("« photo.png » n'est pas un export de l'ENT");
+    await loadFile("rentree.csv", new TextEncoder().encode("%PDF-1.4"));
+    expect(text("message")).toContain("« rentree.csv » est un document PDF");
+    expect($("message").hidden).toBe(false);
+  });
+
+  it("forgets everything read from the file on « Effacer les données », problems included", async () => {
+    await openPane();
+    const withProblem = "Nom;Prénom;Login;Mot de passe\nA;B;a.b;X1\nC;D;;Y2\n";
+    await loadFile("pb.csv", new TextEncoder().encode(withProblem));
+    expect(text("problems-list")).toContain("Ligne 3");
+    await click("clear-data");
+    for (const id of [
+      "file-line",
+      "profile-counts",
+      "problems-list",
+      "problems-summary",
+      "columns-body",
+      "letter-count",
+    ])
+      expect(text(id)).toBe("");
+    expect($("data-summary").hidden).toBe(true);
+    expect(document.activeElement?.id).toBe("file-input");
+  });
+
+  it("lets the user choose which column fills a field", async () => {
+    await openPane();
+    await loadFile("parents.csv", PARENTS_CSV);
+    const select = [...$("columns-body").querySelectorAll("select")].find(
+      (s) => s.getAttribute("aria-label") === "Champ rempli par la colonne Élève",
+    )!;
+    expect(select.value).toBe("children");
+    select.value = "";
+    select.dispatchEvent(new Event("change"));
+    await flush();
+    const labels = [...$("field-buttons").querySelectorAll("button")].map((b) => b.textContent);
+    expect(labels).toContain("Élève");
+    expect(labels).not.toContain("Enfant(s)");
+  });
+
+  it("inserts a ready letter, repairs its tags and reports the pink passages", async () => {
+    const host = await openPane({ apiVersion: "1.5", resetTagsOnInsert: true });
+    await loadFile("parents.csv", PARENTS_CSV);
+    $("ready-letters").querySelector<HTMLButtonElement>('[data-letter="parents"]')!.click();
+    await flush();
+    expect(host.log.of("Document.insertFileFromBase64")).toHaveLength(1);
+    expect(host.doc.controls.filter((c) => c.tag === "ent:password")).toHaveLength(1);
+    expect(text("document-report")).toContain("Champs utilisés :");
+    expect(text("document-report")).toContain("Mot de passe");
+    expect(text("document-report")).toContain("Passages en rose à compléter");
+  });
+
+  it("inserts a field at the cursor from its button", async () => {
+    const host = await openPane();
+    await loadFile("parents.csv", PARENTS_CSV);
+    const login = [...$("field-buttons").querySelectorAll("button")].find((b) => b.textContent === "Login")!;
+    expect(login.disabled).toBe(false);
+    login.click();
+    await flush();
+    expect(host.doc.controls.map((c) => c.tag)).toEqual(["ent:login"]);
+  });
+});
+
+describe("the preview", () => {
+  const fields = [
+    { tag: "ent:login", text: "«Login»" },
+    { tag: "ent:password", text: "«Mot de passe»" },
+  ];
+
+  it("shows one person, moves on, finds another and restores the field names", async () => {
+    const host = await openPane({ controls: fields });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await choose("sort-select", "file");
+    await click("preview-start");
+    expect(text("preview-position")).toBe("1 / 40");
+    expect(host.doc.controls[0].text).not.toBe("«Login»");
+    const first = text("preview-person");
+    await click("preview-next");
+    expect(text("preview-position")).toBe("2 / 40");
+    expect(text("preview-person")).not.toBe(first);
+    await click("preview-prev");
+    await click("preview-prev");
+    expect(text("preview-position")).toBe("40 / 40");
+    $<HTMLInputElement>("preview-query").value = "Œlise Morel";
+    $("preview-search").dispatchEvent(new Event("submit"));
+    await flush();
+    expect(text("preview-person")).toContain("lise.morel");
+    expect(host.doc.controls[1].text).toBe("EGX0HBcr");
+    $<HTMLInputElement>("preview-query").value = "personne";
+    $("preview-search").dispatchEvent(new Event("submit"));
+    await flush();
+    expect(text("message")).toBe("Personne ne correspond à « personne » parmi les courriers choisis.");
+    await click("preview-stop");
+    expect(text("preview-position")).toBe("– / 40");
+    expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
+    expect($<HTMLButtonElement>("preview-stop").disabled).toBe(true);
+  });
+
+  it("stays on, says so and keeps « Quitter l'aperçu » when Word cannot restore the fields", async () => {
+    const host = await openPane({ controls: fields });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("preview-start");
+    const shown = host.doc.controls[1].text;
+    host.log.calls.length = 0;
+    // From now on every write of a field fails.
+    const failing = installWordMock({
+      controls: host.doc.controls,
+      fail: { "ContentControl.insertText": { code: "GeneralException", message: "Document verrouillé" } },
+    });
+    await click("preview-stop");
+    expect(text("message")).toContain("Word n'a pas pu remettre les noms des champs");
+    expect(text("message")).toContain("Document verrouillé");
+    expect(text("preview-position")).toBe("1 / 40");
+    expect($<HTMLButtonElement>("preview-stop").disabled).toBe(false);
+    expect(failing.doc.controls[1].text).toBe(shown);
+    // « Effacer les données » must not forget the file while the document still shows a person.
+    await click("clear-data");
+    expect(text("message")).toContain("Word n'a pas pu remettre les noms des champs");
+    expect(text("file-line")).toContain("40 comptes lus");
+  });
+
+  it("puts the field names back when the pane is closed during the preview", async () => {
+    const host = await openPane({ controls: fields });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("preview-start");
+    expect(host.doc.controls[0].text).not.toBe("«Login»");
+    window.dispatchEvent(new Event("pagehide"));
+    await flush();
+    expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
+  });
+
+  it("leaves the preview before loading another file", async () => {
+    const host = await openPane({ controls: fields });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("preview-start");
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
+  });
+});
+
+describe("creating the letters", () => {
+  it("opens one new document and says how many letters it holds", async () => {
+    const host = await openPane({ controls: [{ tag: "ent:login", text: "«Login»" }] });
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect(text("merge-start")).toBe("Créer les 40 courriers");
+    await click("merge-start");
+    expect(host.doc.opened).toBe(1);
+    expect(text("merge-status")).toBe(
+      "40 courriers créés : ils sont ouverts dans un nouveau document Word, prêts à imprimer.",
+    );
+    expect($("merge-status").className).toBe("status success");
+    expect($("merge-download").hidden).toBe(true);
+  });
+
+  it("offers the .docx as a download when Word refuses to open it", async () => {
+    const host = await openPane({
+      fail: { "DocumentCreated.open": { code: "GeneralException", message: "Ouverture refusée" } },
+    });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("merge-start");
+    expect(host.doc.opened).toBe(0);
+    expect($("merge-download").hidden).toBe(false);
+    expect(text("merge-status")).toContain("Ouverture refusée");
+    expect(text("merge-status")).toContain("Téléchargez-les puis ouvrez le fichier dans Word.");
+    expect($<HTMLAnchorElement>("download-link").href).toMatch(/^blob:/);
+    await click("clear-data");
+    expect($("merge-download").hidden).toBe(true);
+  });
+
+  it("says in French why no letter could be made", async () => {
+    await openPane({ file: readyLetter("personnels") });
+    await loadFile("x.csv", new TextEncoder().encode("Nom;Login;Mot de passe\nA;a.b;X1\n"));
+    await click("merge-start");
+    expect(text("message")).toBe(
+      "Le courrier utilise un champ que le fichier ne contient pas : « Prénom ». Retirez ce champ du courrier ou choisissez un export qui a cette colonne.",
+    );
+    expect($<HTMLProgressElement>("merge-progress").hidden).toBe(true);
+  });
+});
+
+describe("outside Word", () => {
+  it("says Word is not there, disables the Word buttons and still reads a file", async () => {
+    await openPane({ ready: Promise.resolve({ host: "Excel", platform: "PC" }) });
+    expect(text("host-status")).toContain("Word n'est pas disponible");
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect(text("file-line")).toContain("40 comptes lus");
+    expect($<HTMLButtonElement>("merge-start").disabled).toBe(true);
+    expect($<HTMLButtonElement>("preview-start").disabled).toBe(true);
+    expect($<HTMLButtonElement>("check-document").disabled).toBe(true);
+  });
+});
