@@ -117,6 +117,15 @@ describe.each(all.map((job, i) => ({ ...job, i })))("$name × $template.docx", (
   });
 });
 
+it("numbers the first-connection steps 1 to 5 on every letter", () => {
+  for (const [i, job] of all.entries()) {
+    pdfPages(pdfs[i]).forEach((page, n) => {
+      const steps = [...page.matchAll(/^\s*(\d+)\.\s+\S/gm)].map((m) => Number(m[1]));
+      expect({ job: job.name, page: n + 1, steps }).toEqual({ job: job.name, page: n + 1, steps: [1, 2, 3, 4, 5] });
+    });
+  }
+});
+
 it("prints the long names and all three children of a parent on the same page", () => {
   const page = pdfPages(pdfs[all.findIndex((j) => j.name === "parents-longs")])[0].replace(/\s+/g, " ");
   expect(page).toContain("Marie-Hélène-Françoise");

@@ -13,6 +13,7 @@ export type Slot =
   | { t: "bmName"; old: string }
   | { t: "shapeId"; old: string }
   | { t: "spid" }
+  | { t: "numId"; old: string }
   | { t: "rel"; rId: string }
   | { t: "sect" }
   | { t: "sectPara" };
@@ -43,6 +44,8 @@ function toSlot(kind: string, payload: string): Slot {
       return { t: "shapeId", old: payload };
     case "O":
       return { t: "spid" };
+    case "U":
+      return { t: "numId", old: payload };
     case "S":
       return { t: "sect" };
     default:
@@ -93,6 +96,10 @@ export function markIds(xml: string): string {
       (_m, a: string, id: string, b: string) => `${a}${mark("V", id)}${b}`,
     )
     .replace(/(\so:spid=")[^"]*(")/g, `$1${mark("O")}$2`)
+    // Lists restart in every letter (numId 0 means "no numbering").
+    .replace(/(<w:numId w:val=")(\d+)("\s*\/>)/g, (m, a: string, id: string, b: string) =>
+      id === "0" ? m : `${a}${mark("U", id)}${b}`,
+    )
     .replace(
       /(<w:(?:header|footer)Reference\s[^>]*?\br:id=")([^"]+)(")/g,
       (_m, a: string, rId: string, b: string) => `${a}${mark("R", rId)}${b}`,

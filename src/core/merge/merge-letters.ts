@@ -22,6 +22,7 @@ import {
   withoutMailMerge,
   withoutMailMergeRelationships,
 } from "./package";
+import { ListRestarts, readLists } from "./numbering";
 import { displayName, MergeSource, resolveField, ValueOf } from "./resolve";
 
 export interface MergeOptions {
@@ -66,6 +67,8 @@ export interface CompiledTemplate {
   values: ValueOf[];
   headers: Map<string, HeaderPart>;
   reserved: { docPr: Set<number>; sdt: Set<number>; spid: Set<number> };
+  /** The numbering part, whose lists each letter restarts. */
+  numberingPath?: string;
 }
 
 /** Word numbers VML shapes from 1025 (o:spid="_x0000_s1025"). */
@@ -157,6 +160,8 @@ export function compileTemplate(
   const reserved = { docPr: new Set<number>(), sdt: new Set<number>(), spid: new Set<number>() };
   const headers = new Map<string, HeaderPart>();
   const rels = parseRelationships(pkg.text(relsPathOf(pkg.mainPath)) ?? "");
+  const numberingRel = rels.find((r) => r.type.endsWith("/numbering"));
+  const numberingPath = numberingRel ? resolveTarget(pkg.mainPath, numberingRel.target) : undefined;
   const types = pkg.text("[Content_Types].xml") ?? "";
   for (const rel of rels) {
     if (!/\/(header|footer)$/.test(rel.type)) continue;
@@ -212,6 +217,7 @@ export function compileTemplate(
     values,
     headers,
     reserved,
+    numberingPath,
   };
 }
 
@@ -231,6 +237,8 @@ interface LetterContext {
   record: RosterRecord;
   bookmarkIds: Map<string, number>;
   rels: Map<string, string>;
+  /** This letter's restarted copy of each list. */
+  numIds: Map<string, string>;
 }
 
 class LetterWriter {
@@ -239,12 +247,14 @@ class LetterWriter {
   private readonly para = new Counter();
   private readonly bookmark = new Counter();
   private readonly spid: Counter;
+  readonly lists: ListRestarts;
   readonly warnings: MergeWarning[] = [];
 
   constructor(private readonly t: CompiledTemplate) {
     this.docPr = new Counter(t.reserved.docPr);
     this.sdt = new Counter(t.reserved.sdt);
     this.spid = new Counter(t.reserved.spid);
+    this.lists = new ListRestarts(readLists(t.numberingPath && t.pkg.text(t.numberingPath)));
   }
 
   render(segments: Segment[], ctx: LetterContext, isLast: boolean): string {
@@ -282,6 +292,8 @@ class LetterWriter {
         return ctx.index === 0 ? s.old : `${s.old}_${ctx.index + 1}`;
       case "spid":
         return `_x0000_s${SPID_BASE + this.spid.next()}`;
+      case "numId":
+        return this.lists.numIdFor(s.old, ctx.index, ctx.numIds);
       case "rel":
         return ctx.rels.get(s.rId) ?? s.rId;
       case "sect":
@@ -362,7 +374,13 @@ export function renderLetters(
 
   let pending = t.prefix;
   for (let i = 0; i < records.length; i++) {
-    const ctx: LetterContext = { index: i, record: records[i], bookmarkIds: new Map(), rels: new Map() };
+    const ctx: LetterContext = {
+      index: i,
+      record: records[i],
+      bookmarkIds: new Map(),
+      rels: new Map(),
+      numIds: new Map(),
+    };
     perLetter.forEach((h, k) => {
       const rId = `rIdEnt${k + 1}L${i + 1}`;
       const path = h.path.replace(/(\.xml)$/, `-ent${i + 1}$1`);
@@ -398,6 +416,7 @@ export function renderLetters(
     if (path === "[Content_Types].xml")
       out = strToU8(addContentTypeOverrides(asDocumentContentTypes(t.pkg.text(path)!), newTypes));
     else if (path === mainRels) out = strToU8(addRelationships(t.pkg.text(path)!, newRels));
+    else if (path === t.numberingPath) out = strToU8(writer.lists.apply(t.pkg.text(path)!));
     else if (/(^|\/)settings\.xml$/.test(path)) out = strToU8(withoutMailMerge(t.pkg.text(path)!));
     else if (/_rels\/settings\.xml\.rels$/.test(path)) out = strToU8(withoutMailMergeRelationships(t.pkg.text(path)!));
     add(path, out);

@@ -1,0 +1,98 @@
+// Numbered lists restart in every letter: the module alone, then through a merge.
+import { strToU8, zipSync } from "fflate";
+import { mergeLetters } from "../../src/core/merge";
+import { ListRestarts, readLists } from "../../src/core/merge/numbering";
+import { readRoster } from "../../src/core/roster";
+import { cc, makeDocx, p, r, unzipText } from "./helpers/docx";
+import { utf8 } from "./helpers/encode";
+
+const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="4"/><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="7"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="2"/></w:lvlOverride></w:num><w:numIdMacAtCleanup w:val="2"/></w:numbering>`;
+
+describe("readLists", () => {
+  it("reads each list's abstract definition and the start of each level", () => {
+    const lists = readLists(NUMBERING);
+    expect([...lists.keys()]).toEqual(["1", "7"]);
+    expect(lists.get("1")).toEqual({
+      abstractNumId: "3",
+      starts: new Map([
+        ["0", "1"],
+        ["1", "4"],
+      ]),
+    });
+    // No w:start means 0; a start the w:num overrides wins.
+    expect(lists.get("7")!.starts).toEqual(new Map([["0", "2"]]));
+  });
+
+  it("reads nothing from a template without numbering", () => {
+    expect(readLists(undefined).size).toBe(0);
+  });
+
+  it("restarts all nine levels of a list whose definition lists none", () => {
+    const lists = readLists(
+      '<w:numbering><w:abstractNum w:abstractNumId="0"></w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num></w:numbering>',
+    );
+    expect([...lists.get("2")!.starts.values()]).toEqual(Array(9).fill("1"));
+  });
+});
+
+describe("ListRestarts", () => {
+  it("keeps the template's list in the first letter and gives each later letter its own", () => {
+    const restarts = new ListRestarts(readLists(NUMBERING));
+    expect(restarts.numIdFor("1", 0, new Map())).toBe("1");
+    const second = new Map<string, string>();
+    expect(restarts.numIdFor("1", 1, second)).toBe("8");
+    expect(restarts.numIdFor("1", 1, second)).toBe("8");
+    expect(restarts.numIdFor("7", 1, second)).toBe("9");
+    expect(restarts.numIdFor("1", 2, new Map())).toBe("10");
+    expect(restarts.numIdFor("99", 2, new Map())).toBe("99"); // not a list of the template
+    const xml = restarts.apply(NUMBERING);
+    expect(xml).toContain(
+      '<w:num w:numId="8"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride><w:lvlOverride w:ilvl="1"><w:startOverride w:val="4"/></w:lvlOverride></w:num>',
+    );
+    expect(xml).toContain(
+      '<w:num w:numId="9"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="2"/></w:lvlOverride></w:num>',
+    );
+    // New lists go before numIdMacAtCleanup, which the schema wants last.
+    expect(xml.indexOf('w:numId="10"')).toBeLessThan(xml.indexOf("<w:numIdMacAtCleanup"));
+  });
+
+  it("leaves numbering.xml as it is when no letter needed a copy", () => {
+    expect(new ListRestarts(readLists(NUMBERING)).apply(NUMBERING)).toBe(NUMBERING);
+  });
+});
+
+describe("merge: numbered steps", () => {
+  const roster = readRoster(utf8("Nom;Prénom;Login;Mot de passe\nA;B;a.b;X1\nC;D;c.d;Y2\nE;F;e.f;Z3\n"), "t.csv");
+  const step = (text: string) =>
+    `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${r(text)}</w:p>`;
+
+  it("give every letter its own list starting again at 1", () => {
+    const docx = makeDocx({
+      body:
+        p(cc("login", "Login")) +
+        step("un") +
+        step("deux") +
+        p(r("fin"), "") +
+        '<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:p>',
+    });
+    const out = unzipText(mergeLetters(addNumbering(docx), roster.records, roster).docx);
+    const ids = [...out["word/document.xml"].matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(ids).toEqual(["1", "1", "0", "8", "8", "0", "9", "9", "0"]);
+    expect(out["word/numbering.xml"].match(/<w:num w:numId=/g)).toHaveLength(4);
+  });
+});
+
+/** The test template with NUMBERING as its numbering part. */
+function addNumbering(docx: Uint8Array): Uint8Array {
+  const files = unzipText(docx);
+  files["word/numbering.xml"] = NUMBERING;
+  files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+    "</Relationships>",
+    '<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+  );
+  files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+    "</Types>",
+    '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
+  );
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+}
