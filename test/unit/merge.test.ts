@@ -311,6 +311,16 @@ describe("merge: where the section break goes", () => {
   it.each([
     ["an empty paragraph", "<w:p/>", /<w:p><w:pPr><w:sectPr>/],
     [
+      "a paragraph without properties",
+      `<w:p>${r("fin")}</w:p>`,
+      /<w:p><w:pPr><w:sectPr>[\s\S]*?<\/w:sectPr><\/w:pPr><w:r>/,
+    ],
+    [
+      "a paragraph with properties (the section goes last in them, as the schema wants)",
+      `<w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>${r("fin")}</w:p>`,
+      /<w:pPr><w:spacing w:after="0"\/><w:jc w:val="center"\/><w:sectPr>[\s\S]*?<\/w:sectPr><\/w:pPr><w:r>/,
+    ],
+    [
       "a self-closing pPr and a text box with its own paragraphs",
       `<w:p><w:pPr/><w:r><w:txbxContent><w:p><w:pPr><w:jc w:val="left"/></w:pPr>${r("boîte")}</w:p></w:txbxContent></w:r></w:p>`,
       /<w:p><w:pPr><w:sectPr>[\s\S]*?<\/w:sectPr><\/w:pPr><w:r><w:txbxContent><w:p><w:pPr><w:jc w:val="left"\/><\/w:pPr>/,
