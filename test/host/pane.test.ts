@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/helpers/jsdom-environment.js
  */
 // The pane's view code in a DOM (jsdom) over the strict Word mock: what a secretary sees after
 // each action, including the failures a user meets (a restore that fails, Word refusing to
