@@ -17,7 +17,7 @@ function fromCodePoint(code: number, original: string): string {
 /** Decodes &amp; &lt; &gt; &quot; &apos; &nbsp; and numeric references; leaves anything else as it is. */
 export function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (match, body: string) => {
+  return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (match, body: string) => {
     if (body[0] === "#") {
       const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return fromCodePoint(code, match);

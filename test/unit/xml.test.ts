@@ -1,0 +1,141 @@
+// The small XML scanners and character helpers the importer and the engine stand on, case by case.
+import {
+  attrValue,
+  elementEnd,
+  findElement,
+  nextStart,
+  previousStart,
+  topLevelElements,
+} from "../../src/core/xml/scan";
+import { decodeEntities, describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../../src/core/xml/entities";
+
+describe("elementEnd", () => {
+  it.each([
+    ["<w:p>a</w:p>tail", 0, "w:p", 12],
+    ["<w:p><w:p>in</w:p></w:p>x", 0, "w:p", 24],
+    ["<w:p/>x", 0, "w:p", 6],
+    ["<w:p a='1'/><w:p>b</w:p>", 12, "w:p", 24],
+    ["<w:p><w:pPr/></w:p>", 0, "w:p", 19], // w:pPr is not w:p
+    ["x<w:r><w:t>a</w:t></w:r>", 1, "w:r", 24],
+  ])("%s from %i (%s) ends at %i", (xml, start, name, end) => {
+    expect(elementEnd(xml, start, name)).toBe(end);
+  });
+
+  it("throws on an element that never closes", () => {
+    expect(() => elementEnd("<w:p><w:r>", 0, "w:p")).toThrow("unclosed <w:p> at 0");
+  });
+});
+
+describe("nextStart and previousStart", () => {
+  const xml = "<w:p><w:pPr/><w:r/></w:p><w:p/>";
+  it.each([
+    ["w:p", 0, 0],
+    ["w:p", 1, 25],
+    ["w:p", 26, -1],
+    ["w:pPr", 0, 5],
+    ["w:r", 0, 13],
+  ])("next <%s> from %i is at %i", (name, from, at) => {
+    expect(nextStart(xml, name, from)).toBe(at);
+  });
+  it.each([
+    ["w:p", 25, 0],
+    ["w:p", 26, 25],
+    ["w:p", 0, -1],
+    ["w:r", 14, 13],
+    ["w:r", 13, -1],
+  ])("last <%s> before %i is at %i", (name, before, at) => {
+    expect(previousStart(xml, name, before)).toBe(at);
+  });
+});
+
+describe("findElement", () => {
+  const xml = "<a><w:t>x</w:t><w:t>y</w:t></a>";
+  it("finds the first element from a position", () => {
+    expect(findElement(xml, "w:t")).toEqual({ start: 3, end: 15, text: "<w:t>x</w:t>" });
+    expect(findElement(xml, "w:t", 4)).toEqual({ start: 15, end: 27, text: "<w:t>y</w:t>" });
+  });
+  it("finds nothing that starts at or past the limit, or at all", () => {
+    expect(findElement(xml, "w:t", 0, 3)).toBeNull();
+    expect(findElement(xml, "w:t", 0, 4)).not.toBeNull();
+    expect(findElement(xml, "w:b")).toBeNull();
+  });
+  it("finds an element at the very start", () => {
+    expect(findElement("<w:t>x</w:t>", "w:t")?.start).toBe(0);
+  });
+});
+
+describe("attrValue", () => {
+  it.each([
+    ['<w:tag w:val="ent:login"/>', "w:val", "ent:login"],
+    ['<x a="1" b="2">', "b", "2"],
+    ['<x ab="1" b="2">', "b", "2"],
+    ['<x a="">', "a", ""],
+    ['<x a="1">', "c", undefined],
+  ])("%s %s → %s", (tag, name, value) => {
+    expect(attrValue(tag, name)).toBe(value);
+  });
+});
+
+describe("topLevelElements", () => {
+  it("lists top-level elements with their names, skipping declarations, comments and text", () => {
+    const xml = '<?xml version="1.0"?>text<!-- c --><w:p>a<w:p/></w:p> <w:tbl/><w:sectPr></w:sectPr>';
+    expect(topLevelElements(xml)).toEqual([
+      { name: "w:p", start: 35, end: 53 },
+      { name: "w:tbl", start: 54, end: 62 },
+      { name: "w:sectPr", start: 62, end: 83 },
+    ]);
+  });
+  it("passes over a lone < that starts no element", () => {
+    expect(topLevelElements("a < b <w:p/>")).toEqual([{ name: "w:p", start: 6, end: 12 }]);
+    expect(topLevelElements("")).toEqual([]);
+    expect(topLevelElements("no element")).toEqual([]);
+  });
+});
+
+describe("decodeEntities", () => {
+  it.each([
+    ["N&#39;Diaye", "N'Diaye"],
+    ["&amp;&lt;&gt;&quot;&apos;&nbsp;", "&<>\"'\u00a0"],
+    ["&#x45;&#X46;&#233;", "EFé"],
+    ["&#x1F600;", "😀"],
+    ["&unknown; &amp", "&unknown; &amp"],
+    ["&#x110000;", "&#x110000;"],
+    ["sans entité", "sans entité"],
+  ])("%s → %s", (input, output) => {
+    expect(decodeEntities(input)).toBe(output);
+  });
+});
+
+describe("escapeXml", () => {
+  it("escapes the five XML special characters and nothing else", () => {
+    expect(escapeXml(`a&b<c>d"e'f é`)).toBe("a&amp;b&lt;c&gt;d&quot;e&apos;f é");
+  });
+});
+
+describe("invalid XML characters", () => {
+  it.each([
+    ["\u0000", true],
+    ["\u0008", true],
+    ["\t", false],
+    ["\n", false],
+    ["\r", false],
+    ["\u000b", true],
+    ["\u000c", true],
+    ["\u001f", true],
+    [" ", false],
+    ["\ufffe", true],
+    ["\uffff", true],
+    ["\ud800", true],
+    ["\udc00", true],
+    ["😀", false],
+    ["é", false],
+  ])("%j is invalid: %s", (c, invalid) => {
+    expect(invalidXmlChars(`a${c}b`)).toEqual(invalid ? [c] : []);
+    expect(stripInvalidXml(`a${c}b`)).toBe(invalid ? "ab" : `a${c}b`);
+  });
+
+  it("names characters for messages", () => {
+    expect(describeChar("\u0007")).toBe("U+0007");
+    expect(describeChar("😀")).toBe("U+1F600");
+  });
+});
