@@ -29,7 +29,10 @@ for (const [folder, goal] of Object.entries(GOALS)) {
   const score = counted ? (100 * killed) / counted : 100;
   const met = score >= goal;
   ok = ok && met;
-  console.log(`${folder} : ${score.toFixed(1)} % (${killed}/${counted} mutants tués ; objectif ${goal} %) ${met ? "atteint" : "MANQUÉ"}`);
-  for (const [file, n] of [...survivors].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${n} survivant(s) : ${file}`);
+  console.log(
+    `${folder} : ${score.toFixed(1)} % (${killed}/${counted} mutants tués ; objectif ${goal} %) ${met ? "atteint" : "MANQUÉ"}`,
+  );
+  for (const [file, n] of [...survivors].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`  ${n} survivant(s) : ${file}`);
 }
 process.exitCode = ok ? 0 : 1;
