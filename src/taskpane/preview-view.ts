@@ -1,7 +1,7 @@
 // Step 3 — Aperçu: one person's letter in the document itself; leaving it puts the field
 // names back, so no password stays in the template.
 import { resolveField } from "../core/merge/resolve";
-import { describeOfficeError, fillPreview, restorePreview, WordError } from "../word";
+import { fillPreview, restorePreview } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount } from "./dom";
 
@@ -31,11 +31,6 @@ export async function leavePreview(ctx: PaneContext): Promise<void> {
   try {
     await restorePreview();
     ctx.state.previewIndex = -1;
-  } catch (err) {
-    throw new WordError(
-      "restore-failed",
-      `Word n'a pas pu remettre les noms des champs : le document montre encore les valeurs d'une personne (${describeOfficeError(err)}). Cliquez à nouveau sur « Quitter l'aperçu » ; en attendant, n'enregistrez pas le document.`,
-    );
   } finally {
     ctx.refresh();
   }

@@ -6,6 +6,6 @@ export type { DocumentFields, InsertedField } from "./fields";
 export { fillPreview, restorePreview } from "./preview";
 export { readTemplate, openAsNewDocument, insertLetterFile } from "./document";
 export type { TemplateSource } from "./document";
-export { WordError, describeOfficeError } from "./errors";
+export { WordError } from "./errors";
 export { createLetters } from "./merge";
 export type { LettersOutcome, MergePhase } from "./merge";

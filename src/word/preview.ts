@@ -2,6 +2,7 @@
 // names put back, so that no password stays in the template.
 import { labelOf, parseTag, placeholderOf } from "../core/fields";
 import { withDocumentControls } from "./controls";
+import { describeOfficeError, WordError } from "./errors";
 
 /** Fills every merge field with its value for one person; returns how many were filled. */
 export async function fillPreview(valueOf: (tag: string) => string | null): Promise<number> {
@@ -17,13 +18,20 @@ export async function fillPreview(valueOf: (tag: string) => string | null): Prom
   });
 }
 
-/** Puts «Label» back in every merge field. */
+/** Puts «Label» back in every merge field; a WordError says so when Word cannot. */
 export async function restorePreview(): Promise<void> {
-  await withDocumentControls((controls) => {
-    for (const c of controls) {
-      const ref = parseTag(c.tag);
-      if (ref) c.insertText(placeholderOf(ref), "Replace");
-    }
-    return { result: undefined, changed: true };
-  });
+  try {
+    await withDocumentControls((controls) => {
+      for (const c of controls) {
+        const ref = parseTag(c.tag);
+        if (ref) c.insertText(placeholderOf(ref), "Replace");
+      }
+      return { result: undefined, changed: true };
+    });
+  } catch (err) {
+    throw new WordError(
+      "restore-failed",
+      `Word n'a pas pu remettre les noms des champs : le document montre encore les valeurs d'une personne (${describeOfficeError(err)}). Cliquez à nouveau sur « Quitter l'aperçu » ; en attendant, n'enregistrez pas le document.`,
+    );
+  }
 }

@@ -44,6 +44,12 @@ export function mergeFieldName(instr: string): string | null {
   return m ? (m[1] ?? m[2]).trim() : null;
 }
 
+/** The w:val of a content control property (w:tag, w:alias), decoded; "" when absent. */
+export function sdtValue(sdtPr: string, element: string): string {
+  const el = new RegExp(`<${element}\\s[^>]*>`).exec(sdtPr);
+  return el ? decodeEntities(attrValue(el[0], "w:val") ?? "") : "";
+}
+
 function sdtProps(sdt: string): { sdtPr: string; content: { start: number; end: number } | null } {
   const pr = findElement(sdt, "w:sdtPr");
   const contentStart = nextStart(sdt, "w:sdtContent", pr ? pr.end : 0);
@@ -73,8 +79,7 @@ function extractContentControls(xml: string, slots: FieldSlot[], options: Extrac
     out += xml.slice(i, start);
     i = end;
     const { sdtPr, content } = sdtProps(sdt);
-    const tagEl = /<w:tag\s[^>]*>/.exec(sdtPr);
-    const tag = tagEl ? decodeEntities(attrValue(tagEl[0], "w:val") ?? "") : "";
+    const tag = sdtValue(sdtPr, "w:tag");
     const inner = content ? sdt.slice(content.start, content.end) : "";
     if (isFieldTag(tag)) {
       const ownRunProps = cleanRunProps(findElement(sdtPr, "w:rPr")?.text ?? "");

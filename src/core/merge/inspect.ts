@@ -1,8 +1,8 @@
 // What a template uses: its merge fields and school passages, for the pane and the CLI.
 import { isEditTag } from "../fields";
 import { decodeEntities } from "../xml/entities";
-import { attrValue, findElement } from "../xml/scan";
-import { FieldName, extractFields, FieldSlot } from "./fields";
+import { findElement } from "../xml/scan";
+import { FieldName, extractFields, FieldSlot, sdtValue } from "./fields";
 import { openDocx, parseRelationships, relsPathOf, resolveTarget } from "./package";
 
 /** Every merge field of the template (body, headers, footers), in order of appearance. */
@@ -54,13 +54,8 @@ export function controlTags(template: Uint8Array): ControlTag[] {
   const xml = pkg.text(pkg.mainPath)!;
   const out: ControlTag[] = [];
   for (const m of xml.matchAll(/<w:sdt>/g)) {
-    const pr = findElement(xml, "w:sdtPr", m.index);
-    const tag = pr && /<w:tag\s[^>]*>/.exec(pr.text);
-    const alias = pr && /<w:alias\s[^>]*>/.exec(pr.text);
-    out.push({
-      tag: decodeEntities((tag && attrValue(tag[0], "w:val")) ?? ""),
-      title: decodeEntities((alias && attrValue(alias[0], "w:val")) ?? ""),
-    });
+    const sdtPr = findElement(xml, "w:sdtPr", m.index)?.text ?? "";
+    out.push({ tag: sdtValue(sdtPr, "w:tag"), title: sdtValue(sdtPr, "w:alias") });
   }
   return out;
 }

@@ -174,7 +174,7 @@ export function compileTemplate(
     if (!perLetter) {
       collectIds(partXml, /<wp:docPr\s[^>]*?\bid="(\d+)"/g, reserved.docPr);
       collectIds(partXml, /<w:id w:val="(-?\d+)"/g, reserved.sdt);
-      for (const m of partXml.matchAll(/\so:spid="_x0000_s(\d+)"/g)) reserved.spid.add(Number(m[1]) - SPID_BASE);
+      collectIds(partXml, /\so:spid="_x0000_s(\d+)"/g, reserved.spid);
     }
     headers.set(rel.id, {
       rId: rel.id,
@@ -223,8 +223,10 @@ export function compileTemplate(
 
 /** Ids that must be unique in the whole output, skipping those shared parts already use. */
 class Counter {
-  private n = 0;
-  constructor(private readonly reserved: Set<number> = new Set()) {}
+  constructor(
+    private readonly reserved: Set<number> = new Set(),
+    private n = 0,
+  ) {}
   next(): number {
     do this.n++;
     while (this.reserved.has(this.n));
@@ -253,7 +255,7 @@ class LetterWriter {
   constructor(private readonly t: CompiledTemplate) {
     this.docPr = new Counter(t.reserved.docPr);
     this.sdt = new Counter(t.reserved.sdt);
-    this.spid = new Counter(t.reserved.spid);
+    this.spid = new Counter(t.reserved.spid, SPID_BASE);
     this.lists = new ListRestarts(readLists(t.numberingPath && t.pkg.text(t.numberingPath)));
   }
 
@@ -291,7 +293,7 @@ class LetterWriter {
       case "shapeId":
         return ctx.index === 0 ? s.old : `${s.old}_${ctx.index + 1}`;
       case "spid":
-        return `_x0000_s${SPID_BASE + this.spid.next()}`;
+        return `_x0000_s${this.spid.next()}`;
       case "numId":
         return this.lists.numIdFor(s.old, ctx.index, ctx.numIds);
       case "rel":
