@@ -1,6 +1,6 @@
 // `courriers-ent check FILE [--json]`: the importer's report, for people or as JSON.
-import { fieldDef, FIELD_IDS } from "../core/fields";
-import { delimiterName, PROFILE_LABELS, PROFILES, Roster } from "../core/roster";
+import { fieldDef, FIELD_IDS, PROFILE_LABELS, PROFILES } from "../core/catalog";
+import { delimiterName, Roster } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo } from "./io";
 import { loadRoster } from "./load";

@@ -1,10 +1,9 @@
 // `courriers-ent merge`: the whole job from the command line — read the export, select,
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
-import { passageLabel } from "../core/fields";
+import { passageLabel, PROFILES, Profile, profileNamed } from "../core/catalog";
 import { MergeError, mergeLetters, unchangedPassages } from "../core/merge";
-import { PROFILES, Profile, selectRecords, SortOrder } from "../core/roster";
-import { normaliseProfile } from "../core/roster/values";
+import { selectRecords, SortOrder } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo } from "./io";
 import { loadRoster } from "./load";
@@ -13,10 +12,8 @@ const USAGE =
   "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields]";
 
 function parseProfile(value: string): Profile {
-  const profile = normaliseProfile(value, false);
-  if (profile === "autre" && !/^(autre|autres|invite|invité|guest)$/i.test(value)) {
-    throw new CliError(`profil inconnu : « ${value} ». Valeurs possibles : ${PROFILES.join(", ")}.`);
-  }
+  const profile = profileNamed(value);
+  if (!profile) throw new CliError(`profil inconnu : « ${value} ». Valeurs possibles : ${PROFILES.join(", ")}.`);
   return profile;
 }
 

@@ -1,6 +1,6 @@
 // Step 1 — Données: pick or drop the export, see what was read, choose the letters to make.
-import { FIELDS, FieldId } from "../core/fields";
-import { delimiterName, distinctValues, Profile, PROFILE_LABELS, PROFILES, Roster, SortOrder } from "../core/roster";
+import { FIELDS, FieldId, Profile, PROFILE_LABELS, PROFILES } from "../core/catalog";
+import { delimiterName, distinctValues, Roster, SortOrder } from "../core/roster";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount, h, plural, replaceChildren } from "./dom";
 

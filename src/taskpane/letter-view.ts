@@ -1,11 +1,11 @@
 // Step 2 — Courrier: insert a ready letter or fields, and check what the document uses.
-import { labelOf, parseTag, passageLabel } from "../core/fields";
-import { controlTags } from "../core/merge";
-import { resolveField } from "../core/merge/resolve";
+import { labelOf, parseTag, passageLabel, READY_LETTERS } from "../core/catalog";
+
+import { controlTags, resolveField } from "../core/merge";
 import { documentFields, insertField, insertLetterFile, repairTags } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, h, replaceChildren } from "./dom";
-import { passageDefaults, ReadyLetter, readyLetterBytes } from "./letters";
+import { passageDefaults, readyLetterBytes } from "./letters";
 
 async function run(ctx: PaneContext, action: () => Promise<void>): Promise<void> {
   ctx.clearError();
@@ -18,16 +18,19 @@ async function run(ctx: PaneContext, action: () => Promise<void>): Promise<void>
 }
 
 export function setupLetter(ctx: PaneContext): void {
-  for (const button of byId("ready-letters").querySelectorAll<HTMLButtonElement>("button[data-letter]")) {
+  const buttons = READY_LETTERS.map(({ name, label }) => {
+    const button = h("button", { className: "button", type: "button", dataset: { letter: name } }, label);
     button.addEventListener("click", () =>
       run(ctx, async () => {
-        const letter = readyLetterBytes(button.dataset.letter as ReadyLetter);
+        const letter = readyLetterBytes(name);
         await insertLetterFile(letter);
         await repairTags(controlTags(letter));
         await checkDocument(ctx);
       }),
     );
-  }
+    return button;
+  });
+  replaceChildren(byId("ready-letters"), ...buttons);
   byId("check-document").addEventListener("click", () => run(ctx, () => checkDocument(ctx)));
 }
 

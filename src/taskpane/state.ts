@@ -1,8 +1,7 @@
 // The pane's state: the file read (in memory only), the mapping and filters chosen, and
 // the preview position. No DOM and no Word here.
-import { FIELDS, FieldId, FieldRef } from "../core/fields";
+import { FIELDS, FieldId, FieldRef, foldKey } from "../core/catalog";
 import { ColumnMapping, readRoster, Roster, RosterRecord, selectRecords, Selection } from "../core/roster";
-import { headerKey } from "../core/roster/headers";
 
 export class PaneState {
   private bytes: Uint8Array | null = null;
@@ -75,13 +74,13 @@ export class PaneState {
   /** First selected person, from the current one on, whose name or login matches the query. */
   find(query: string): number {
     const people = this.selected();
-    const q = headerKey(query);
+    const q = foldKey(query);
     if (!q) return -1;
     for (let k = 1; k <= people.length; k++) {
       const i = (Math.max(this.previewIndex, 0) + k - (this.previewIndex < 0 ? 1 : 0)) % people.length;
       const r = people[i].values;
       if (
-        [r.login, `${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`].some((v) => headerKey(v).includes(q))
+        [r.login, `${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`].some((v) => foldKey(v).includes(q))
       )
         return i;
     }

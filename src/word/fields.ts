@@ -1,15 +1,15 @@
 // Inserting merge fields as content controls, and listing what the document holds.
 import {
-  FIELDS,
+  fieldOfPlaceholder,
   FieldRef,
   fieldDef,
-  isEditTag,
+  editPassageOf,
   isFieldTag,
   labelOf,
   parseTag,
   placeholderOf,
   tagOf,
-} from "../core/fields";
+} from "../core/catalog";
 import type { ControlTag } from "../core/merge";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
@@ -87,8 +87,8 @@ export async function documentFields(defaults: ReadonlyMap<string, string>): Pro
     const tags: string[] = [];
     const unchangedPassages: string[] = [];
     for (const c of controls) {
-      if (isEditTag(c.tag)) {
-        const what = c.tag.slice("ent:edit:".length);
+      const what = editPassageOf(c.tag);
+      if (what !== null) {
         if (defaults.get(what) === c.text) unchangedPassages.push(what);
       } else if (isFieldTag(c.tag) && !tags.includes(c.tag)) tags.push(c.tag);
     }
@@ -118,7 +118,6 @@ export async function repairTags(expected: readonly ControlTag[]): Promise<numbe
 }
 
 function fromLabel(text: string): ControlTag | null {
-  const m = /^«(.+)»$/.exec(text.trim());
-  const field = m ? FIELDS.find((f) => f.label === m[1]) : undefined;
-  return field ? { tag: tagOf({ kind: "field", id: field.id }), title: field.label } : null;
+  const ref = fieldOfPlaceholder(text);
+  return ref ? { tag: tagOf(ref), title: labelOf(ref) } : null;
 }

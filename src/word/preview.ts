@@ -1,6 +1,6 @@
 // The preview: one person's values shown in the document's own fields, then the field
 // names put back, so that no password stays in the template.
-import { labelOf, parseTag, placeholderOf } from "../core/fields";
+import { labelOf, parseTag, placeholderOf } from "../core/catalog";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
 

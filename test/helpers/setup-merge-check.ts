@@ -2,8 +2,8 @@
 // mergeLetters is wrapped here, once, so no test can forget it.
 import { assertValidDocx } from "./check-docx";
 
-jest.mock("../../src/core/merge/merge-letters", () => {
-  const actual = jest.requireActual("../../src/core/merge/merge-letters");
+jest.mock("../../src/core/merge/merge", () => {
+  const actual = jest.requireActual("../../src/core/merge/merge");
   return {
     ...actual,
     mergeLetters: (...args: unknown[]) => {

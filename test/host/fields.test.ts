@@ -1,7 +1,7 @@
 // Fields and preview on the strict Word host: the exact Office calls, their arguments and
 // the number of round trips of each operation.
 import { insertField, documentFields, repairTags, fillPreview, restorePreview } from "../../src/word";
-import { FIELDS, FieldRef } from "../../src/core/fields";
+import { FIELDS, FieldRef } from "../../src/core/catalog";
 import { installWordMock } from "./word-mock";
 
 /** The calls that change the document, in order, without reads and navigation. */

@@ -3,7 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { mergeLetters } from "../../src/core/merge";
-import { Profile, readRoster, Roster, RosterRecord, selectRecords } from "../../src/core/roster";
+import { Profile } from "../../src/core/catalog";
+import { readRoster, Roster, RosterRecord, selectRecords } from "../../src/core/roster";
 import { EXPORTS_DIR } from "../fixtures";
 import { assertValidDocx } from "../helpers/check-docx";
 import { outDir, pdfPageCount, pdfPages, toPdf } from "./libreoffice";

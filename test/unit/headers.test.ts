@@ -1,6 +1,7 @@
 // The header synonym table, row by row: each header an export may use → the field it fills
 // (docs/ent-exports.md, "Column synonyms"), and the headers that must never fill a field.
-import { fieldForHeader, headerKey } from "../../src/core/roster";
+import { foldKey } from "../../src/core/catalog";
+import { fieldForHeader } from "../../src/core/roster";
 import { isStateHeader } from "../../src/core/roster/headers";
 
 describe("fieldForHeader: every synonym fills its field", () => {
@@ -87,14 +88,14 @@ describe("fieldForHeader: every synonym fills its field", () => {
   });
 });
 
-describe("headerKey", () => {
+describe("foldKey", () => {
   it.each([
     ["Login personnalisé (Alias)", "loginpersonnalisealias"],
     ["Mot_de_passe", "motdepasse"],
     ["  CŒUR d’Élève* ", "coeurdeleve"],
     ["Œuvre", "oeuvre"],
   ])("%s → %s", (header, key) => {
-    expect(headerKey(header)).toBe(key);
+    expect(foldKey(header)).toBe(key);
   });
 });
 

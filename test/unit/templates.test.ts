@@ -1,18 +1,17 @@
 import * as fs from "fs";
 import { editPassages, templateFields } from "../../src/core/merge";
 import { buildLetterParts } from "../../src/cli/templates/build";
-import { docxPath, LETTERS, LetterName, sourcePath } from "../../src/cli/templates/catalog";
+import { READY_LETTERS } from "../../src/core/catalog";
+import { docxPath, sourcePath } from "../../src/cli/templates/paths";
 import { parseLetterSource } from "../../src/cli/templates/letter-source";
 import { unzipText } from "./helpers/docx";
 
-const names = Object.keys(LETTERS) as LetterName[];
-
-describe.each(names)("ready letter %s", (name) => {
+describe.each(READY_LETTERS.map((l) => [l.name, l.title]))("ready letter %s", (name, title) => {
   const source = fs.readFileSync(sourcePath(name), "utf8");
   const committed = unzipText(fs.readFileSync(docxPath(name)));
 
   it("is up to date with its source (run `npm run templates` after editing the source)", () => {
-    expect(committed).toEqual(buildLetterParts(source, LETTERS[name]));
+    expect(committed).toEqual(buildLetterParts(source, title));
   });
 
   it("uses the credentials fields as content controls, the password in Consolas", () => {
@@ -55,7 +54,7 @@ it("addresses parents with their children and class", () => {
 });
 
 it("has five numbered first-login steps in each letter", () => {
-  for (const name of names) {
+  for (const { name } of READY_LETTERS) {
     expect(parseLetterSource(fs.readFileSync(sourcePath(name), "utf8")).filter((p) => p.kind === "steps")).toHaveLength(
       5,
     );

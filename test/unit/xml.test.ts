@@ -1,4 +1,5 @@
 // The small XML scanners and character helpers the importer and the engine stand on, case by case.
+import { XmlError } from "../../src/core/errors";
 import {
   attrValue,
   elementEnd,
@@ -21,8 +22,11 @@ describe("elementEnd", () => {
     expect(elementEnd(xml, start, name)).toBe(end);
   });
 
-  it("throws on an element that never closes", () => {
-    expect(() => elementEnd("<w:p><w:r>", 0, "w:p")).toThrow("unclosed <w:p> at 0");
+  it("throws a coded XmlError, in French, on an element that never closes", () => {
+    expect(() => elementEnd("<w:p><w:r>", 5, "w:r")).toThrow(
+      expect.objectContaining({ code: "bad-xml", element: "w:r", offset: 5, message: "l'élément <w:r> n'est pas fermé (position 5)" }),
+    );
+    expect(() => elementEnd("<w:p><w:r>", 0, "w:p")).toThrow(XmlError);
   });
 });
 

@@ -1,14 +1,14 @@
 // Builds a ready letter (.docx) from its readable source: A4, one page, black-and-white
 // friendly, merge fields and pink school passages as content controls.
 import { strToU8, zipSync } from "fflate";
-import { editTag, fieldDef, isFieldId, passageLabel, tagOf } from "../../core/fields";
+import { editTag, fieldDef, isFieldId, passageLabel, PASSWORD_FONT, placeholderOf, tagOf } from "../../core/catalog";
 import { escapeXml } from "../../core/xml/entities";
 import { Inline, Paragraph, parseLetterSource } from "./letter-source";
 
 const NS =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14"';
 const PINK = "C2185B";
-const CREDENTIAL_FONT = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:b/><w:sz w:val="30"/>';
+const CREDENTIAL_FONT = `<w:rFonts w:ascii="${PASSWORD_FONT}" w:hAnsi="${PASSWORD_FONT}" w:cs="${PASSWORD_FONT}"/><w:b/><w:sz w:val="30"/>`;
 const STYLE_OF: Record<Paragraph["kind"], string> = {
   letterhead: "EntEntete",
   right: "EntLieuDate",
@@ -64,7 +64,7 @@ function fieldControl(id: string, ids: IdSource, emphasise: boolean): string {
   const rPr = font ? `<w:rPr>${font}</w:rPr>` : "";
   return (
     `<w:sdt><w:sdtPr>${rPr}<w:alias w:val="${escapeXml(def.label)}"/><w:tag w:val="${tagOf({ kind: "field", id })}"/><w:id w:val="${ids.next()}"/></w:sdtPr>` +
-    `<w:sdtContent>${run(`«${def.label}»`, font)}</w:sdtContent></w:sdt>`
+    `<w:sdtContent>${run(placeholderOf({ kind: "field", id }), font)}</w:sdtContent></w:sdt>`
   );
 }
 

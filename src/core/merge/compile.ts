@@ -1,7 +1,8 @@
 // Turns a WordprocessingML part into segments: static text between slots that change per
 // letter (field values, ids that must stay unique, header references, section breaks).
 // Compiling once and filling the slots per record is what makes the merge fast.
-import { MARK, extractFields, ExtractOptions, FieldSlot } from "./fields";
+import { extractFields, ExtractOptions, FieldSlot } from "./fields";
+import { MARK, marker as mark } from "./markers";
 
 export type Slot =
   | { t: "field"; i: number }
@@ -52,8 +53,6 @@ function toSlot(kind: string, payload: string): Slot {
       return { t: "sectPara" };
   }
 }
-
-const mark = (kind: string, payload = "") => `${MARK}${kind}${payload}${MARK}`;
 
 /** Removes Word's hidden _GoBack bookmark, which would otherwise repeat in every letter. */
 function dropGoBack(xml: string): string {
@@ -129,7 +128,3 @@ export function toSegments(xml: string): Segment[] {
 export function compilePart(xml: string, slots: FieldSlot[], options: ExtractOptions): Segment[] {
   return toSegments(markIds(extractFields(xml, slots, options)));
 }
-
-/** The section-break markers, for the body compiler. */
-export const SECT_MARK = mark("S");
-export const SECT_PARA_MARK = mark("Q");

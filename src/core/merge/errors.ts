@@ -1,11 +1,17 @@
-/** A template or merge problem, in French, for the person running the merge. */
-export class MergeError extends Error {
+// A template or merge problem, in French, for the person running the merge.
+import { CourriersError } from "../errors";
+
+export type MergeErrorCode = "not-docx" | "unknown-fields" | "no-fields" | "bad-template" | "no-records";
+
+export class MergeError extends CourriersError {
+  declare readonly code: MergeErrorCode;
+
   constructor(
-    readonly code: "not-docx" | "unknown-fields" | "no-fields" | "bad-template" | "no-records",
+    code: MergeErrorCode,
     message: string,
     readonly fields: string[] = [],
+    options: { cause?: unknown } = {},
   ) {
-    super(message);
-    this.name = "MergeError";
+    super(code, message, options);
   }
 }

@@ -2,9 +2,9 @@
 // content controls tagged ent:<id> / ent:col:<header>, and classic MERGEFIELDs (simple
 // w:fldSimple and complex w:fldChar/w:instrText). What a field needs to be rendered
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
-import { isEditTag, isFieldTag } from "../fields";
-import { decodeEntities } from "../xml/entities";
-import { attrValue, elementEnd, findElement, nextStart, previousStart } from "../xml/scan";
+import { isEditTag, isFieldTag } from "../catalog";
+import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
+import { marker } from "./markers";
 
 /** A merge field as written in the template: a tag, or a MERGEFIELD name. */
 export type FieldName = { kind: "tag"; tag: string } | { kind: "mergefield"; name: string };
@@ -18,10 +18,6 @@ export interface FieldSlot {
   /** When output fields are kept as content controls: the sdtPr to keep. */
   sdtPr?: string;
 }
-
-// Markers use U+0001, which XML cannot contain, so they never collide with content.
-export const MARK = "\u0001";
-export const markerOf = (kind: string, payload: string | number) => `${MARK}${kind}${payload}${MARK}`;
 
 /** The run properties at the start of the first run in xml, without placeholder styling. */
 export function firstRunProps(xml: string): string | null {
@@ -87,7 +83,7 @@ function extractContentControls(xml: string, slots: FieldSlot[], options: Extrac
       if (/<w:p[\s>]/.test(inner)) slot.block = { pPr: findElement(inner, "w:pPr")?.text ?? "" };
       if (options.keepFields) slot.sdtPr = keptSdtPr(sdtPr);
       slots.push(slot);
-      out += markerOf("F", slots.length - 1);
+      out += marker("F", slots.length - 1);
       continue;
     }
     // Not a field: merge what it holds; our own passages are unwrapped unless kept.
@@ -123,7 +119,7 @@ function extractSimpleFields(xml: string, slots: FieldSlot[]): string {
       continue;
     }
     slots.push({ name: { kind: "mergefield", name }, rPr: firstRunProps(el) ?? "" });
-    out += markerOf("F", slots.length - 1);
+    out += marker("F", slots.length - 1);
   }
   return out + xml.slice(i);
 }
@@ -165,7 +161,7 @@ function extractComplexFields(xml: string, slots: FieldSlot[]): string {
     const rPr =
       (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";
     slots.push({ name: { kind: "mergefield", name }, rPr });
-    out += xml.slice(i, runStart) + markerOf("F", slots.length - 1);
+    out += xml.slice(i, runStart) + marker("F", slots.length - 1);
     i = runEnd;
     scan.lastIndex = runEnd;
   }

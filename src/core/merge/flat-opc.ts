@@ -1,8 +1,7 @@
 // Word's body.getOoxml() returns a "flat OPC" package (one XML holding every part). The
 // pane falls back to it where getFileAsync fails; this turns it back into .docx bytes.
 import { strToU8, zipSync } from "fflate";
-import { decodeEntities } from "../xml/entities";
-import { attrValue } from "../xml/scan";
+import { attrText } from "../xml";
 import { MergeError } from "./errors";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -29,8 +28,8 @@ export function flatOpcToDocx(xml: string): Uint8Array {
   const types: string[] = [];
   for (const m of xml.matchAll(/<pkg:part\s([^>]*)>([\s\S]*?)<\/pkg:part>/g)) {
     const open = `<pkg:part ${m[1]}>`;
-    const name = decodeEntities(attrValue(open, "pkg:name") ?? "").replace(/^\//, "");
-    const type = decodeEntities(attrValue(open, "pkg:contentType") ?? "");
+    const name = (attrText(open, "pkg:name") ?? "").replace(/^\//, "");
+    const type = (attrText(open, "pkg:contentType") ?? "");
     if (!name) continue;
     const data = /<pkg:xmlData>([\s\S]*?)<\/pkg:xmlData>/.exec(m[2]);
     const binary = /<pkg:binaryData>([\s\S]*?)<\/pkg:binaryData>/.exec(m[2]);

@@ -1,6 +1,11 @@
-export { mergeLetters, compileTemplate, renderLetters, textRuns } from "./merge-letters";
-export type { MergeOptions, MergeResult, MergeWarning, CompiledTemplate } from "./merge-letters";
+// The merge engine: template .docx × records → letters .docx, and what a template uses.
+export { mergeLetters } from "./merge";
+export type { MergeOptions, MergeResult } from "./merge";
+export type { MergeWarning } from "./letter-writer";
+export { IdCounter } from "./letter-writer";
 export { MergeError } from "./errors";
+export type { MergeErrorCode } from "./errors";
+export { resolveField, displayName } from "./resolve";
 export type { MergeSource } from "./resolve";
 export { templateFields, editPassages, unchangedPassages, controlTags } from "./inspect";
 export type { ControlTag } from "./inspect";

@@ -1,48 +1,64 @@
 // What a template uses: its merge fields and school passages, for the pane and the CLI.
-import { isEditTag } from "../fields";
-import { decodeEntities } from "../xml/entities";
-import { findElement } from "../xml/scan";
+import { editPassageOf, isEditTag } from "../catalog";
+import { decodeEntities, findElement } from "../xml";
 import { FieldName, extractFields, FieldSlot, sdtValue } from "./fields";
-import { openDocx, parseRelationships, relsPathOf, resolveTarget } from "./package";
+import { headerFooterParts, openDocx } from "./docx-package";
 
 /** Every merge field of the template (body, headers, footers), in order of appearance. */
 export function templateFields(template: Uint8Array): FieldName[] {
   const pkg = openDocx(template);
   const slots: FieldSlot[] = [];
   extractFields(pkg.text(pkg.mainPath)!, slots, { keepFields: false });
-  for (const rel of parseRelationships(pkg.text(relsPathOf(pkg.mainPath)) ?? "")) {
-    if (!/\/(header|footer)$/.test(rel.type)) continue;
-    const xml = pkg.text(resolveTarget(pkg.mainPath, rel.target));
-    if (xml) extractFields(xml, slots, { keepFields: false });
-  }
+  for (const part of headerFooterParts(pkg)) extractFields(part.xml, slots, { keepFields: false });
   return slots.map((s) => s.name).filter((n) => !(n.kind === "tag" && isEditTag(n.tag)));
+}
+
+/** A content control of the letter's body, as the letter carries it. */
+export interface ControlTag {
+  tag: string;
+  title: string;
+}
+
+interface BodyControl extends ControlTag {
+  /** Still showing its placeholder (the pink model text of a school passage). */
+  showingPlaceholder: boolean;
+  text: string;
+}
+
+/** Every content control of the body, nested ones included, in document order. */
+function bodyControls(template: Uint8Array): BodyControl[] {
+  const pkg = openDocx(template);
+  const xml = pkg.text(pkg.mainPath)!;
+  const out: BodyControl[] = [];
+  for (const m of xml.matchAll(/<w:sdt>/g)) {
+    const sdtPr = findElement(xml, "w:sdtPr", m.index)?.text ?? "";
+    const content = findElement(xml, "w:sdtContent", m.index)?.text ?? "";
+    out.push({
+      tag: sdtValue(sdtPr, "w:tag"),
+      title: sdtValue(sdtPr, "w:alias"),
+      showingPlaceholder: sdtPr.includes("<w:showingPlcHdr/>"),
+      text: [...content.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decodeEntities(t[1])).join(""),
+    });
+  }
+  return out;
 }
 
 /** The school passages of a ready letter (ent:edit:<what>) with their model text. */
 export function editPassages(template: Uint8Array): Map<string, string> {
-  const pkg = openDocx(template);
-  const xml = pkg.text(pkg.mainPath)!;
   const passages = new Map<string, string>();
-  for (const m of xml.matchAll(/<w:tag w:val="ent:edit:([^"]+)"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/g)) {
-    const text = [...m[2].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decodeEntities(t[1])).join("");
-    passages.set(m[1], text);
+  for (const c of bodyControls(template)) {
+    const what = editPassageOf(c.tag);
+    if (what !== null) passages.set(what, c.text);
   }
   return passages;
 }
 
 /** School passages (ent:edit) still showing the ready letter's pink model text. */
 export function unchangedPassages(template: Uint8Array): string[] {
-  const pkg = openDocx(template);
-  const xml = pkg.text(pkg.mainPath)!;
-  return [...xml.matchAll(/<w:tag w:val="ent:edit:([^"]+)"\/>(?:(?!<\/w:sdtPr>)[\s\S])*?<w:showingPlcHdr\/>/g)].map(
-    (m) => m[1],
-  );
-}
-
-/** A content control's tag and title, as a letter carries them. */
-export interface ControlTag {
-  tag: string;
-  title: string;
+  return bodyControls(template)
+    .filter((c) => c.showingPlaceholder)
+    .map((c) => editPassageOf(c.tag))
+    .filter((what): what is string => what !== null);
 }
 
 /**
@@ -50,12 +66,5 @@ export interface ControlTag {
  * order Word lists them in), so that tags Word loses on insertion can be put back.
  */
 export function controlTags(template: Uint8Array): ControlTag[] {
-  const pkg = openDocx(template);
-  const xml = pkg.text(pkg.mainPath)!;
-  const out: ControlTag[] = [];
-  for (const m of xml.matchAll(/<w:sdt>/g)) {
-    const sdtPr = findElement(xml, "w:sdtPr", m.index)?.text ?? "";
-    out.push({ tag: sdtValue(sdtPr, "w:tag"), title: sdtValue(sdtPr, "w:alias") });
-  }
-  return out;
+  return bodyControls(template).map(({ tag, title }) => ({ tag, title }));
 }

@@ -2,7 +2,7 @@
 // so letter 2 would show steps 6–10. Each letter after the first gets, for each list it
 // uses, its own w:num over the same abstract definition with every level's start
 // overridden (w:lvlOverride/w:startOverride), which Word and LibreOffice both honour.
-import { attrValue } from "../xml/scan";
+import { attrValue } from "../xml";
 
 interface ListDefinition {
   abstractNumId: string;

@@ -1,8 +1,7 @@
 // Which value a template field takes from a record: the same recognition as the importer,
 // so «Mot_de_passe», «Mot de passe» and ent:password all give the password.
-import { FieldId, labelOf, parseTag } from "../fields";
-import { fieldForHeader, headerKey } from "../roster/headers";
-import { ColumnInfo, RosterRecord } from "../roster/types";
+import { FieldId, foldKey, labelOf, parseTag } from "../catalog";
+import { ColumnInfo, fieldForHeader, RosterRecord } from "../roster";
 import { FieldName } from "./fields";
 
 /** What the merge needs to know of the export: its headers and which fields they fill. */
@@ -20,7 +19,7 @@ function fieldValue(id: FieldId, source: MergeSource): ValueOf | null {
 function columnValue(header: string, source: MergeSource): ValueOf | null {
   const exact = source.headers.includes(header)
     ? header
-    : source.headers.find((h) => headerKey(h) === headerKey(header) && headerKey(h) !== "");
+    : source.headers.find((h) => foldKey(h) === foldKey(header) && foldKey(h) !== "");
   return exact === undefined ? null : (r) => r.raw[exact] ?? "";
 }
 

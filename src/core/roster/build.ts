@@ -1,8 +1,8 @@
 // Rows → roster: every data row becomes a record or a listed problem.
-import { FIELD_IDS, FieldId, fieldDef } from "../fields";
-import { describeChar, invalidXmlChars, stripInvalidXml } from "../xml/entities";
+import { FIELD_IDS, FieldId, fieldDef, foldKey } from "../catalog";
+import { describeChar, invalidXmlChars, stripInvalidXml } from "../xml";
 import { EXPORT_HINT, RosterError } from "./errors";
-import { headerKey, recogniseColumns } from "./headers";
+import { recogniseColumns } from "./headers";
 import { TableRow } from "./table";
 import { ColumnMapping, FileInfo, Roster, RosterRecord, RowProblem } from "./types";
 import { normaliseProfile, parseInactive, splitMulti } from "./values";
@@ -19,7 +19,7 @@ function problem(
 
 /** Gepi, Cerise and other connectors export account lists with the credentials left empty. */
 function looksLikeConnector(headers: string[]): boolean {
-  const keys = new Set(headers.map(headerKey));
+  const keys = new Set(headers.map(foldKey));
   return keys.has("uid") || keys.has("rne") || keys.has("externalid");
 }
 

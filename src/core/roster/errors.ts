@@ -1,5 +1,6 @@
 // Whole-file problems: the file cannot be used at all. Each message names the file and
 // says what to export instead.
+import { CourriersError } from "../errors";
 
 export type FileErrorCode =
   | "empty"
@@ -11,17 +12,18 @@ export type FileErrorCode =
   | "no-data"
   | "no-login-column"
   | "no-password-column"
-  | "no-credentials"
-  | "unknown-column";
+  | "no-credentials";
 
-export class RosterError extends Error {
+export class RosterError extends CourriersError {
+  declare readonly code: FileErrorCode;
+
   constructor(
-    readonly code: FileErrorCode,
+    code: FileErrorCode,
     readonly fileName: string,
     message: string,
+    options: { cause?: unknown } = {},
   ) {
-    super(message);
-    this.name = "RosterError";
+    super(code, message, options);
   }
 }
 

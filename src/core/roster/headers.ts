@@ -1,65 +1,25 @@
-// Column recognition: headers → canonical fields, by synonyms compared without case,
-// accents, punctuation, spaces, underscores or "*" (Word writes «Mot_de_passe»).
-import { FieldId } from "../fields";
+// Column recognition: headers → canonical fields, by the catalog's synonyms compared with
+// foldKey (no case, accents, punctuation, spaces, underscores: Word writes «Mot_de_passe»).
+import { FieldId, FIELDS, foldKey, LOGIN_ALIAS_HEADERS, NOT_LOGIN_HEADERS, STATE_HEADERS } from "../catalog";
 import { ColumnInfo, ColumnMapping } from "./types";
 
-/** "Login personnalisé (Alias)" → "loginpersonnalisealias"; "Mot_de_passe" → "motdepasse". */
-export function headerKey(header: string): string {
-  return header
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[œŒ]/g, "oe")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-const SYNONYMS: Record<FieldId, string[]> = {
-  firstName: ["Prénom", "Prenom", "firstName", "first_name", "Prénoms"],
-  lastName: ["Nom", "Nom de famille", "lastName", "last_name", "Nom d'usage"],
-  login: ["Identifiant", "Login", "Identifiant ENT", "Nom d'utilisateur", "Username", "Identifiant de connexion"],
-  password: [
-    "Mot de passe",
-    "Code d'activation",
-    "Mot de passe provisoire",
-    "Mot de passe temporaire",
-    "Mot de passe initial",
-    "MDP",
-    "Password",
-    "activationCode",
-    "Code activation",
-  ],
-  class: ["Classe", "Classes", "Classe(s)", "Division"],
-  level: ["Niveau", "Niveaux", "Level"],
-  profile: ["Type", "Profil", "Profils", "Profile"],
-  children: ["Enfants", "Enfant(s)", "Enfant", "Élève", "Responsable de"],
-  email: ["Courriel", "Email", "E-mail", "Mail", "Adresse électronique", "Adresse mail"],
-  birthDate: ["Date de naissance", "birthDate"],
-  school: ["Établissements", "Établissement", "Structure(s)", "Structure"],
-  uai: ["UAI", "RNE", "Code UAI"],
-  functions: ["Fonctions", "Fonction(s)", "Fonction"],
-};
-
-/** Login columns that hold an alias: preferred, row by row, when filled. */
-const ALIAS_KEYS = new Set(["loginpersonnalisealias", "aliasdelogin", "alias"].map(headerKey));
-/** Never the login, whatever the values look like. */
-const NEVER_LOGIN = new Set(["id", "externalid", "identifiantsiecle", "idsiecle", "uid", "ine", "identifiantinterne"]);
-/** The account state column ("Etat du compte": Actif / Inactif). */
-const STATE_KEYS = new Set(["etatducompte", "etat", "etatcompte", "statut", "statutducompte", "activation"]);
+const keysOf = (headers: readonly string[]) => new Set(headers.map(foldKey));
+const ALIAS_KEYS = keysOf(LOGIN_ALIAS_HEADERS);
+const NEVER_LOGIN = keysOf(NOT_LOGIN_HEADERS);
+const STATE_KEYS = keysOf(STATE_HEADERS);
 
 const BY_KEY = new Map<string, FieldId>();
-for (const [field, names] of Object.entries(SYNONYMS) as Array<[FieldId, string[]]>) {
-  for (const name of names) BY_KEY.set(headerKey(name), field);
-}
+for (const def of FIELDS) for (const name of def.synonyms) BY_KEY.set(foldKey(name), def.id);
 
 export function fieldForHeader(header: string): FieldId | null {
-  const key = headerKey(header);
+  const key = foldKey(header);
   if (NEVER_LOGIN.has(key)) return null;
   if (ALIAS_KEYS.has(key)) return "login";
   return BY_KEY.get(key) ?? null;
 }
 
 export function isStateHeader(header: string): boolean {
-  return STATE_KEYS.has(headerKey(header));
+  return STATE_KEYS.has(foldKey(header));
 }
 
 const LOGIN_SHAPE = /^[a-z][a-z0-9'-]*([._-][a-z0-9'-]+)+$/i;
@@ -100,7 +60,7 @@ export function recogniseColumns(
     const field = fieldForHeader(header);
     if (!field) return;
     if (field === "login") {
-      if (ALIAS_KEYS.has(headerKey(header))) {
+      if (ALIAS_KEYS.has(foldKey(header))) {
         if (aliasColumn === undefined) aliasColumn = index;
       } else loginCandidates.push(index);
       return;
@@ -113,7 +73,7 @@ export function recogniseColumns(
   let bestShare = -1;
   for (const index of loginCandidates) {
     const share = loginShapeShare(columnValues(index));
-    const ambiguous = headerKey(headers[index]) === "identifiant";
+    const ambiguous = foldKey(headers[index]) === "identifiant";
     if (ambiguous && share < 0.5 && loginCandidates.length + (aliasColumn === undefined ? 0 : 1) > 1) continue;
     if (share > bestShare) {
       bestLogin = index;

@@ -5,5 +5,5 @@ export { readRoster, delimiterName } from "./read";
 export type { ReadOptions } from "./read";
 export { selectRecords, distinctValues } from "./select";
 export type { Selection, SortOrder } from "./select";
-export { headerKey, fieldForHeader } from "./headers";
-export { PROFILE_LABELS, splitMulti } from "./values";
+export { fieldForHeader } from "./headers";
+export { splitMulti } from "./values";

@@ -4,11 +4,11 @@ import { buildRoster } from "./build";
 import { parseCsv } from "./csv";
 import { decodeText, sniffBinary } from "./decode";
 import { EXPORT_HINT, RosterError } from "./errors";
-import { headerKey } from "./headers";
+import { foldKey } from "../catalog";
 import { Table } from "./table";
 import { ColumnMapping, FileInfo, Roster } from "./types";
 import { readWorkbook } from "./xlsx";
-import { decodeEntities } from "../xml/entities";
+import { decodeEntities } from "../xml";
 
 export interface ReadOptions {
   /** Field → header overrides (null: leave the field unfilled). */
@@ -21,7 +21,7 @@ function isZip(bytes: Uint8Array): boolean {
 
 /** Open ENT NG's activation-code CSV HTML-escapes its values (N&#39;Diaye). */
 function isActivationCodeExport(headers: string[]): boolean {
-  const keys = new Set(headers.map(headerKey));
+  const keys = new Set(headers.map(foldKey));
   return keys.has("aliasdelogin") && keys.has("codedactivation") && !keys.has("id");
 }
 

@@ -1,7 +1,8 @@
 // Which letters to make, in which order: filters by profile, class, level and account
 // state; sort by class then last name then first name (French collation), by name, or
 // in file order.
-import { Profile, RosterRecord } from "./types";
+import { Profile } from "../catalog";
+import { RosterRecord } from "./types";
 
 export type SortOrder = "class" | "name" | "file";
 

@@ -1,7 +1,4 @@
-import { FieldId } from "../fields";
-
-export type Profile = "élève" | "parent" | "enseignant" | "personnel" | "autre";
-export const PROFILES: readonly Profile[] = ["élève", "parent", "enseignant", "personnel", "autre"];
+import { FieldId, Profile } from "../catalog";
 
 export interface FileInfo {
   name: string;

@@ -2,9 +2,9 @@
 // `000000` reads `001000`, a date reads as a French Excel shows it. The workbook is a zip
 // of XML parts (fflate); the parts are read with small scanners, and numfmt applies the
 // number formats. (The npm `xlsx` package is avoided: 0.18.5 has unpatched advisories.)
-import { strFromU8, unzipSync } from "fflate";
 import { format as formatNumber, isDateFormat } from "numfmt";
-import { decodeEntities } from "../xml/entities";
+import { OpcPackage, resolveTarget } from "../opc";
+import { attrText, decodeEntities } from "../xml";
 import { EXPORT_HINT, RosterError } from "./errors";
 import { isBlankRow, Table, TableRow } from "./table";
 
@@ -40,11 +40,6 @@ const BUILTIN_FORMATS: Record<number, string> = {
   49: "@",
 };
 
-function attr(tag: string, name: string): string | undefined {
-  const m = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
-  return m ? decodeEntities(m[1]) : undefined;
-}
-
 /** OOXML escapes characters XML cannot hold as _xHHHH_. */
 function decodeOoxmlText(text: string): string {
   return decodeEntities(text).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) =>
@@ -70,14 +65,14 @@ function cellFormats(xml: string | undefined): string[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\s[^>]*>/g)) {
-    const id = Number(attr(m[0], "numFmtId"));
-    const code = attr(m[0], "formatCode");
+    const id = Number(attrText(m[0], "numFmtId"));
+    const code = attrText(m[0], "formatCode");
     if (code !== undefined) custom.set(id, code);
   }
   const xfs = xml.match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/);
   if (!xfs) return [];
   return [...xfs[1].matchAll(/<xf\s[^>]*?\/?>/g)].map((m) => {
-    const id = Number(attr(m[0], "numFmtId") ?? 0);
+    const id = Number(attrText(m[0], "numFmtId") ?? 0);
     return custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
   });
 }
@@ -92,20 +87,13 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-function firstSheetPath(files: Record<string, Uint8Array>): string {
-  const workbook = files["xl/workbook.xml"] ? strFromU8(files["xl/workbook.xml"]) : "";
-  const sheet = workbook.match(/<sheet\s[^>]*>/);
-  const rid = sheet ? attr(sheet[0], "r:id") : undefined;
-  const rels = files["xl/_rels/workbook.xml.rels"] ? strFromU8(files["xl/_rels/workbook.xml.rels"]) : "";
-  if (rid) {
-    for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
-      if (attr(m[0], "Id") === rid) {
-        const target = attr(m[0], "Target") ?? "";
-        return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-      }
-    }
-  }
-  return "xl/worksheets/sheet1.xml";
+/** The workbook part and its first sheet, by the package's relationships. */
+function firstSheet(pkg: OpcPackage): { workbook: string; sheet: string } {
+  const workbook = pkg.related("", "officeDocument")[0]?.path ?? "xl/workbook.xml";
+  const first = /<sheet\s[^>]*>/.exec(pkg.text(workbook) ?? "");
+  const rid = first ? attrText(first[0], "r:id") : undefined;
+  const rel = rid === undefined ? undefined : pkg.relationships(workbook).byId(rid);
+  return { workbook, sheet: rel ? resolveTarget(workbook, rel.target) : "xl/worksheets/sheet1.xml" };
 }
 
 /** Days between the 1900 and 1904 date systems (Excel for Mac workbooks may use 1904). */
@@ -145,49 +133,46 @@ function displayed(
 }
 
 export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name.startsWith("xl/") });
-  } catch {
-    throw new RosterError(
-      "bad-workbook",
-      fileName,
-      `« ${fileName} » n'est pas un classeur Excel lisible (archive endommagée). ${EXPORT_HINT}`,
-    );
-  }
-  const sheetPath = firstSheetPath(files);
-  const sheet = files[sheetPath];
-  if (!sheet) {
+  const pkg = OpcPackage.unzip(
+    bytes,
+    () =>
+      new RosterError(
+        "bad-workbook",
+        fileName,
+        `« ${fileName} » n'est pas un classeur Excel lisible (archive endommagée). ${EXPORT_HINT}`,
+      ),
+  );
+  const { workbook, sheet } = firstSheet(pkg);
+  const xml = pkg.text(sheet);
+  if (xml === undefined) {
     throw new RosterError(
       "bad-workbook",
       fileName,
       `« ${fileName} » ne contient aucune feuille de calcul lisible (.xlsx attendu). ${EXPORT_HINT}`,
     );
   }
-  const shared = sharedStrings(files["xl/sharedStrings.xml"] && strFromU8(files["xl/sharedStrings.xml"]));
-  const formats = cellFormats(files["xl/styles.xml"] && strFromU8(files["xl/styles.xml"]));
-  const xml = strFromU8(sheet);
-  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(
-    files["xl/workbook.xml"] ? strFromU8(files["xl/workbook.xml"]) : "",
-  );
+  const partOf = (kind: string) => pkg.text(pkg.related(workbook, kind)[0]?.path ?? `xl/${kind}.xml`);
+  const shared = sharedStrings(partOf("sharedStrings"));
+  const formats = cellFormats(partOf("styles"));
+  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(pkg.text(workbook) ?? "");
   const rows: TableRow[] = [];
   let nextRow = 1;
   for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = Number(attr(rowMatch[0].slice(0, rowMatch[0].indexOf(">") + 1), "r") ?? nextRow);
+    const r = Number(attrText(rowMatch[0].slice(0, rowMatch[0].indexOf(">") + 1), "r") ?? nextRow);
     nextRow = r + 1;
     const cells: string[] = [];
     let nextCol = 0;
     for (const c of (rowMatch[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const open = `<c${c[1]}>`;
-      const ref = attr(open, "r");
+      const ref = attrText(open, "r");
       const col = ref ? columnIndex(ref) : nextCol;
       nextCol = col + 1;
       const inner = c[2] ?? "";
       const v = inner.match(/<v>([\s\S]*?)<\/v>/);
       const is = inner.match(/<is>([\s\S]*?)<\/is>/);
-      const fmt = formats[Number(attr(open, "s") ?? 0)] ?? "General";
+      const fmt = formats[Number(attrText(open, "s") ?? 0)] ?? "General";
       while (cells.length < col) cells.push("");
-      cells[col] = displayed(v ? v[1] : "", attr(open, "t"), fmt, is ? textOf(is[1]) : undefined, shared, date1904);
+      cells[col] = displayed(v ? v[1] : "", attrText(open, "t"), fmt, is ? textOf(is[1]) : undefined, shared, date1904);
     }
     if (!isBlankRow(cells)) rows.push({ line: r, cells });
   }

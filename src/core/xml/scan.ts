@@ -1,5 +1,7 @@
 // Small scanners over XML text. The merge engine works on the document's text as a
 // string, not a DOM; these find elements and their ends while respecting nesting.
+import { XmlError } from "../errors";
+import { decodeEntities } from "./entities";
 
 /** Matches the start or end tag of `name` exactly (w:p, not w:pPr). */
 function tagPattern(name: string): RegExp {
@@ -17,7 +19,7 @@ export function elementEnd(xml: string, start: number, name: string): number {
     else if (depth === 0) return m.index + m[0].length; // self-closing at top
     if (depth === 0) return m.index + m[0].length;
   }
-  throw new Error(`unclosed <${name}> at ${start}`);
+  throw new XmlError(name, start);
 }
 
 /** Index of the next start tag of `name` at or after `from`, or -1. */
@@ -53,6 +55,12 @@ export function findElement(
 export function attrValue(tag: string, name: string): string | undefined {
   const m = tag.match(new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`));
   return m ? m[1] : undefined;
+}
+
+/** Value of an attribute in a start tag, entities decoded. */
+export function attrText(tag: string, name: string): string | undefined {
+  const raw = attrValue(tag, name);
+  return raw === undefined ? undefined : decodeEntities(raw);
 }
 
 /** Top-level child elements of an XML fragment, in order, with their names. */

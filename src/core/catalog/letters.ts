@@ -1,0 +1,33 @@
+// The ready letters shipped with the add-in: their name (command line, and the file
+// assets/templates/<name>.docx), title and audience.
+import { Profile } from "./profiles";
+
+export type ReadyLetterName = "parents" | "eleves" | "personnels";
+
+export interface ReadyLetterDef {
+  name: ReadyLetterName;
+  title: string;
+  /** Who it is for, on the pane's button: "Parents". */
+  label: string;
+  /** The profiles the letter addresses; a merge selects them unless the user chooses. */
+  audience: readonly Profile[];
+}
+
+export const READY_LETTERS: readonly ReadyLetterDef[] = [
+  { name: "parents", title: "Courrier ENT – parents", label: "Parents", audience: ["parent"] },
+  { name: "eleves", title: "Courrier ENT – élèves", label: "Élèves", audience: ["élève"] },
+  {
+    name: "personnels",
+    title: "Courrier ENT – enseignants et personnels",
+    label: "Enseignants et personnels",
+    audience: ["enseignant", "personnel"],
+  },
+];
+
+export function isReadyLetterName(value: string): value is ReadyLetterName {
+  return READY_LETTERS.some((l) => l.name === value);
+}
+
+export function readyLetter(name: ReadyLetterName): ReadyLetterDef {
+  return READY_LETTERS.find((l) => l.name === name)!;
+}

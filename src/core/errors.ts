@@ -1,0 +1,35 @@
+// The one error model: every failure a user can meet is a CourriersError with a stable
+// `code` (for tests, the CLI's --json and exit codes, the pane's choice of message), a
+// French `message` naming the file, row or part and saying what to do, and the `cause`.
+
+export class CourriersError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/**
+ * Malformed XML met while scanning a part. The scanner does not know which part it reads:
+ * the engine catches it and says which template part is damaged (MergeError "bad-template").
+ */
+export class XmlError extends CourriersError {
+  constructor(
+    readonly element: string,
+    readonly offset: number,
+  ) {
+    super("bad-xml", `l'élément <${element}> n'est pas fermé (position ${offset})`);
+  }
+}
+
+/** A broken promise inside the program: reported, never shown as a stack trace. */
+export class InternalError extends CourriersError {
+  constructor(what: string) {
+    super("internal", `Erreur interne de Courriers ENT (${what}). Rechargez le complément ; si elle revient, signalez-la.`);
+  }
+}

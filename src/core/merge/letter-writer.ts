@@ -1,0 +1,142 @@
+// Writes one letter from compiled segments: field values, and fresh ids where Word wants
+// them unique in the whole document (drawings, controls, paragraphs, bookmarks, shapes,
+// lists), counted across letters.
+import { RosterRecord } from "../roster";
+import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xml";
+import { Segment, Slot } from "./compile";
+import { ListRestarts, readLists } from "./numbering";
+import { displayName } from "./resolve";
+import { CompiledTemplate } from "./template";
+
+export interface MergeWarning {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** Word numbers VML shapes from 1025 (o:spid="_x0000_s1025"). */
+const SPID_BASE = 1024;
+
+/** Ids that must be unique in the whole output, skipping those shared parts already use. */
+export class IdCounter {
+  constructor(
+    private readonly reserved: ReadonlySet<number> = new Set(),
+    private n = 0,
+  ) {}
+  next(): number {
+    do this.n++;
+    while (this.reserved.has(this.n));
+    return this.n;
+  }
+}
+
+/** What one letter remembers while it is written. */
+export interface LetterContext {
+  index: number;
+  record: RosterRecord;
+  bookmarkIds: Map<string, number>;
+  /** Header and footer relationships of this letter's own copies. */
+  rels: Map<string, string>;
+  /** This letter's restarted copy of each list. */
+  numIds: Map<string, string>;
+}
+
+export function letterContext(index: number, record: RosterRecord): LetterContext {
+  return { index, record, bookmarkIds: new Map(), rels: new Map(), numIds: new Map() };
+}
+
+/** w14:paraId and w14:textId: 8 hex digits below 0x80000000, as Word requires. */
+const hexId = (n: number) => n.toString(16).toUpperCase().padStart(8, "0");
+
+export class LetterWriter {
+  private readonly docPr: IdCounter;
+  private readonly sdt: IdCounter;
+  private readonly para = new IdCounter();
+  private readonly bookmark = new IdCounter();
+  private readonly spid: IdCounter;
+  readonly lists: ListRestarts;
+  readonly warnings: MergeWarning[] = [];
+
+  constructor(private readonly t: CompiledTemplate) {
+    this.docPr = new IdCounter(t.reserved.docPr);
+    this.sdt = new IdCounter(t.reserved.sdt);
+    this.spid = new IdCounter(t.reserved.spid, SPID_BASE);
+    this.lists = new ListRestarts(readLists(t.numberingPath && t.pkg.text(t.numberingPath)));
+  }
+
+  /** The segments filled for this letter; `isLast` leaves out the break to the next letter. */
+  render(segments: Segment[], ctx: LetterContext, isLast: boolean): string {
+    let out = "";
+    for (const s of segments) out += typeof s === "string" ? s : this.slot(s, ctx, isLast);
+    return out;
+  }
+
+  private slot(s: Slot, ctx: LetterContext, isLast: boolean): string {
+    switch (s.t) {
+      case "field":
+        return this.field(s.i, ctx);
+      case "docPr":
+        return String(this.docPr.next());
+      case "sdtId":
+        return String(this.sdt.next());
+      case "paraId":
+      case "textId":
+        return hexId(this.para.next());
+      case "bmId": {
+        let id = ctx.bookmarkIds.get(s.old);
+        if (id === undefined) ctx.bookmarkIds.set(s.old, (id = this.bookmark.next()));
+        return String(id);
+      }
+      case "bmName": {
+        if (ctx.index === 0) return s.old;
+        const suffix = `_${ctx.index + 1}`;
+        return s.old.slice(0, 40 - suffix.length) + suffix; // Word's limit is 40 characters
+      }
+      case "shapeId":
+        return ctx.index === 0 ? s.old : `${s.old}_${ctx.index + 1}`;
+      case "spid":
+        return `_x0000_s${this.spid.next()}`;
+      case "numId":
+        return this.lists.numIdFor(s.old, ctx.index, ctx.numIds);
+      case "rel":
+        return ctx.rels.get(s.rId) ?? s.rId;
+      case "sect":
+        return isLast ? "" : this.render(this.t.finalSect, ctx, true);
+      case "sectPara":
+        return isLast ? "" : `<w:p><w:pPr>${this.render(this.t.finalSect, ctx, true)}</w:pPr></w:p>`;
+    }
+  }
+
+  private field(i: number, ctx: LetterContext): string {
+    const slot = this.t.slots[i];
+    let value = this.t.values[i](ctx.record);
+    const bad = invalidXmlChars(value);
+    if (bad.length) {
+      value = stripInvalidXml(value);
+      const field = displayName(slot.name);
+      this.warnings.push({
+        row: ctx.record.row,
+        field,
+        message: `Ligne ${ctx.record.row}, champ « ${field} » : caractère(s) ${[...new Set(bad.map(describeChar))].join(", ")} retiré(s).`,
+      });
+    }
+    let content = value === "" ? "" : `<w:r>${slot.rPr}${textRuns(value)}</w:r>`;
+    if (slot.block) content = `<w:p>${slot.block.pPr}${content}</w:p>`;
+    if (!slot.sdtPr) return content;
+    const sdtPr = slot.sdtPr.replace(/<w:id w:val="-?\d+"\s*\/>/, `<w:id w:val="${this.sdt.next()}"/>`);
+    return `<w:sdt>${sdtPr}<w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+  }
+}
+
+/** A value as run content: tabs and line breaks become w:tab and w:br, spaces are kept. */
+export function textRuns(value: string): string {
+  return value
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .split("\t")
+        .map((piece) => (piece === "" ? "" : `<w:t xml:space="preserve">${escapeXml(piece)}</w:t>`))
+        .join("<w:tab/>"),
+    )
+    .join("<w:br/>");
+}

@@ -1,0 +1,95 @@
+// Template .docx × records → one .docx holding one letter per record, each in its own
+// section (next page, the template's page setup and headers, numbering from 1).
+import { CONTENT_TYPES_PATH, relsPathOf } from "../opc";
+import { RosterRecord } from "../roster";
+import { MergeError } from "./errors";
+import { letterContext, LetterWriter, MergeWarning } from "./letter-writer";
+import { PackageWriter } from "./package-writer";
+import { MergeSource } from "./resolve";
+import { CompiledTemplate, compileTemplate } from "./template";
+
+export interface MergeOptions {
+  /** Keep fields as content controls in the output (default: plain text, like Word's merge). */
+  keepFields?: boolean;
+  /** Called now and then with the number of letters written. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface MergeResult {
+  docx: Uint8Array;
+  letters: number;
+  warnings: MergeWarning[];
+}
+
+/** A header or footer holding a field, copied for one letter. */
+interface PartCopy {
+  path: string;
+  xml: string;
+  rels?: string;
+}
+
+/** Merges the records into the template; the output holds one letter per record, in order. */
+export function mergeLetters(
+  template: Uint8Array,
+  records: readonly RosterRecord[],
+  source: MergeSource,
+  options: MergeOptions = {},
+): MergeResult {
+  const t = compileTemplate(template, source, { keepFields: Boolean(options.keepFields) });
+  if (records.length === 0)
+    throw new MergeError(
+      "no-records",
+      "Aucune personne sélectionnée : il n'y a aucun courrier à créer. Vérifiez les filtres.",
+    );
+  const out = new PackageWriter(t.pkg.mainPath);
+  const writer = new LetterWriter(t);
+  const rels = t.pkg.relationships(t.pkg.mainPath);
+  const types = t.pkg.contentTypes();
+  const copies: PartCopy[] = [];
+  const perLetter = t.headers.filter((h) => h.perLetter);
+
+  out.write(t.prefix);
+  records.forEach((record, i) => {
+    const ctx = letterContext(i, record);
+    perLetter.forEach((h, k) => {
+      const rId = `rIdEnt${k + 1}L${i + 1}`;
+      const path = h.path.replace(/(\.xml)$/, `-ent${i + 1}$1`);
+      ctx.rels.set(h.rId, rId);
+      copies.push({ path, xml: writer.render(h.segments, ctx, true), rels: t.pkg.text(relsPathOf(h.path)) });
+      rels.add({ id: rId, type: h.type, target: path.slice(path.lastIndexOf("/") + 1) });
+      types.addOverride(path, h.contentType);
+    });
+    const isLast = i === records.length - 1;
+    out.write(writer.render(t.body, ctx, isLast));
+    if (isLast) out.write(writer.render(t.finalSect, ctx, true));
+    if (options.onProgress && (i % 50 === 49 || isLast)) options.onProgress(i + 1, records.length);
+  });
+  out.endMain(t.suffix);
+
+  types.asDocument(t.pkg.mainPath);
+  for (const path of Object.keys(t.pkg.files)) {
+    if (path === t.pkg.mainPath) continue;
+    if (path === CONTENT_TYPES_PATH) out.add(path, types.toXml());
+    else if (path === relsPathOf(t.pkg.mainPath)) out.add(path, rels.toXml());
+    else out.add(path, rewritten(t, path, writer) ?? t.pkg.files[path]);
+  }
+  for (const copy of copies) {
+    out.add(copy.path, copy.xml);
+    if (copy.rels) out.add(relsPathOf(copy.path), copy.rels);
+  }
+  return { docx: out.finish(), letters: records.length, warnings: writer.warnings };
+}
+
+/** Parts the merged document changes: numbering (lists restarted), mail-merge settings. */
+function rewritten(t: CompiledTemplate, path: string, writer: LetterWriter): string | undefined {
+  if (path === t.numberingPath) return writer.lists.apply(t.pkg.text(path)!);
+  // The merged document must not point Word back at the template's data source.
+  if (/(^|\/)settings\.xml$/.test(path))
+    return t.pkg.text(path)!.replace(/<w:mailMerge>[\s\S]*?<\/w:mailMerge>|<w:mailMerge\/>/g, "");
+  if (/_rels\/settings\.xml\.rels$/.test(path)) {
+    const settingsRels = t.pkg.relationships(path.replace(/_rels\/(settings\.xml)\.rels$/, "$1"));
+    settingsRels.removeKinds("mailMergeSource", "mailMergeHeaderSource", "recipientData");
+    return settingsRels.toXml();
+  }
+  return undefined;
+}

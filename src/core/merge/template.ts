@@ -1,0 +1,127 @@
+// Reads and checks a template once, before any letter is written: its body and final
+// section compiled into segments, its headers and footers, the value of every field.
+import { XmlError } from "../errors";
+import { compilePart, Segment } from "./compile";
+import { DocxPackage, headerFooterParts, numberingPath, openDocx } from "./docx-package";
+import { MergeError } from "./errors";
+import { ExtractOptions, FieldSlot } from "./fields";
+import { displayName, MergeSource, resolveField, ValueOf } from "./resolve";
+import { splitBody } from "./sections";
+
+export interface HeaderPart {
+  rId: string;
+  type: string;
+  path: string;
+  contentType: string;
+  segments: Segment[];
+  /** Holds a field: one copy per letter; otherwise shared by all. */
+  perLetter: boolean;
+}
+
+/** Ids that parts shared by every letter already use: the letters' counters skip them. */
+export interface ReservedIds {
+  docPr: Set<number>;
+  sdt: Set<number>;
+  spid: Set<number>;
+}
+
+export interface CompiledTemplate {
+  pkg: DocxPackage;
+  prefix: string;
+  suffix: string;
+  body: Segment[];
+  finalSect: Segment[];
+  slots: FieldSlot[];
+  values: ValueOf[];
+  headers: HeaderPart[];
+  reserved: ReservedIds;
+  /** The numbering part, whose lists each letter restarts. */
+  numberingPath?: string;
+}
+
+function collectIds(xml: string, re: RegExp, into: Set<number>): void {
+  for (const m of xml.matchAll(re)) into.add(Number(m[1]));
+}
+
+/** Runs a scan of one part, naming the part if its XML is damaged. */
+export function inPart<T>(path: string, scan: () => T): T {
+  try {
+    return scan();
+  } catch (err) {
+    if (!(err instanceof XmlError)) throw err;
+    throw new MergeError(
+      "bad-template",
+      `Le modèle est abîmé : dans sa partie « ${path} », ${err.message}. Ouvrez-le dans Word, enregistrez-le sous un nouveau nom (Document Word .docx) puis réessayez.`,
+      [],
+      { cause: err },
+    );
+  }
+}
+
+/** Reads and checks the template; throws MergeError naming unknown fields, before any work. */
+export function compileTemplate(template: Uint8Array, source: MergeSource, options: ExtractOptions): CompiledTemplate {
+  const pkg = openDocx(template);
+  const main = pkg.mainPath;
+  const body = inPart(main, () => splitBody(pkg.text(main)!));
+  if (!body) throw new MergeError("bad-template", "Le modèle n'a pas de corps de document lisible (w:body).");
+
+  const slots: FieldSlot[] = [];
+  const bodySegments = inPart(main, () => compilePart(body.inner, slots, options));
+  const finalSect = inPart(main, () => compilePart(body.finalSect, slots, options));
+
+  const reserved: ReservedIds = { docPr: new Set(), sdt: new Set(), spid: new Set() };
+  const headers: HeaderPart[] = [];
+  const types = pkg.contentTypes();
+  for (const part of headerFooterParts(pkg)) {
+    const before = slots.length;
+    const segments = inPart(part.path, () => compilePart(part.xml, slots, options));
+    const perLetter = slots.length > before;
+    if (!perLetter) {
+      collectIds(part.xml, /<wp:docPr\s[^>]*?\bid="(\d+)"/g, reserved.docPr);
+      collectIds(part.xml, /<w:id w:val="(-?\d+)"/g, reserved.sdt);
+      collectIds(part.xml, /\so:spid="_x0000_s(\d+)"/g, reserved.spid);
+    }
+    const contentType = types.typeOf(part.path) ?? "";
+    headers.push({ rId: part.id, type: part.type, path: part.path, contentType, segments, perLetter });
+  }
+
+  return {
+    pkg,
+    prefix: body.prefix,
+    suffix: body.suffix,
+    body: bodySegments,
+    finalSect,
+    slots,
+    values: fieldValues(slots, source),
+    headers,
+    reserved,
+    numberingPath: numberingPath(pkg),
+  };
+}
+
+/** The value of each field for a record; refuses a letter without fields or with unknown ones. */
+function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
+  if (slots.length === 0) {
+    throw new MergeError(
+      "no-fields",
+      "Le courrier ne contient aucun champ de fusion (Prénom, Login, Mot de passe…) : tous les courriers seraient identiques. Insérez un courrier prêt ou des champs, puis réessayez.",
+    );
+  }
+  const values: ValueOf[] = [];
+  const unknown: string[] = [];
+  for (const slot of slots) {
+    const value = resolveField(slot.name, source);
+    if (value) values.push(value);
+    else if (!unknown.includes(displayName(slot.name))) unknown.push(displayName(slot.name));
+  }
+  if (unknown.length) {
+    const many = unknown.length > 1;
+    const list = unknown.map((u) => `« ${u} »`).join(", ");
+    throw new MergeError(
+      "unknown-fields",
+      `Le courrier utilise ${many ? "des champs" : "un champ"} que le fichier ne contient pas : ${list}. Retirez ${many ? "ces champs" : "ce champ"} du courrier ou choisissez un export qui a ${many ? "ces colonnes" : "cette colonne"}.`,
+      unknown,
+    );
+  }
+  return values;
+}

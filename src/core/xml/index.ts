@@ -1,0 +1,3 @@
+// Reading and writing XML as text: scanners that respect nesting, entities, characters.
+export * from "./scan";
+export * from "./entities";
