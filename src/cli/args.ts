@@ -19,12 +19,13 @@ export function parseArgs(argv: string[], valued: readonly string[], flags: read
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     if (valued.includes(name)) {
       const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === "") throw new CliError(`L'option --${name} attend une valeur.`);
+      if (value === undefined || value === "")
+        throw new CliError("missing-value", `L'option --${name} attend une valeur.`);
       options.set(name, value);
     } else if (flags.includes(name) && eq < 0) {
       options.set(name, true);
     } else {
-      throw new CliError(`Option inconnue : --${name}. Voir « courriers-ent --help ».`);
+      throw new CliError("unknown-option", `Option inconnue : --${name}. Voir « courriers-ent --help ».`);
     }
   }
   return { positional, options };

@@ -51,7 +51,8 @@ export function rosterReport(roster: Roster): string {
 
 export function checkCommand(argv: string[], io: CliIo): number {
   const { positional, options } = parseArgs(argv, [], ["json"]);
-  if (positional.length !== 1) throw new CliError("indiquez un fichier : courriers-ent check FICHIER [--json]");
+  if (positional.length !== 1)
+    throw new CliError("usage", "indiquez un fichier : courriers-ent check FICHIER [--json]");
   const roster = loadRoster(positional[0], io);
   io.out(options.has("json") ? JSON.stringify(rosterJson(roster), null, 2) : rosterReport(roster));
   return 0;

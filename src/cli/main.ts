@@ -1,10 +1,9 @@
-// The `courriers-ent` command line: the same engine as the pane, for batch use.
+// The `courriers-ent` command line: the same engine as the pane, for batch use. Each
+// command is loaded only when asked for, so `--help` starts as fast as Node itself.
 import * as fs from "fs";
 import * as path from "path";
-import { checkCommand } from "./check";
-import { CliError, CliIo, processIo } from "./io";
-import { mergeCommand } from "./merge";
-import { templateCommand } from "./template";
+import { CourriersError } from "../core/errors";
+import { CliError, CliIo, EXIT, processIo } from "./io";
 
 const HELP = `Courriers ENT — courriers d'identifiants ENT à partir de l'export de l'ENT
 
@@ -14,16 +13,27 @@ Usage :
       colonnes reconnues, nombre de comptes, lignes écartées et pourquoi.
   courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx
       [--profile P] [--class C[,C…]] [--level N] [--inactive-only]
-      [--sort class|name|file] [--keep-fields]
-      Crée un document avec un courrier par personne (une section par courrier).
+      [--sort class|name|file] [--keep-fields] [--json]
+      Crée un document avec un courrier par personne (une section par courrier),
+      triés par classe puis par nom (comme dans le volet), sauf --sort.
   courriers-ent template parents|eleves|personnels --out FICHIER.docx
       Écrit l'un des trois courriers prêts à l'emploi.
   courriers-ent --help | --version
 
-Codes de sortie : 0 réussi ; 2 fichier ou commande inutilisable (message sur stderr).
+Avec --json, le résultat — ou l'erreur, avec son code — est écrit en JSON sur la sortie.
+
+Codes de sortie : 0 réussi ; 1 erreur inattendue ; 2 commande mal formée ;
+3 export inutilisable ; 4 modèle inutilisable ou aucun courrier à créer ;
+5 impossible d'écrire le résultat.
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number> | number;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./check")).checkCommand,
+  merge: async () => (await import("./merge")).mergeCommand,
+  template: async () => (await import("./template")).templateCommand,
+};
 
 function packageVersion(): string {
   // build/cli/main.js and src/cli/main.ts both sit two folders below package.json.
@@ -31,37 +41,48 @@ function packageVersion(): string {
   return String(pkg.version);
 }
 
-function commands(): Record<string, Command> {
-  return { check: checkCommand, merge: mergeCommand, template: templateCommand };
+interface Failure {
+  code: string;
+  message: string;
+  exit: number;
+}
+
+/** The code, French message and exit code of any failure; unexpected ones are still one sentence. */
+async function failureOf(err: unknown): Promise<Failure> {
+  if (err instanceof CliError) return { code: err.code, message: err.message, exit: err.exitCode };
+  if (err instanceof CourriersError) {
+    // Loaded only on failure: the command that threw has loaded them already.
+    const [{ RosterError }, { MergeError }] = await Promise.all([import("../core/roster"), import("../core/merge")]);
+    if (err instanceof RosterError) return { code: err.code, message: err.message, exit: EXIT.exportFile };
+    if (err instanceof MergeError) return { code: err.code, message: err.message, exit: EXIT.template };
+    return { code: err.code, message: err.message, exit: EXIT.unexpected };
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return { code: "internal", message: `erreur inattendue (${detail}). Merci de la signaler.`, exit: EXIT.unexpected };
 }
 
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(HELP);
-    return name ? 0 : 2;
+    return name ? EXIT.ok : EXIT.usage;
   }
   if (name === "--version" || name === "-v") {
     io.out(packageVersion());
-    return 0;
+    return EXIT.ok;
   }
-  const command = commands()[name];
-  if (!command) {
-    io.err(`Commande inconnue : « ${name} ». Voir « courriers-ent --help ».`);
-    return 2;
-  }
+  const json = rest.includes("--json");
   try {
-    return await command(rest, io);
+    const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) throw new CliError("unknown-command", `Commande inconnue : « ${name} ». Voir « courriers-ent --help ».`);
+    return await (
+      await load()
+    )(rest, io);
   } catch (err) {
-    if (err instanceof CliError) {
-      io.err(`Courriers ENT : ${err.message}`);
-      return 2;
-    }
-    // An unexpected failure is still reported as one sentence; the detail helps a bug report.
-    io.err(
-      `Courriers ENT : erreur inattendue (${err instanceof Error ? err.message : String(err)}). Merci de la signaler.`,
-    );
-    return 2;
+    const failure = await failureOf(err);
+    if (json) io.out(JSON.stringify({ error: { code: failure.code, message: failure.message } }, null, 2));
+    else io.err(`Courriers ENT : ${failure.message}`);
+    return failure.exit;
   }
 }
 

@@ -2,49 +2,58 @@
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
 import { passageLabel, PROFILES, Profile, profileNamed } from "../core/catalog";
-import { MergeError, mergeLetters, unchangedPassages } from "../core/merge";
-import { selectRecords, SortOrder } from "../core/roster";
+import { MergeError, mergeLetters, MergeResult, unchangedPassages } from "../core/merge";
+import { Roster, RosterRecord, selectRecords, SortOrder, DEFAULT_SORT } from "../core/roster";
 import { parseArgs } from "./args";
-import { CliError, CliIo } from "./io";
+import { CliError, CliIo, EXIT, fsReason } from "./io";
 import { loadRoster } from "./load";
 
 const USAGE =
-  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields]";
+  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields] [--json]";
 
 function parseProfile(value: string): Profile {
   const profile = profileNamed(value);
-  if (!profile) throw new CliError(`profil inconnu : « ${value} ». Valeurs possibles : ${PROFILES.join(", ")}.`);
+  if (!profile)
+    throw new CliError("unknown-profile", `profil inconnu : « ${value} ». Valeurs possibles : ${PROFILES.join(", ")}.`);
   return profile;
 }
 
 function parseSort(value: string | undefined): SortOrder {
-  if (value === undefined) return "file";
+  if (value === undefined) return DEFAULT_SORT;
   if (value === "class" || value === "name" || value === "file") return value;
-  throw new CliError(`tri inconnu : « ${value} ». Valeurs possibles : class, name, file.`);
+  throw new CliError("unknown-sort", `tri inconnu : « ${value} ». Valeurs possibles : class, name, file.`);
+}
+
+function readTemplate(file: string, io: CliIo): Uint8Array {
+  try {
+    return io.readFile(file);
+  } catch (err) {
+    throw new CliError(
+      "template-not-found",
+      `modèle introuvable : « ${file} ». Vérifiez le chemin (un fichier .docx est attendu).`,
+      EXIT.template,
+      { cause: err },
+    );
+  }
 }
 
 export function mergeCommand(argv: string[], io: CliIo): number {
   const { positional, options } = parseArgs(
     argv,
     ["template", "out", "profile", "class", "level", "sort"],
-    ["inactive-only", "keep-fields"],
+    ["inactive-only", "keep-fields", "json"],
   );
   const template = options.get("template");
   const out = options.get("out");
   if (positional.length !== 1 || typeof template !== "string" || typeof out !== "string")
-    throw new CliError(`usage : ${USAGE}`);
+    throw new CliError("usage", `usage : ${USAGE}`);
   const sort = parseSort(options.get("sort") as string | undefined);
   const profile = options.get("profile");
   const classes = options.get("class");
   const level = options.get("level");
 
   const roster = loadRoster(positional[0], io);
-  let templateBytes: Uint8Array;
-  try {
-    templateBytes = io.readFile(template);
-  } catch {
-    throw new CliError(`modèle introuvable : « ${template} ». Vérifiez le chemin (un fichier .docx est attendu).`);
-  }
+  const templateBytes = readTemplate(template, io);
   const records = selectRecords(roster.records, {
     profiles: typeof profile === "string" ? profile.split(",").map(parseProfile) : undefined,
     classes: typeof classes === "string" ? classes.split(",").map((c) => c.trim()) : undefined,
@@ -52,41 +61,74 @@ export function mergeCommand(argv: string[], io: CliIo): number {
     inactiveOnly: options.has("inactive-only"),
     sort,
   });
-  let result;
+  let result: MergeResult;
   try {
     result = mergeLetters(templateBytes, records, roster, { keepFields: options.has("keep-fields") });
   } catch (err) {
-    if (err instanceof MergeError) throw new CliError(`${path.basename(template)} : ${err.message}`);
+    // The engine does not know the template's file name: the message gets it, the code stays.
+    if (err instanceof MergeError)
+      throw new CliError(err.code, `${path.basename(template)} : ${err.message}`, EXIT.template, { cause: err });
     throw err;
   }
   try {
     io.writeFile(out, result.docx);
   } catch (err) {
     throw new CliError(
-      `impossible d'écrire « ${out} » (${(err as { code?: string }).code ?? "erreur"}). Le fichier est peut-être ouvert dans Word : fermez-le et réessayez.`,
+      "write-failed",
+      `impossible d'écrire « ${out} » (${fsReason(err)}). Le fichier est peut-être ouvert dans Word : fermez-le et réessayez.`,
+      EXIT.output,
+      { cause: err },
     );
   }
+  const pink = unchangedPassages(templateBytes);
+  io.out(
+    options.has("json")
+      ? JSON.stringify(mergeJson(out, roster, records, result, pink), null, 2)
+      : mergeReport(out, roster, records, result, pink),
+  );
+  return EXIT.ok;
+}
+
+function mergeJson(out: string, roster: Roster, records: RosterRecord[], result: MergeResult, pink: string[]): object {
+  return {
+    out,
+    letters: result.letters,
+    filtered: roster.records.length - records.length,
+    skipped: roster.problems
+      .filter((p) => p.severity === "error")
+      .map((p) => ({ row: p.row, field: p.field, code: p.code, message: p.message })),
+    warnings: [
+      ...roster.problems
+        .filter((p) => p.severity === "warning")
+        .map((p) => ({ row: p.row, field: p.field, code: p.code, message: p.message })),
+      ...result.warnings.map((w) => ({ row: w.row, field: w.field, code: "cleaned-characters", message: w.message })),
+    ],
+    unchangedPassages: pink,
+  };
+}
+
+function mergeReport(
+  out: string,
+  roster: Roster,
+  records: RosterRecord[],
+  result: MergeResult,
+  pink: string[],
+): string {
   const skipped = roster.problems.filter((p) => p.severity === "error");
   const filtered = roster.records.length - records.length;
-  const lines = [
-    `${result.letters} courrier${result.letters > 1 ? "s" : ""} écrit${result.letters > 1 ? "s" : ""} dans ${out}.`,
-  ];
-  if (filtered > 0)
-    lines.push(`${filtered} personne${filtered > 1 ? "s" : ""} non retenue${filtered > 1 ? "s" : ""} par les filtres.`);
+  const s = (n: number) => (n > 1 ? "s" : "");
+  const lines = [`${result.letters} courrier${s(result.letters)} écrit${s(result.letters)} dans ${out}.`];
+  if (filtered > 0) lines.push(`${filtered} personne${s(filtered)} non retenue${s(filtered)} par les filtres.`);
   if (skipped.length) {
-    lines.push(
-      `${skipped.length} ligne${skipped.length > 1 ? "s" : ""} du fichier écartée${skipped.length > 1 ? "s" : ""} :`,
-    );
+    lines.push(`${skipped.length} ligne${s(skipped.length)} du fichier écartée${s(skipped.length)} :`);
     for (const p of skipped) lines.push(`  - ${p.message}`);
   }
   for (const w of [...roster.problems.filter((p) => p.severity === "warning"), ...result.warnings])
     lines.push(`  ! ${w.message}`);
-  const pink = unchangedPassages(templateBytes);
   if (pink.length) {
     lines.push(
       `Attention : passages en rose non complétés dans le modèle (${pink.map(passageLabel).join(", ")}) ; ils sont imprimés tels quels.`,
     );
   }
-  io.out(lines.join("\n"));
-  return 0;
+  return lines.join("\n");
 }

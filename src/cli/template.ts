@@ -1,7 +1,7 @@
 // `courriers-ent template parents|eleves|personnels --out FILE.docx`: writes a ready letter.
 import * as fs from "fs";
 import { parseArgs } from "./args";
-import { CliError, CliIo } from "./io";
+import { CliError, CliIo, EXIT, fsReason } from "./io";
 import { isReadyLetterName, readyLetter, READY_LETTERS } from "../core/catalog";
 import { docxPath } from "./templates/paths";
 
@@ -10,15 +10,22 @@ export function templateCommand(argv: string[], io: CliIo): number {
   const out = options.get("out");
   const names = READY_LETTERS.map((l) => l.name).join("|");
   if (positional.length !== 1 || typeof out !== "string")
-    throw new CliError(`usage : courriers-ent template ${names} --out FICHIER.docx`);
+    throw new CliError("usage", `usage : courriers-ent template ${names} --out FICHIER.docx`);
   const name = positional[0];
   if (!isReadyLetterName(name))
-    throw new CliError(`courrier inconnu : « ${name} ». Courriers disponibles : ${names.split("|").join(", ")}.`);
+    throw new CliError(
+      "unknown-letter",
+      `courrier inconnu : « ${name} ». Courriers disponibles : ${names.split("|").join(", ")}.`,
+    );
   try {
     io.writeFile(out, fs.readFileSync(docxPath(name)));
   } catch (err) {
-    throw new CliError(`impossible d'écrire « ${out} » (${(err as { code?: string }).code ?? "erreur"}).`);
+    throw new CliError("write-failed", `impossible d'écrire « ${out} » (${fsReason(err)}).`, EXIT.output, {
+      cause: err,
+    });
   }
-  io.out(`${readyLetter(name).title} écrit dans ${out}. Complétez les passages en rose, puis lancez « courriers-ent merge ».`);
+  io.out(
+    `${readyLetter(name).title} écrit dans ${out}. Complétez les passages en rose, puis lancez « courriers-ent merge ».`,
+  );
   return 0;
 }

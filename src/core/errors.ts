@@ -30,6 +30,9 @@ export class XmlError extends CourriersError {
 /** A broken promise inside the program: reported, never shown as a stack trace. */
 export class InternalError extends CourriersError {
   constructor(what: string) {
-    super("internal", `Erreur interne de Courriers ENT (${what}). Rechargez le complément ; si elle revient, signalez-la.`);
+    super(
+      "internal",
+      `Erreur interne de Courriers ENT (${what}). Rechargez le complément ; si elle revient, signalez-la.`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 // What the pane's steps share: the state, whether Word is here, and how to tell the user.
+import { CourriersError } from "../core/errors";
 import { PaneState } from "./state";
 import { byId } from "./dom";
 
@@ -28,8 +29,8 @@ export function messageArea(): Pick<PaneContext, "showError" | "clearError"> {
   };
 }
 
-/** A French sentence for any failure: known errors carry one; others are summarised. */
+/** A French sentence for any failure: ours carry one (with a code); others are summarised. */
 export function describeError(err: unknown): string {
-  if (err instanceof Error && /^(RosterError|MergeError|WordError)$/.test(err.name)) return err.message;
+  if (err instanceof CourriersError) return err.message;
   return `Une erreur inattendue s'est produite (${err instanceof Error ? err.message : String(err)}). Réessayez ; si elle revient, signalez-la.`;
 }

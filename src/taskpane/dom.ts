@@ -1,8 +1,9 @@
 // Tiny DOM helpers. Values from the file are only ever set with textContent.
+import { InternalError } from "../core/errors";
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} missing from taskpane.html`);
+  if (!el) throw new InternalError(`#${id} absent de la page du volet`);
   return el as T;
 }
 

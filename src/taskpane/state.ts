@@ -1,14 +1,23 @@
 // The pane's state: the file read (in memory only), the mapping and filters chosen, and
 // the preview position. No DOM and no Word here.
 import { FIELDS, FieldId, FieldRef, foldKey } from "../core/catalog";
-import { ColumnMapping, readRoster, Roster, RosterRecord, selectRecords, Selection } from "../core/roster";
+import { InternalError } from "../core/errors";
+import {
+  ColumnMapping,
+  DEFAULT_SORT,
+  readRoster,
+  Roster,
+  RosterRecord,
+  selectRecords,
+  Selection,
+} from "../core/roster";
 
 export class PaneState {
   private bytes: Uint8Array | null = null;
   fileName = "";
   roster: Roster | null = null;
   mapping: ColumnMapping = {};
-  selection: Selection = { sort: "class" };
+  selection: Selection = { sort: DEFAULT_SORT };
   /** Index in the selected records of the person shown, or -1 outside the preview. */
   previewIndex = -1;
   private cache: RosterRecord[] | null = null;
@@ -20,7 +29,7 @@ export class PaneState {
     this.fileName = fileName;
     this.roster = roster;
     this.mapping = {};
-    this.selection = { sort: this.selection.sort ?? "class" };
+    this.selection = { sort: this.selection.sort ?? DEFAULT_SORT };
     this.previewIndex = -1;
     this.cache = null;
     return roster;
@@ -28,7 +37,7 @@ export class PaneState {
 
   /** Changes which column fills a field (null: none), and reads the file again with it. */
   remap(field: FieldId, header: string | null): Roster {
-    if (!this.bytes || !this.roster) throw new Error("no file");
+    if (!this.bytes || !this.roster) throw new InternalError("choix de colonne sans fichier lu");
     // A column moved to another field no longer fills the one it filled.
     for (const c of this.roster.columns)
       if (c.field && c.header === header && c.field !== field) this.mapping[c.field] = null;
@@ -79,9 +88,7 @@ export class PaneState {
     for (let k = 1; k <= people.length; k++) {
       const i = (Math.max(this.previewIndex, 0) + k - (this.previewIndex < 0 ? 1 : 0)) % people.length;
       const r = people[i].values;
-      if (
-        [r.login, `${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`].some((v) => foldKey(v).includes(q))
-      )
+      if ([r.login, `${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`].some((v) => foldKey(v).includes(q)))
         return i;
     }
     return -1;

@@ -64,6 +64,7 @@ export async function readTemplate(): Promise<TemplateSource> {
       throw new WordError(
         "read-failed",
         `Word n'a pas pu fournir le courrier (${describeOfficeError(first)} ; ${describeOfficeError(second)}). Enregistrez le document puis réessayez.`,
+        { cause: first },
       );
     }
   }
@@ -82,7 +83,9 @@ export async function openAsNewDocument(docx: Uint8Array): Promise<void> {
       await context.sync();
     });
   } catch (err) {
-    throw new WordError("open-failed", `Word n'a pas pu ouvrir le nouveau document (${describeOfficeError(err)}).`);
+    throw new WordError("open-failed", `Word n'a pas pu ouvrir le nouveau document (${describeOfficeError(err)}).`, {
+      cause: err,
+    });
   }
 }
 
@@ -104,6 +107,7 @@ export async function insertLetterFile(docx: Uint8Array): Promise<void> {
     throw new WordError(
       "insert-failed",
       `Word n'a pas pu insérer le courrier (${describeOfficeError(err)}). Ouvrez un document vide puis réessayez.`,
+      { cause: err },
     );
   }
 }

@@ -1,12 +1,14 @@
-/** A failure talking to Word, with a French message saying what to do. */
-export class WordError extends Error {
-  constructor(
-    readonly code: "read-failed" | "open-failed" | "insert-failed" | "too-old" | "restore-failed",
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-    this.name = "WordError";
+// A failure talking to Word, with a French message saying what to do and Word's own error
+// kept as the cause.
+import { CourriersError } from "../core/errors";
+
+export type WordErrorCode = "read-failed" | "open-failed" | "insert-failed" | "too-old" | "restore-failed";
+
+export class WordError extends CourriersError {
+  declare readonly code: WordErrorCode;
+
+  constructor(code: WordErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
   }
 }
 

@@ -64,9 +64,11 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
       return { tag, spaced: follows };
     });
   } catch (err) {
+    if (err instanceof WordError) throw err;
     throw new WordError(
       "insert-failed",
       `Impossible d'insérer le champ « ${labelOf(ref)} » : ${describeOfficeError(err)}. Cliquez dans le texte du document puis réessayez.`,
+      { cause: err },
     );
   }
 }

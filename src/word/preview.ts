@@ -32,6 +32,7 @@ export async function restorePreview(): Promise<void> {
     throw new WordError(
       "restore-failed",
       `Word n'a pas pu remettre les noms des champs : le document montre encore les valeurs d'une personne (${describeOfficeError(err)}). Cliquez à nouveau sur « Quitter l'aperçu » ; en attendant, n'enregistrez pas le document.`,
+      { cause: err },
     );
   }
 }

@@ -45,14 +45,25 @@ describe("courriers-ent check", () => {
   });
 
   it.each([
-    ["a missing file", "absent.csv", /fichier introuvable : « absent.csv »/],
-    ["an unusable file", "vide.csv", /« vide.csv » est vide/],
-  ])("exits 2 with a French message for %s", async (_n, file, message) => {
+    ["a missing file", "absent.csv", "file-not-found", /fichier introuvable : « absent.csv »/],
+    ["a folder", "dossier", "not-a-file", /« dossier » est un dossier/],
+    ["an unusable file", "vide.csv", "empty", /« vide.csv » est vide/],
+  ])("exits 3 with a French message for %s, and its code with --json", async (_n, file, code, message) => {
     const io = memoryIo();
     io.files.set("vide.csv", new Uint8Array(0));
-    expect(await run(["check", file, "--json"], io)).toBe(2);
+    const read = io.readFile;
+    io.readFile = (f) => {
+      if (f === "dossier") throw Object.assign(new Error("dir"), { code: "EISDIR" });
+      return read(f);
+    };
+    expect(await run(["check", file], io)).toBe(3);
     expect(io.stderr()).toMatch(message);
     expect(io.stdout()).toBe("");
+    const json = memoryIo();
+    json.files.set("vide.csv", new Uint8Array(0));
+    json.readFile = io.readFile;
+    expect(await run(["check", file, "--json"], json)).toBe(3);
+    expect(JSON.parse(json.stdout())).toEqual({ error: { code, message: expect.stringMatching(message) } });
   });
 
   it("rejects unknown options", async () => {

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { run } from "../../src/cli/main";
+import { readRoster, selectRecords } from "../../src/core/roster";
 import { paragraphsText, unzipText } from "./helpers/docx";
 import { memoryIo } from "./helpers/memory-io";
 import { EXPORTS_DIR as SAMPLES_DIR } from "../fixtures";
@@ -16,9 +17,18 @@ function logins(docx: Uint8Array): string[] {
 }
 
 describe("courriers-ent merge", () => {
-  it("writes one letter per record in file order and says how many", async () => {
+  it("writes one letter per record in class-then-name order (as the pane) and says how many", async () => {
     const io = memoryIo();
     expect(await run(["merge", PARENTS, "--template", TEMPLATE, "--out", "out.docx"], io)).toBe(0);
+    const roster = readRoster(fs.readFileSync(PARENTS), "moncollege-parents.csv");
+    expect(logins(io.files.get("out.docx")!)).toEqual(
+      selectRecords(roster.records, { sort: "class" }).map((r) => r.values.login),
+    );
+  });
+
+  it("keeps file order with --sort file", async () => {
+    const io = memoryIo();
+    expect(await run(["merge", PARENTS, "--template", TEMPLATE, "--out", "out.docx", "--sort", "file"], io)).toBe(0);
     expect(io.stdout()).toContain("40 courriers écrits dans out.docx.");
     const got = logins(io.files.get("out.docx")!);
     expect(got).toHaveLength(40);
@@ -73,24 +83,73 @@ describe("courriers-ent merge", () => {
   });
 
   it.each([
-    [["merge", PARENTS, "--out", "x.docx"], /usage : courriers-ent merge/],
-    [["merge", PARENTS, "--template", "absent.docx", "--out", "x.docx"], /modèle introuvable : « absent.docx »/],
+    [["merge", PARENTS, "--out", "x.docx"], 2, "usage", /usage : courriers-ent merge/],
+    [
+      ["merge", PARENTS, "--template", "absent.docx", "--out", "x.docx"],
+      4,
+      "template-not-found",
+      /modèle introuvable : « absent.docx »/,
+    ],
     [
       ["merge", PARENTS, "--template", PARENTS, "--out", "x.docx"],
+      4,
+      "not-docx",
       /moncollege-parents.csv : Le modèle n'est pas un document Word/,
     ],
-    [["merge", PARENTS, "--template", TEMPLATE, "--out", "x.docx", "--sort", "age"], /tri inconnu/],
-    [["merge", PARENTS, "--template", TEMPLATE, "--out", "x.docx", "--profile", "prof"], /profil inconnu : « prof »/],
-    [["merge", PARENTS, "--template", TEMPLATE, "--out", "x.docx", "--class", "9Z"], /Aucune personne sélectionnée/],
+    [["merge", PARENTS, "--template", TEMPLATE, "--out", "x.docx", "--sort", "age"], 2, "unknown-sort", /tri inconnu/],
+    [
+      ["merge", PARENTS, "--template", TEMPLATE, "--out", "x.docx", "--profile", "prof"],
+      2,
+      "unknown-profile",
+      /profil inconnu : « prof »/,
+    ],
+    [
+      ["merge", PARENTS, "--template", TEMPLATE, "--out", "x.docx", "--class", "9Z"],
+      4,
+      "no-records",
+      /Aucune personne sélectionnée/,
+    ],
     [
       ["merge", path.join(SAMPLES_DIR, "entng-activation.csv"), "--template", TEMPLATE, "--out", "x.docx"],
+      4,
+      "unknown-fields",
       /« Enfant\(s\) », « Classe »/,
     ],
-  ])("exits 2 with a French message: %j", async (argv, message) => {
+    [["merge", "absent.csv", "--template", TEMPLATE, "--out", "x.docx"], 3, "file-not-found", /fichier introuvable/],
+  ])("%j exits %i (%s) with a French message", async (argv, exit, code, message) => {
     const io = memoryIo();
-    expect(await run(argv as string[], io)).toBe(2);
+    expect(await run(argv as string[], io)).toBe(exit);
     expect(io.stderr()).toMatch(message);
     expect(io.files.has("x.docx")).toBe(false);
+    const json = memoryIo();
+    expect(await run([...(argv as string[]), "--json"], json)).toBe(exit);
+    expect(JSON.parse(json.stdout())).toEqual({ error: { code, message: expect.stringMatching(message) } });
+    expect(json.stderr()).toBe("");
+  });
+
+  it("exits 5 when the letters cannot be written", async () => {
+    const io = memoryIo();
+    io.writeFile = () => {
+      throw Object.assign(new Error("busy"), { code: "EBUSY" });
+    };
+    expect(await run(["merge", PARENTS, "--template", TEMPLATE, "--out", "x.docx"], io)).toBe(5);
+    expect(io.stderr()).toMatch(/impossible d'écrire « x.docx » \(EBUSY\)/);
+  });
+
+  it("reports as JSON with --json: letters, filters, skipped rows with their codes, pink passages", async () => {
+    const io = memoryIo();
+    expect(
+      await run(["merge", PARENTS, "--template", TEMPLATE, "--out", "o.docx", "--class", "6A", "--json"], io),
+    ).toBe(0);
+    const report = JSON.parse(io.stdout());
+    expect(report).toMatchObject({
+      out: "o.docx",
+      letters: expect.any(Number),
+      unchangedPassages: expect.arrayContaining(["signataire"]),
+    });
+    expect(report.letters + report.filtered).toBe(40);
+    expect(report.letters).toBeGreaterThan(0);
+    expect(report.filtered).toBeGreaterThan(0);
   });
 });
 

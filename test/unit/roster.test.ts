@@ -1,4 +1,4 @@
-import { readRoster, RosterError, Roster, selectRecords } from "../../src/core/roster";
+import { DEFAULT_SORT, readRoster, RosterError, Roster, selectRecords } from "../../src/core/roster";
 import { utf16be, utf16le, utf8, windows1252 } from "./helpers/encode";
 import { makeXlsx } from "./helpers/xlsx";
 
@@ -364,7 +364,7 @@ describe("select: filters and French sort", () => {
   it("filters by profile, class (any of a multi-value), level and state", () => {
     expect(ids(selectRecords(records, { profiles: ["parent"] }))).toEqual(["j.a"]);
     expect(ids(selectRecords(records, { classes: ["5b"] }))).toEqual(["z.e", "j.a"]);
-    expect(ids(selectRecords(records, { levels: ["6eme"], profiles: ["élève"] }))).toEqual([
+    expect(ids(selectRecords(records, { levels: ["6eme"], profiles: ["élève"], sort: "file" }))).toEqual([
       "l.d",
       "a.e",
       "e.z",
@@ -372,6 +372,11 @@ describe("select: filters and French sort", () => {
     ]);
     expect(ids(selectRecords(records, { inactiveOnly: true }))).not.toContain("l.d");
     expect(selectRecords(records, { inactiveOnly: true })).toHaveLength(6);
+  });
+  it("sorts by class then name unless told otherwise, as the pane and the CLI both do", () => {
+    expect(DEFAULT_SORT).toBe("class");
+    expect(selectRecords(records)).toEqual(selectRecords(records, { sort: "class" }));
+    expect(ids(selectRecords(records))).not.toEqual(ids(selectRecords(records, { sort: "file" })));
   });
   it("normalises profiles", () => {
     expect(records.map((r) => r.profile)).toEqual([

@@ -24,7 +24,12 @@ describe("elementEnd", () => {
 
   it("throws a coded XmlError, in French, on an element that never closes", () => {
     expect(() => elementEnd("<w:p><w:r>", 5, "w:r")).toThrow(
-      expect.objectContaining({ code: "bad-xml", element: "w:r", offset: 5, message: "l'élément <w:r> n'est pas fermé (position 5)" }),
+      expect.objectContaining({
+        code: "bad-xml",
+        element: "w:r",
+        offset: 5,
+        message: "l'élément <w:r> n'est pas fermé (position 5)",
+      }),
     );
     expect(() => elementEnd("<w:p><w:r>", 0, "w:p")).toThrow(XmlError);
   });

@@ -2,7 +2,9 @@
 // friendly, merge fields and pink school passages as content controls.
 import { strToU8, zipSync } from "fflate";
 import { editTag, fieldDef, isFieldId, passageLabel, PASSWORD_FONT, placeholderOf, tagOf } from "../../core/catalog";
-import { escapeXml } from "../../core/xml/entities";
+import { CourriersError } from "../../core/errors";
+import { IdCounter } from "../../core/merge";
+import { escapeXml } from "../../core/xml";
 import { Inline, Paragraph, parseLetterSource } from "./letter-source";
 
 const NS =
@@ -50,15 +52,9 @@ function runProps(...parts: string[]): string {
 const run = (text: string, rPr = "") =>
   `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 
-class IdSource {
-  private n = 0;
-  next(): number {
-    return ++this.n;
-  }
-}
-
-function fieldControl(id: string, ids: IdSource, emphasise: boolean): string {
-  if (!isFieldId(id)) throw new Error(`unknown field {${id}}`);
+function fieldControl(id: string, ids: IdCounter, emphasise: boolean): string {
+  if (!isFieldId(id))
+    throw new CourriersError("bad-letter-source", `champ inconnu « {${id}} » dans la source du courrier.`);
   const def = fieldDef(id);
   const font = def.font || emphasise ? CREDENTIAL_FONT : "";
   const rPr = font ? `<w:rPr>${font}</w:rPr>` : "";
@@ -68,7 +64,7 @@ function fieldControl(id: string, ids: IdSource, emphasise: boolean): string {
   );
 }
 
-function editControl(what: string, text: string, ids: IdSource, baseRPr: string): string {
+function editControl(what: string, text: string, ids: IdCounter, baseRPr: string): string {
   // Shown as placeholder text in pink: typing replaces it with text in the control's own
   // (normal) formatting.
   return (
@@ -77,7 +73,7 @@ function editControl(what: string, text: string, ids: IdSource, baseRPr: string)
   );
 }
 
-function inlinesXml(inlines: Inline[], ids: IdSource, kind: Paragraph["kind"], baseRPr: string): string {
+function inlinesXml(inlines: Inline[], ids: IdCounter, kind: Paragraph["kind"], baseRPr: string): string {
   return inlines
     .map((i) => {
       if (i.kind === "text") return run(i.text, baseRPr);
@@ -87,7 +83,7 @@ function inlinesXml(inlines: Inline[], ids: IdSource, kind: Paragraph["kind"], b
     .join("");
 }
 
-function paragraphXml(p: Paragraph, ids: IdSource, index: number): string {
+function paragraphXml(p: Paragraph, ids: IdCounter, index: number): string {
   const style = STYLE_OF[p.kind];
   const pPr: string[] = [`<w:pStyle w:val="${style}"/>`];
   if (p.kind === "steps") pPr.push('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>');
@@ -150,7 +146,7 @@ const APP_PROPS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const MTIME = new Date("2026-01-01T00:00:00Z");
 
 export function buildLetterParts(source: string, title: string): Record<string, string> {
-  const ids = new IdSource();
+  const ids = new IdCounter();
   const body = parseLetterSource(source)
     .map((p, i) => paragraphXml(p, ids, i))
     .join("");

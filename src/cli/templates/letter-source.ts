@@ -1,5 +1,6 @@
 // Reads a letter source (assets/templates/src/*.txt) into paragraphs of known kinds.
 // The syntax is described in assets/templates/src/README.md.
+import { CourriersError } from "../../core/errors";
 
 export type ParagraphKind =
   | "letterhead"
@@ -60,7 +61,11 @@ export function parseLetterSource(source: string): Paragraph[] {
       block = null;
       continue;
     }
-    if (directive) throw new Error(`unknown directive @${directive[1]}`);
+    if (directive)
+      throw new CourriersError(
+        "bad-letter-source",
+        `directive inconnue « @${directive[1]} » dans la source du courrier.`,
+      );
     paragraphs.push({ kind: block ?? "body", line: line++, inlines: parseInlines(raw) });
   }
   return paragraphs;

@@ -29,12 +29,10 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
 
 /** The headers and footers the main part uses, with their XML; missing parts are skipped. */
 export function headerFooterParts(pkg: DocxPackage): Array<{ id: string; type: string; path: string; xml: string }> {
-  return pkg
-    .related(pkg.mainPath, "header", "footer")
-    .flatMap((p) => {
-      const xml = pkg.text(p.path);
-      return xml === undefined ? [] : [{ ...p, xml }];
-    });
+  return pkg.related(pkg.mainPath, "header", "footer").flatMap((p) => {
+    const xml = pkg.text(p.path);
+    return xml === undefined ? [] : [{ ...p, xml }];
+  });
 }
 
 /** The numbering part (lists), if the document has one. */

@@ -29,7 +29,7 @@ export function flatOpcToDocx(xml: string): Uint8Array {
   for (const m of xml.matchAll(/<pkg:part\s([^>]*)>([\s\S]*?)<\/pkg:part>/g)) {
     const open = `<pkg:part ${m[1]}>`;
     const name = (attrText(open, "pkg:name") ?? "").replace(/^\//, "");
-    const type = (attrText(open, "pkg:contentType") ?? "");
+    const type = attrText(open, "pkg:contentType") ?? "";
     if (!name) continue;
     const data = /<pkg:xmlData>([\s\S]*?)<\/pkg:xmlData>/.exec(m[2]);
     const binary = /<pkg:binaryData>([\s\S]*?)<\/pkg:binaryData>/.exec(m[2]);

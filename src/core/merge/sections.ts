@@ -33,7 +33,12 @@ export function splitBody(xml: string): BodyParts | null {
   if (/<w:sectPr[\s>]/.test(inner))
     inner = inner.replace(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/, (first) => letterStartSection(first));
   else finalSect = letterStartSection(finalSect);
-  return { prefix: xml.slice(0, bodyStart), inner: withSectionBreakSlot(inner), finalSect, suffix: xml.slice(bodyClose) };
+  return {
+    prefix: xml.slice(0, bodyStart),
+    inner: withSectionBreakSlot(inner),
+    finalSect,
+    suffix: xml.slice(bodyClose),
+  };
 }
 
 /** Section properties for a letter's first section: always a new page, numbering from 1. */

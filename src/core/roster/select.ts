@@ -6,6 +6,9 @@ import { RosterRecord } from "./types";
 
 export type SortOrder = "class" | "name" | "file";
 
+/** The order of the letters in the pane and the command line: handed out class by class. */
+export const DEFAULT_SORT: SortOrder = "class";
+
 export interface Selection {
   profiles?: Profile[];
   classes?: string[];
@@ -45,7 +48,7 @@ export function selectRecords(records: readonly RosterRecord[], selection: Selec
       (!levels?.length || levels.some((l) => sameText(r.values.level, l))) &&
       (!inactiveOnly || r.inactive !== false),
   );
-  const sort = selection.sort ?? "file";
+  const sort = selection.sort ?? DEFAULT_SORT;
   if (sort === "name") return chosen.sort((a, b) => byName(a, b) || a.row - b.row);
   if (sort === "class") return chosen.sort((a, b) => byClass(a, b) || a.row - b.row);
   return chosen.sort((a, b) => a.row - b.row);
