@@ -5,7 +5,9 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default [
-  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "test/out/**"] },
+  {
+    ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "test/out/**", ".stryker-tmp/**", "reports/**"],
+  },
   ...officeAddins.configs.recommended,
   {
     languageOptions: {
@@ -14,6 +16,8 @@ export default [
     },
     rules: { "no-undef": "off" },
   },
+  // Boundaries: a folder's index is its only door, and arrows point inward only
+  // (taskpane → word → core, cli → core).
   {
     files: ["src/core/**/*.ts"],
     rules: {
@@ -21,17 +25,12 @@ export default [
         "error",
         {
           patterns: [
-            "fs",
-            "path",
-            "node:*",
-            "os",
-            "child_process",
-            "../word/*",
-            "../../word/*",
-            "../taskpane/*",
-            "../../taskpane/*",
-            "../cli/*",
-            "../../cli/*",
+            { group: ["fs", "path", "node:*", "os", "child_process"], message: "src/core runs in the pane: no Node." },
+            {
+              group: ["**/word", "**/word/**", "**/taskpane", "**/taskpane/**", "**/cli", "**/cli/**"],
+              message: "core imports nothing outside core.",
+            },
+            { group: ["../*/*"], message: "Import another folder through its index." },
           ],
         },
       ],
@@ -45,6 +44,51 @@ export default [
         "process",
         "Buffer",
         "require",
+      ],
+    },
+  },
+  {
+    files: ["src/word/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["../core/*/*"], message: "Import core folders through their index." },
+            { group: ["**/taskpane", "**/taskpane/**", "**/cli", "**/cli/**"], message: "word/ knows only core/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["../core/*/*", "../word/*"], message: "Import core and word through their index." },
+            { group: ["**/cli", "**/cli/**"], message: "The pane does not use the command line." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["../core/*/*", "../../core/*/*"], message: "Import core folders through their index." },
+            {
+              group: ["**/word", "**/word/**", "**/taskpane", "**/taskpane/**"],
+              message: "The CLI runs on core/ only.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -5,7 +5,7 @@ import { parseArgs } from "./args";
 import { CliError, CliIo } from "./io";
 import { loadRoster } from "./load";
 
-export function rosterJson(roster: Roster): object {
+function rosterJson(roster: Roster): object {
   return {
     file: { name: roster.file.name, encoding: roster.file.encoding, delimiter: roster.file.delimiter },
     columns: roster.columns.map((c) => ({ header: c.header, field: c.field })),
@@ -14,7 +14,7 @@ export function rosterJson(roster: Roster): object {
   };
 }
 
-export function rosterReport(roster: Roster): string {
+function rosterReport(roster: Roster): string {
   const lines: string[] = [];
   const { file } = roster;
   lines.push(`Fichier : ${file.name}`);

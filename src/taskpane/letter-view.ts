@@ -34,7 +34,7 @@ export function setupLetter(ctx: PaneContext): void {
   byId("check-document").addEventListener("click", () => run(ctx, () => checkDocument(ctx)));
 }
 
-export async function checkDocument(ctx: PaneContext): Promise<void> {
+async function checkDocument(ctx: PaneContext): Promise<void> {
   const { tags, unchangedPassages } = await documentFields(passageDefaults());
   const roster = ctx.state.roster;
   const items = tags.map((tag) => {

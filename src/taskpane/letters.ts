@@ -6,7 +6,6 @@ import { editPassages } from "../core/merge";
 function dataUrl(name: ReadyLetterName): string {
   // A template literal makes webpack bundle every assets/templates/*.docx (asset/inline),
   // so a letter added to the catalog needs no change here.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(`../../assets/templates/${name}.docx`) as string;
 }
 

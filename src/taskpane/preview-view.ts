@@ -1,6 +1,6 @@
 // Step 3 — Aperçu: one person's letter in the document itself; leaving it puts the field
 // names back, so no password stays in the template.
-import { resolveField } from "../core/merge/resolve";
+import { resolveField } from "../core/merge";
 import { fillPreview, restorePreview } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount } from "./dom";

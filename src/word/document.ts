@@ -5,7 +5,7 @@ import { supportsWordApi } from "./host";
 
 const SLICE = 4 * 1024 * 1024;
 
-export function toBase64(bytes: Uint8Array): string {
+function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
@@ -30,7 +30,7 @@ function getSlice(file: Office.File, index: number): Promise<Uint8Array> {
 }
 
 /** The open document as .docx bytes (getFileAsync, compressed, by slices of 4 MiB). */
-export async function readDocumentFile(): Promise<Uint8Array> {
+async function readDocumentFile(): Promise<Uint8Array> {
   const file = await getFile();
   try {
     const slices: Uint8Array[] = [];
@@ -42,7 +42,7 @@ export async function readDocumentFile(): Promise<Uint8Array> {
 }
 
 /** Fallback where getFileAsync fails (Word on the web on some hosts): the body as flat OPC. */
-export async function readBodyOoxml(): Promise<string> {
+async function readBodyOoxml(): Promise<string> {
   return Word.run(async (context) => {
     const ooxml = context.document.body.getOoxml();
     await context.sync();

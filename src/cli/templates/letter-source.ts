@@ -27,7 +27,7 @@ export interface Paragraph {
 const BLOCKS = new Set(["letterhead", "addressee", "credentials", "steps", "signature"]);
 const SINGLE = new Set(["right", "subject", "heading", "note"]);
 
-export function parseInlines(text: string): Inline[] {
+function parseInlines(text: string): Inline[] {
   const out: Inline[] = [];
   const re = /\{(\w+)\}|\[\[([\w-]+)\|([^\]]*)\]\]/g;
   let last = 0;

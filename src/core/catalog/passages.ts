@@ -1,7 +1,7 @@
 // The school passages of the ready letters (`ent:edit:<what>`), named in French for the
 // pane's reminders and the command line's warnings.
 
-export const PASSAGE_LABELS: Readonly<Record<string, string>> = {
+const PASSAGE_LABELS: Readonly<Record<string, string>> = {
   etablissement: "nom de l'établissement",
   "adresse-etablissement": "adresse de l'établissement",
   "contact-etablissement": "contact du secrétariat",

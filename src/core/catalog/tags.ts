@@ -4,8 +4,8 @@
 import { FieldId, fieldDef, FIELDS, isFieldId } from "./fields";
 
 export const TAG_PREFIX = "ent:";
-export const COLUMN_PREFIX = "ent:col:";
-export const EDIT_PREFIX = "ent:edit:";
+const COLUMN_PREFIX = "ent:col:";
+const EDIT_PREFIX = "ent:edit:";
 export const IF_PREFIX = "ent:if:";
 
 /** What a merge field refers to: a known field, or another column of the export by its header. */

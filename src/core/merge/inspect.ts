@@ -3,13 +3,14 @@ import { editPassageOf, isEditTag } from "../catalog";
 import { decodeEntities, findElement } from "../xml";
 import { FieldName, extractFields, FieldSlot, sdtValue } from "./fields";
 import { headerFooterParts, openDocx } from "./docx-package";
+import { inPart } from "./template";
 
 /** Every merge field of the template (body, headers, footers), in order of appearance. */
 export function templateFields(template: Uint8Array): FieldName[] {
   const pkg = openDocx(template);
   const slots: FieldSlot[] = [];
-  extractFields(pkg.text(pkg.mainPath)!, slots, { keepFields: false });
-  for (const part of headerFooterParts(pkg)) extractFields(part.xml, slots, { keepFields: false });
+  const parts = [{ path: pkg.mainPath, xml: pkg.text(pkg.mainPath)! }, ...headerFooterParts(pkg)];
+  for (const part of parts) inPart(part.path, () => extractFields(part.xml, slots, { keepFields: false }));
   return slots.map((s) => s.name).filter((n) => !(n.kind === "tag" && isEditTag(n.tag)));
 }
 
@@ -28,7 +29,10 @@ interface BodyControl extends ControlTag {
 /** Every content control of the body, nested ones included, in document order. */
 function bodyControls(template: Uint8Array): BodyControl[] {
   const pkg = openDocx(template);
-  const xml = pkg.text(pkg.mainPath)!;
+  return inPart(pkg.mainPath, () => controlsOf(pkg.text(pkg.mainPath)!));
+}
+
+function controlsOf(xml: string): BodyControl[] {
   const out: BodyControl[] = [];
   for (const m of xml.matchAll(/<w:sdt>/g)) {
     const sdtPr = findElement(xml, "w:sdtPr", m.index)?.text ?? "";

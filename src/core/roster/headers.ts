@@ -25,7 +25,7 @@ export function isStateHeader(header: string): boolean {
 const LOGIN_SHAPE = /^[a-z][a-z0-9'-]*([._-][a-z0-9'-]+)+$/i;
 
 /** Share of non-empty values shaped like logins (prenom.nom): decides an ambiguous "Identifiant". */
-export function loginShapeShare(values: string[]): number {
+function loginShapeShare(values: string[]): number {
   const filled = values.filter((v) => v.trim() !== "");
   if (filled.length === 0) return 0;
   return filled.filter((v) => LOGIN_SHAPE.test(v.trim())).length / filled.length;
