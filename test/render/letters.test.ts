@@ -108,7 +108,8 @@ describe.each(all.map((job, i) => ({ ...job, i })))("$name × $template.docx", (
     expect(pdfPageCount(pdfs[i])).toBe(records.length);
     const pages = pdfPages(pdfs[i]);
     expect(pages).toHaveLength(records.length);
-    pages.forEach((page, n) => {
+    pages.forEach((raw, n) => {
+      const page = raw.replace(/\u00a0/g, " ");
       expect(page).toContain(records[n].values.login);
       expect(page).toContain(records[n].values.password);
       expect(page).not.toMatch(/«\S[^»]*»/); // a field left unmerged (French quotes in text have spaces)
@@ -125,6 +126,21 @@ it("numbers the first-connection steps 1 to 5 on every letter", () => {
       expect({ job: job.name, page: n + 1, steps }).toEqual({ job: job.name, page: n + 1, steps: [1, 2, 3, 4, 5] });
     });
   }
+});
+
+it("elides before a vowel (Parent d'Anaïs) and keeps each word with its field's value", () => {
+  let elided = 0;
+  for (const [i, job] of all.entries()) {
+    if (job.template !== "parents") continue;
+    pdfPages(pdfs[i]).forEach((raw, n) => {
+      const page = raw.replace(/\u00a0/g, " ");
+      const where = { job: job.name, page: n + 1 };
+      expect({ ...where, bad: /Parent de [aeiouyàâäéèêëîïôöùûüÿæœ]/iu.exec(page)?.[0] }).toEqual(where);
+      expect({ ...where, dangling: /(?:Parent|classe|Parent de)\s*\n/.exec(page)?.[0] }).toEqual(where);
+      if (/Parent d'/.test(page)) elided++;
+    });
+  }
+  expect(elided).toBeGreaterThan(0);
 });
 
 it("prints the long names and all three children of a parent on the same page", () => {

@@ -7,6 +7,8 @@ import {
   FIELDS,
   foldKey,
   isFieldTag,
+  isPreposition,
+  Preposition,
   isReadyLetterName,
   parseCondition,
   parseTag,
@@ -17,6 +19,7 @@ import {
   READY_LETTERS,
   readyLetter,
   tagOf,
+  withPreposition,
 } from "../../src/core/catalog";
 import * as fs from "fs";
 import { TEMPLATES_DIR } from "../fixtures";
@@ -143,5 +146,40 @@ describe("ready letters", () => {
       expect(isReadyLetterName(l.name)).toBe(true);
     }
     expect(isReadyLetterName("profs")).toBe(false);
+  });
+});
+
+describe("elision at fields", () => {
+  it.each([
+    ["de", "Anaïs MARTIN", "d'Anaïs MARTIN"],
+    ["de", "Zoé MARTIN", "de\u00a0Zoé MARTIN"],
+    ["de", "Enzo", "d'Enzo"],
+    ["de", "Œlise", "d'Œlise"],
+    ["de", "Émile", "d'Émile"],
+    ["de", "Yanis", "d'Yanis"],
+    ["de", "Ugo, Lina", "d'Ugo, Lina"],
+    ["de", "Hugo", "de\u00a0Hugo"],
+    ["de", "Élise".normalize("NFD"), "d'Élise"],
+    ["De", "Inès", "D'Inès"],
+    ["que", "Adam", "qu'Adam"],
+    ["Que", "Bilal", "Que\u00a0Bilal"],
+    ["de", "", ""],
+    ["de", "  ", ""],
+  ])("%s + %j → %j", (word, value, out) => {
+    expect(withPreposition(word as Preposition, value)).toBe(out);
+  });
+
+  it("carries the preposition in the tag and the placeholder", () => {
+    const ref = { kind: "field", id: "children", before: "de" } as const;
+    expect(tagOf(ref)).toBe("ent:de:children");
+    expect(parseTag("ent:de:children")).toEqual(ref);
+    expect(parseTag("ent:Que:firstName")).toEqual({ kind: "field", id: "firstName", before: "Que" });
+    expect(parseTag("ent:du:children")).toBeNull();
+    expect(parseTag("ent:de:age")).toBeNull();
+    expect(placeholderOf(ref)).toBe("de «Enfant(s)»");
+    expect(fieldOfPlaceholder("de «Enfant(s)»")).toEqual(ref);
+    expect(fieldOfPlaceholder("du «Enfant(s)»")).toBeNull();
+    expect(isPreposition("que")).toBe(true);
+    expect(isPreposition("du")).toBe(false);
   });
 });

@@ -10,10 +10,10 @@ const TEMPLATE = path.join(__dirname, "..", "..", "assets", "templates", "parent
 const PARENTS = path.join(SAMPLES_DIR, "moncollege-parents.csv");
 
 function logins(docx: Uint8Array): string[] {
-  // The login is the first run after "Identifiant : " in the credentials box.
+  // The login follows "Identifiant :" and a no-break space in the credentials box.
   return paragraphsText(unzipText(docx)["word/document.xml"])
-    .filter((t) => t.startsWith("Identifiant : "))
-    .map((t) => t.slice("Identifiant : ".length));
+    .filter((t) => t.startsWith("Identifiant :\u00a0"))
+    .map((t) => t.slice("Identifiant :\u00a0".length));
 }
 
 describe("courriers-ent merge", () => {

@@ -1,7 +1,17 @@
 // Builds a ready letter (.docx) from its readable source: A4, one page, black-and-white
 // friendly, merge fields and pink school passages as content controls.
 import { strToU8, zipSync } from "fflate";
-import { editTag, fieldDef, isFieldId, passageLabel, PASSWORD_FONT, placeholderOf, tagOf } from "../../core/catalog";
+import {
+  editTag,
+  fieldDef,
+  FieldRef,
+  isFieldId,
+  isPreposition,
+  passageLabel,
+  PASSWORD_FONT,
+  placeholderOf,
+  tagOf,
+} from "../../core/catalog";
 import { CourriersError } from "../../core/errors";
 import { IdCounter } from "../../core/merge";
 import { escapeXml } from "../../core/xml";
@@ -52,15 +62,18 @@ function runProps(...parts: string[]): string {
 const run = (text: string, rPr = "") =>
   `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 
-function fieldControl(id: string, ids: IdCounter, emphasise: boolean): string {
+function fieldControl(id: string, before: string | undefined, ids: IdCounter, emphasise: boolean): string {
   if (!isFieldId(id))
     throw new CourriersError("bad-letter-source", `champ inconnu « {${id}} » dans la source du courrier.`);
+  if (before !== undefined && !isPreposition(before))
+    throw new CourriersError("bad-letter-source", `« ${before} » ne s'élide pas devant « {${id}} » (de, que).`);
+  const ref: FieldRef = before ? { kind: "field", id, before } : { kind: "field", id };
   const def = fieldDef(id);
   const font = def.font || emphasise ? CREDENTIAL_FONT : "";
   const rPr = font ? `<w:rPr>${font}</w:rPr>` : "";
   return (
-    `<w:sdt><w:sdtPr>${rPr}<w:alias w:val="${escapeXml(def.label)}"/><w:tag w:val="${tagOf({ kind: "field", id })}"/><w:id w:val="${ids.next()}"/></w:sdtPr>` +
-    `<w:sdtContent>${run(placeholderOf({ kind: "field", id }), font)}</w:sdtContent></w:sdt>`
+    `<w:sdt><w:sdtPr>${rPr}<w:alias w:val="${escapeXml(def.label)}"/><w:tag w:val="${tagOf(ref)}"/><w:id w:val="${ids.next()}"/></w:sdtPr>` +
+    `<w:sdtContent>${run(placeholderOf(ref), font)}</w:sdtContent></w:sdt>`
   );
 }
 
@@ -75,9 +88,11 @@ function editControl(what: string, text: string, ids: IdCounter, baseRPr: string
 
 function inlinesXml(inlines: Inline[], ids: IdCounter, kind: Paragraph["kind"], baseRPr: string): string {
   return inlines
-    .map((i) => {
-      if (i.kind === "text") return run(i.text, baseRPr);
-      if (i.kind === "field") return fieldControl(i.id, ids, kind === "credentials");
+    .map((i, k) => {
+      // A word right before a field stays on its line with it ("classe 6A", "Parent d'Anaïs").
+      const next = inlines[k + 1];
+      if (i.kind === "text") return run(next?.kind === "field" ? i.text.replace(/ $/, "\u00a0") : i.text, baseRPr);
+      if (i.kind === "field") return fieldControl(i.id, i.before, ids, kind === "credentials");
       return editControl(i.what, i.text, ids, baseRPr);
     })
     .join("");

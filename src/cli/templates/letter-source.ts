@@ -15,7 +15,9 @@ export type ParagraphKind =
   | "signature";
 
 export type Inline =
-  { kind: "text"; text: string } | { kind: "field"; id: string } | { kind: "edit"; what: string; text: string };
+  | { kind: "text"; text: string }
+  | { kind: "field"; id: string; before?: string }
+  | { kind: "edit"; what: string; text: string };
 
 export interface Paragraph {
   kind: ParagraphKind;
@@ -29,11 +31,12 @@ const SINGLE = new Set(["right", "subject", "heading", "note"]);
 
 function parseInlines(text: string): Inline[] {
   const out: Inline[] = [];
-  const re = /\{(\w+)\}|\[\[([\w-]+)\|([^\]]*)\]\]/g;
+  const re = /\{(?:(\w+) )?(\w+)\}|\[\[([\w-]+)\|([^\]]*)\]\]/g;
   let last = 0;
   for (const m of text.matchAll(re)) {
     if (m.index! > last) out.push({ kind: "text", text: text.slice(last, m.index) });
-    out.push(m[1] ? { kind: "field", id: m[1] } : { kind: "edit", what: m[2], text: m[3] });
+    if (m[2]) out.push(m[1] ? { kind: "field", id: m[2], before: m[1] } : { kind: "field", id: m[2] });
+    else out.push({ kind: "edit", what: m[3], text: m[4] });
     last = m.index! + m[0].length;
   }
   if (last < text.length) out.push({ kind: "text", text: text.slice(last) });

@@ -6,4 +6,5 @@ export * from "./tags";
 export * from "./conditions";
 export * from "./passages";
 export * from "./letters";
+export * from "./elision";
 export { foldKey } from "./fold-key";

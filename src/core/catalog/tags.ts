@@ -1,6 +1,7 @@
 // The tag contract: how a content control says what it is. Fields are `ent:<id>` or
 // `ent:col:<header>`; school passages `ent:edit:<what>`; conditional passages
 // `ent:if:<condition>`. A field shows «Label» in a template.
+import { isPreposition, Preposition } from "./elision";
 import { FieldId, fieldDef, FIELDS, isFieldId } from "./fields";
 
 export const TAG_PREFIX = "ent:";
@@ -8,27 +9,34 @@ const COLUMN_PREFIX = "ent:col:";
 const EDIT_PREFIX = "ent:edit:";
 export const IF_PREFIX = "ent:if:";
 
-/** What a merge field refers to: a known field, or another column of the export by its header. */
-export type FieldRef = { kind: "field"; id: FieldId } | { kind: "column"; header: string };
+/**
+ * What a merge field refers to: a known field, or another column of the export by its
+ * header. A field may carry the preposition before it (`ent:de:children`: "d'Anaïs").
+ */
+export type FieldRef = { kind: "field"; id: FieldId; before?: Preposition } | { kind: "column"; header: string };
 
 export function tagOf(ref: FieldRef): string {
-  return ref.kind === "field" ? `${TAG_PREFIX}${ref.id}` : `${COLUMN_PREFIX}${ref.header}`;
+  if (ref.kind === "column") return `${COLUMN_PREFIX}${ref.header}`;
+  return `${TAG_PREFIX}${ref.before ? `${ref.before}:` : ""}${ref.id}`;
 }
 
 export function labelOf(ref: FieldRef): string {
   return ref.kind === "field" ? fieldDef(ref.id).label : ref.header;
 }
 
-/** The text a field shows in a template: «Prénom». */
+/** The text a field shows in a template: «Prénom», or "de «Enfant(s)»" with its preposition. */
 export function placeholderOf(ref: FieldRef): string {
-  return `«${labelOf(ref)}»`;
+  const before = ref.kind === "field" && ref.before ? `${ref.before} ` : "";
+  return `${before}«${labelOf(ref)}»`;
 }
 
-/** «Prénom» → the known field it shows; null for any other text. */
+/** «Prénom» or "de «Enfant(s)»" → the known field it shows; null for any other text. */
 export function fieldOfPlaceholder(text: string): FieldRef | null {
-  const m = /^«(.+)»$/.exec(text.trim());
-  const def = m ? FIELDS.find((f) => f.label === m[1]) : undefined;
-  return def ? { kind: "field", id: def.id } : null;
+  const m = /^(?:(\S+) )?«(.+)»$/.exec(text.trim());
+  if (!m || (m[1] !== undefined && !isPreposition(m[1]))) return null;
+  const def = FIELDS.find((f) => f.label === m[2]);
+  if (!def) return null;
+  return m[1] ? { kind: "field", id: def.id, before: m[1] as Preposition } : { kind: "field", id: def.id };
 }
 
 /** An editable school-specific passage of a ready letter (`ent:edit:<what>`). */
@@ -61,8 +69,13 @@ export function parseTag(tag: string): FieldRef | null {
     return header ? { kind: "column", header } : null;
   }
   if (isFieldTag(tag)) {
-    const id = tag.slice(TAG_PREFIX.length);
-    return isFieldId(id) ? { kind: "field", id } : null;
+    const body = tag.slice(TAG_PREFIX.length);
+    const colon = body.indexOf(":");
+    const before = body.slice(0, colon);
+    const id = body.slice(colon + 1);
+    if (!isFieldId(id)) return null;
+    if (colon < 0) return { kind: "field", id };
+    return isPreposition(before) ? { kind: "field", id, before } : null;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // Which value a template field takes from a record: the same recognition as the importer,
 // so «Mot_de_passe», «Mot de passe» and ent:password all give the password.
-import { FieldId, foldKey, labelOf, parseTag } from "../catalog";
+import { FieldId, foldKey, labelOf, parseTag, withPreposition } from "../catalog";
 import { ColumnInfo, fieldForHeader, RosterRecord } from "../roster";
 import { FieldName } from "./fields";
 
@@ -28,7 +28,10 @@ export function resolveField(name: FieldName, source: MergeSource): ValueOf | nu
   if (name.kind === "tag") {
     const ref = parseTag(name.tag);
     if (!ref) return null;
-    return ref.kind === "field" ? fieldValue(ref.id, source) : columnValue(ref.header, source);
+    if (ref.kind === "column") return columnValue(ref.header, source);
+    const value = fieldValue(ref.id, source);
+    const before = ref.before;
+    return value && before ? (r) => withPreposition(before, value(r)) : value;
   }
   const id = fieldForHeader(name.name);
   return (id && fieldValue(id, source)) || columnValue(name.name, source);
