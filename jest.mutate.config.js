@@ -9,4 +9,9 @@ module.exports = {
   ...base,
   roots: ["<rootDir>/src", "<rootDir>/test/unit", "<rootDir>/test/host"],
   collectCoverageFrom: undefined,
+  // These read src/ as text, which Stryker has rewritten with its instrumentation.
+  testPathIgnorePatterns: [
+    ...(base.testPathIgnorePatterns ?? ["/node_modules/"]),
+    "/test/unit/source-rules\\.test\\.ts$",
+  ],
 };

@@ -1,0 +1,47 @@
+// Rules read from the source text itself: no error code that nothing throws, nothing thrown
+// untyped. (Left out of mutation testing, which rewrites the source these tests read.)
+import * as fs from "fs";
+import * as path from "path";
+
+const SRC = path.join(__dirname, "..", "..", "src");
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? sources(full) : e.name.endsWith(".ts") ? [full] : [];
+  });
+}
+
+const allSource = sources(SRC)
+  .map((f) => fs.readFileSync(f, "utf8"))
+  .join("\n");
+
+/** The members of a string-literal union type declared in a file. */
+function unionMembers(file: string, type: string): string[] {
+  const text = fs.readFileSync(path.join(SRC, file), "utf8");
+  const decl = new RegExp(`export type ${type} =([^;]*);`).exec(text);
+  if (!decl) throw new Error(`${type} not found in ${file}`);
+  return [...decl[1].matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
+}
+
+describe("every code is thrown somewhere", () => {
+  it.each([
+    ["core/roster/errors.ts", "FileErrorCode"],
+    ["core/merge/errors.ts", "MergeErrorCode"],
+    ["word/errors.ts", "WordErrorCode"],
+    ["cli/io.ts", "CliErrorCode"],
+  ])("%s %s", (file, type) => {
+    const codes = unionMembers(file, type);
+    expect(codes.length).toBeGreaterThan(3);
+    const unused = codes.filter((code) => {
+      const uses = allSource.split(`"${code}"`).length - 1;
+      return uses < 2; // the union itself, then at least one throw
+    });
+    expect(unused).toEqual([]);
+  });
+
+  it("throws nothing untyped or in English in src/", () => {
+    expect(allSource).not.toMatch(/throw new Error\(/);
+    expect(allSource).not.toMatch(/new (?:Roster|Merge|Word|Cli)Error\([^)]*"(?:unclosed|unknown|invalid|missing) /);
+  });
+});
