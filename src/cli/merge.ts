@@ -1,8 +1,16 @@
 // `courriers-ent merge`: the whole job from the command line — read the export, select,
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
-import { passageLabel, PROFILES, Profile, profileNamed } from "../core/catalog";
-import { MergeError, mergeLetters, MergeResult, unchangedPassages } from "../core/merge";
+import {
+  audienceText,
+  passageLabel,
+  PROFILES,
+  Profile,
+  profileNamed,
+  readyLetter,
+  ReadyLetterDef,
+} from "../core/catalog";
+import { MergeError, mergeLetters, MergeResult, readyLetterOf, unchangedPassages } from "../core/merge";
 import { Roster, RosterRecord, selectRecords, SortOrder, DEFAULT_SORT } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason } from "./io";
@@ -54,8 +62,10 @@ export function mergeCommand(argv: string[], io: CliIo): number {
 
   const roster = loadRoster(positional[0], io);
   const templateBytes = readTemplate(template, io);
+  // A ready letter addresses its own audience unless --profile says otherwise.
+  const letter = typeof profile === "string" ? null : readyLetterOfTemplate(templateBytes);
   const records = selectRecords(roster.records, {
-    profiles: typeof profile === "string" ? profile.split(",").map(parseProfile) : undefined,
+    profiles: typeof profile === "string" ? profile.split(",").map(parseProfile) : letter?.audience.slice(),
     classes: typeof classes === "string" ? classes.split(",").map((c) => c.trim()) : undefined,
     levels: typeof level === "string" ? [level] : undefined,
     inactiveOnly: options.has("inactive-only"),
@@ -81,18 +91,36 @@ export function mergeCommand(argv: string[], io: CliIo): number {
     );
   }
   const pink = unchangedPassages(templateBytes);
-  io.out(
-    options.has("json")
-      ? JSON.stringify(mergeJson(out, roster, records, result, pink), null, 2)
-      : mergeReport(out, roster, records, result, pink),
-  );
+  const done: Done = { out, roster, records, result, pink, letter };
+  io.out(options.has("json") ? JSON.stringify(mergeJson(done), null, 2) : mergeReport(done));
   return EXIT.ok;
 }
 
-function mergeJson(out: string, roster: Roster, records: RosterRecord[], result: MergeResult, pink: string[]): object {
+/** A template's ready letter; null for the school's own letter, or one that is not a .docx (refused later). */
+function readyLetterOfTemplate(template: Uint8Array): ReadyLetterDef | null {
+  try {
+    const name = readyLetterOf(template);
+    return name ? readyLetter(name) : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Done {
+  out: string;
+  roster: Roster;
+  records: RosterRecord[];
+  result: MergeResult;
+  pink: string[];
+  /** The ready letter whose audience chose the records, if one did. */
+  letter: ReadyLetterDef | null;
+}
+
+function mergeJson({ out, roster, records, result, pink, letter }: Done): object {
   return {
     out,
     letters: result.letters,
+    audience: letter ? letter.audience : null,
     filtered: roster.records.length - records.length,
     skipped: roster.problems
       .filter((p) => p.severity === "error")
@@ -107,17 +135,19 @@ function mergeJson(out: string, roster: Roster, records: RosterRecord[], result:
   };
 }
 
-function mergeReport(
-  out: string,
-  roster: Roster,
-  records: RosterRecord[],
-  result: MergeResult,
-  pink: string[],
-): string {
+function mergeReport({ out, roster, records, result, pink, letter }: Done): string {
   const skipped = roster.problems.filter((p) => p.severity === "error");
-  const filtered = roster.records.length - records.length;
   const s = (n: number) => (n > 1 ? "s" : "");
   const lines = [`${result.letters} courrier${s(result.letters)} écrit${s(result.letters)} dans ${out}.`];
+  // Without --profile, a ready letter leaves out the people it is not written for: say so.
+  const others = letter ? roster.records.filter((r) => !letter.audience.includes(r.profile)).length : 0;
+  if (letter) {
+    const more = others
+      ? ` ; ${others} autre${s(others)} compte${s(others)} ne ${others > 1 ? "sont" : "est"} pas concerné${s(others)} par ce courrier (--profile pour en décider autrement)`
+      : "";
+    lines.push(`${result.letters} courrier${s(result.letters)} pour les ${audienceText(letter)}${more}.`);
+  }
+  const filtered = roster.records.length - records.length - others;
   if (filtered > 0) lines.push(`${filtered} personne${s(filtered)} non retenue${s(filtered)} par les filtres.`);
   if (skipped.length) {
     lines.push(`${skipped.length} ligne${s(skipped.length)} du fichier écartée${s(skipped.length)} :`);

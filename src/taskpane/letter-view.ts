@@ -18,13 +18,16 @@ async function run(ctx: PaneContext, action: () => Promise<void>): Promise<void>
 }
 
 export function setupLetter(ctx: PaneContext): void {
-  const buttons = READY_LETTERS.map(({ name, label }) => {
+  const buttons = READY_LETTERS.map((def) => {
+    const { name, label } = def;
     const button = h("button", { className: "button", type: "button", dataset: { letter: name } }, label);
     button.addEventListener("click", () =>
       run(ctx, async () => {
         const letter = readyLetterBytes(name);
         await insertLetterFile(letter);
         await repairTags(controlTags(letter));
+        ctx.state.useReadyLetter(def);
+        ctx.refresh();
         await checkDocument(ctx);
       }),
     );

@@ -1,6 +1,7 @@
 // Step 4 — Fusion: create every letter as one new Word document, or offer it as a download.
 import { createLetters, MergePhase } from "../word";
 import { describeError, PaneContext } from "./context";
+import { audienceText } from "../core/catalog";
 import { byId, plural } from "./dom";
 
 const PHASES: Record<MergePhase, [number, string]> = {
@@ -72,6 +73,14 @@ export function setupMerge(ctx: PaneContext): void {
 
 export function renderMerge(ctx: PaneContext): void {
   const n = ctx.state.selected().length;
+  const audience = byId("merge-audience");
+  const others = ctx.state.outsideAudience();
+  const letter = ctx.state.letter;
+  audience.hidden = !letter || !ctx.state.roster || others === 0;
+  audience.textContent =
+    letter && !audience.hidden
+      ? `${plural(n, "courrier", "courriers")} pour les ${audienceText(letter)} ; ${plural(others, "autre compte n'est pas concerné", "autres comptes ne sont pas concernés")} par ce courrier (voir « Données » pour en décider autrement).`
+      : "";
   const button = byId<HTMLButtonElement>("merge-start");
   button.disabled = !ctx.wordAvailable || n === 0;
   button.textContent = n

@@ -1,6 +1,6 @@
 // The pane's state: the file read (in memory only), the mapping and filters chosen, and
 // the preview position. No DOM and no Word here.
-import { FIELDS, FieldId, FieldRef, foldKey } from "../core/catalog";
+import { FIELDS, FieldId, FieldRef, foldKey, ReadyLetterDef } from "../core/catalog";
 import { InternalError } from "../core/errors";
 import {
   ColumnMapping,
@@ -18,6 +18,8 @@ export class PaneState {
   roster: Roster | null = null;
   mapping: ColumnMapping = {};
   selection: Selection = { sort: DEFAULT_SORT };
+  /** The ready letter inserted last: its audience is preselected, for this file and the next. */
+  letter: ReadyLetterDef | null = null;
   /** Index in the selected records of the person shown, or -1 outside the preview. */
   previewIndex = -1;
   private cache: RosterRecord[] | null = null;
@@ -29,7 +31,7 @@ export class PaneState {
     this.fileName = fileName;
     this.roster = roster;
     this.mapping = {};
-    this.selection = { sort: this.selection.sort ?? DEFAULT_SORT };
+    this.selection = { sort: this.selection.sort ?? DEFAULT_SORT, profiles: this.letter?.audience.slice() };
     this.previewIndex = -1;
     this.cache = null;
     return roster;
@@ -45,6 +47,20 @@ export class PaneState {
     this.roster = readRoster(this.bytes, this.fileName, { mapping: this.mapping });
     this.cache = null;
     return this.roster;
+  }
+
+  /** A ready letter was inserted: select its audience (the user may change it). */
+  useReadyLetter(letter: ReadyLetterDef): void {
+    this.letter = letter;
+    this.setSelection({ profiles: letter.audience.slice() });
+  }
+
+  /** Records of the file the inserted ready letter is not for (0 without one or with another choice). */
+  outsideAudience(): number {
+    const letter = this.letter;
+    const profiles = this.selection.profiles ?? [];
+    if (!letter || !this.roster || profiles.join() !== letter.audience.join()) return 0;
+    return this.roster.records.filter((r) => !letter.audience.includes(r.profile)).length;
   }
 
   setSelection(change: Partial<Selection>): void {

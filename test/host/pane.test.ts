@@ -150,6 +150,23 @@ describe("the pane, step by step", () => {
     expect(text("document-report")).toContain("Passages en rose à compléter");
   });
 
+  it("preselects a ready letter's audience and says how many accounts it leaves out", async () => {
+    await openPane({ apiVersion: "1.5" });
+    await loadFile("entng-export.csv", fs.readFileSync(exportPath("entng-export.csv")));
+    const all = Number(/\d+/.exec(text("merge-start").replace(/\s/g, ""))![0]);
+    expect($("merge-audience").hidden).toBe(true);
+    $("ready-letters").querySelector<HTMLButtonElement>('[data-letter="parents"]')!.click();
+    await flush();
+    const checked = [...$("profile-filters").querySelectorAll<HTMLInputElement>("input:checked")].map((b) => b.value);
+    expect(checked).toEqual(["parent"]);
+    const parents = Number(/\d+/.exec(text("merge-start").replace(/\s/g, ""))![0]);
+    expect(parents).toBeLessThan(all);
+    expect($("merge-audience").hidden).toBe(false);
+    expect(text("merge-audience").replace(/\s/g, " ")).toContain(
+      `${parents} courriers pour les parents ; ${all - parents} autres comptes ne sont pas concernés par ce courrier`,
+    );
+  });
+
   it("inserts a field at the cursor from its button", async () => {
     const host = await openPane();
     await loadFile("parents.csv", PARENTS_CSV);

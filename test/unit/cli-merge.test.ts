@@ -26,6 +26,34 @@ describe("courriers-ent merge", () => {
     );
   });
 
+  it("merges a ready letter for its audience only, says so, and lets --profile decide otherwise", async () => {
+    const file = path.join(SAMPLES_DIR, "entng-export.csv");
+    const roster = readRoster(fs.readFileSync(file), "entng-export.csv");
+    const parents = roster.records.filter((r) => r.profile === "parent").length;
+    const others = roster.records.length - parents;
+    expect(parents).toBeGreaterThan(0);
+    expect(others).toBeGreaterThan(0);
+
+    const io = memoryIo();
+    expect(await run(["merge", file, "--template", TEMPLATE, "--out", "p.docx"], io)).toBe(0);
+    expect(logins(io.files.get("p.docx")!)).toHaveLength(parents);
+    expect(io.stdout()).toContain(
+      `${parents} courriers pour les parents ; ${others} autres comptes ne sont pas concernés par ce courrier`,
+    );
+    expect(io.stdout()).not.toContain("non retenue");
+
+    const chosen = memoryIo();
+    expect(await run(["merge", file, "--template", TEMPLATE, "--out", "e.docx", "--profile", "élève"], chosen)).toBe(0);
+    expect(chosen.stdout()).not.toContain("pour les parents");
+    expect(logins(chosen.files.get("e.docx")!)).toHaveLength(
+      roster.records.filter((r) => r.profile === "élève").length,
+    );
+
+    const json = memoryIo();
+    expect(await run(["merge", file, "--template", TEMPLATE, "--out", "j.docx", "--json"], json)).toBe(0);
+    expect(JSON.parse(json.stdout())).toMatchObject({ letters: parents, audience: ["parent"], filtered: others });
+  });
+
   it("keeps file order with --sort file", async () => {
     const io = memoryIo();
     expect(await run(["merge", PARENTS, "--template", TEMPLATE, "--out", "out.docx", "--sort", "file"], io)).toBe(0);

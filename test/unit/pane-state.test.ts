@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { readyLetter } from "../../src/core/catalog";
 import { PaneState } from "../../src/taskpane/state";
 import { EXPORTS_DIR as SAMPLES_DIR } from "../fixtures";
 
@@ -59,5 +60,28 @@ describe("PaneState", () => {
     expect(state.roster).toBeNull();
     expect(state.selected()).toEqual([]);
     expect(() => state.remap("login", "Login")).toThrow();
+  });
+});
+
+describe("a ready letter's audience", () => {
+  const csv = [
+    "Nom;Prénom;Login;Mot de passe;Profil;Classe;Élève",
+    "A;Léa;l.a;1;Parent;6A;Zoé A",
+    "B;Tom;t.b;2;Élève;6A;",
+    "C;Ana;a.c;3;Enseignant;;",
+  ].join("\n");
+
+  it("is preselected when the letter is inserted, and kept for the next file", () => {
+    const state = new PaneState();
+    state.load("a.csv", Buffer.from(csv, "utf8"));
+    expect(state.selected()).toHaveLength(3);
+    expect(state.outsideAudience()).toBe(0);
+    state.useReadyLetter(readyLetter("parents"));
+    expect(state.selected().map((r) => r.values.login)).toEqual(["l.a"]);
+    expect(state.outsideAudience()).toBe(2);
+    state.load("b.csv", Buffer.from(csv, "utf8"));
+    expect(state.selected().map((r) => r.values.login)).toEqual(["l.a"]);
+    state.setSelection({ profiles: ["parent", "élève"] });
+    expect(state.outsideAudience()).toBe(0);
   });
 });

@@ -1,17 +1,21 @@
 import * as fs from "fs";
-import { editPassages, templateFields } from "../../src/core/merge";
+import { editPassages, readyLetterOf, templateFields } from "../../src/core/merge";
 import { buildLetterParts } from "../../src/cli/templates/build";
 import { READY_LETTERS } from "../../src/core/catalog";
 import { docxPath, sourcePath } from "../../src/cli/templates/paths";
 import { parseLetterSource } from "../../src/cli/templates/letter-source";
 import { unzipText } from "./helpers/docx";
 
-describe.each(READY_LETTERS.map((l) => [l.name, l.title]))("ready letter %s", (name, title) => {
+describe.each(READY_LETTERS.map((l) => [l.name, l] as const))("ready letter %s", (name, letter) => {
   const source = fs.readFileSync(sourcePath(name), "utf8");
   const committed = unzipText(fs.readFileSync(docxPath(name)));
 
   it("is up to date with its source (run `npm run templates` after editing the source)", () => {
-    expect(committed).toEqual(buildLetterParts(source, title));
+    expect(committed).toEqual(buildLetterParts(source, letter));
+  });
+
+  it("names itself in a document variable, so a merge knows its audience", () => {
+    expect(readyLetterOf(fs.readFileSync(docxPath(name)))).toBe(name);
   });
 
   it("uses the credentials fields as content controls, the password in Consolas", () => {

@@ -10,6 +10,8 @@ import {
   passageLabel,
   PASSWORD_FONT,
   placeholderOf,
+  READY_LETTER_VARIABLE,
+  ReadyLetterDef,
   tagOf,
 } from "../../core/catalog";
 import { CourriersError } from "../../core/errors";
@@ -137,8 +139,9 @@ const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const FOOTER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:ftr ${NS}><w:p><w:pPr><w:pStyle w:val="EntPied"/></w:pPr>${run("Courrier personnel et confidentiel – à conserver en lieu sûr")}</w:p></w:ftr>`;
 
-const SETTINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings ${NS}><w:defaultTabStop w:val="708"/><w:hyphenationZone w:val="425"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="fr-FR"/></w:settings>`;
+/** Settings, with the document variable that names the ready letter (and so its audience). */
+const settings = (name: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings ${NS}><w:defaultTabStop w:val="708"/><w:hyphenationZone w:val="425"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:docVars><w:docVar w:name="${READY_LETTER_VARIABLE}" w:val="${name}"/></w:docVars><w:themeFontLang w:val="fr-FR"/></w:settings>`;
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
@@ -160,7 +163,7 @@ const APP_PROPS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /** Fixed date so that the same source always gives the same bytes. */
 const MTIME = new Date("2026-01-01T00:00:00Z");
 
-export function buildLetterParts(source: string, title: string): Record<string, string> {
+export function buildLetterParts(source: string, { name, title }: ReadyLetterDef): Record<string, string> {
   const ids = new IdCounter();
   const body = parseLetterSource(source)
     .map((p, i) => paragraphXml(p, ids, i))
@@ -174,13 +177,13 @@ export function buildLetterParts(source: string, title: string): Record<string, 
     "word/_rels/document.xml.rels": DOC_RELS,
     "word/styles.xml": STYLES,
     "word/numbering.xml": NUMBERING,
-    "word/settings.xml": SETTINGS,
+    "word/settings.xml": settings(name),
     "word/footer1.xml": FOOTER,
   };
 }
 
-export function buildLetter(source: string, title: string): Uint8Array {
-  const parts = buildLetterParts(source, title);
+export function buildLetter(source: string, letter: ReadyLetterDef): Uint8Array {
+  const parts = buildLetterParts(source, letter);
   return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, [strToU8(v), { mtime: MTIME }]])), {
     level: 9,
   });

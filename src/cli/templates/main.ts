@@ -4,7 +4,7 @@ import { READY_LETTERS } from "../../core/catalog";
 import { buildLetter } from "./build";
 import { docxPath, sourcePath } from "./paths";
 
-for (const { name, title } of READY_LETTERS) {
-  fs.writeFileSync(docxPath(name), buildLetter(fs.readFileSync(sourcePath(name), "utf8"), title));
-  console.log(`écrit : assets/templates/${name}.docx`);
+for (const letter of READY_LETTERS) {
+  fs.writeFileSync(docxPath(letter.name), buildLetter(fs.readFileSync(sourcePath(letter.name), "utf8"), letter));
+  console.log(`écrit : assets/templates/${letter.name}.docx`);
 }

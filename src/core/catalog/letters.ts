@@ -24,6 +24,17 @@ export const READY_LETTERS: readonly ReadyLetterDef[] = [
   },
 ];
 
+/**
+ * The document variable (w:docVar in settings.xml) naming the ready letter a template was
+ * made from: Word keeps it through edits, so the command line knows the letter's audience.
+ */
+export const READY_LETTER_VARIABLE = "CourriersENT.courrier";
+
+/** "parents", "élèves", "enseignants et personnels": who the letter is for, in a sentence. */
+export function audienceText(letter: ReadyLetterDef): string {
+  return letter.label.toLowerCase();
+}
+
 export function isReadyLetterName(value: string): value is ReadyLetterName {
   return READY_LETTERS.some((l) => l.name === value);
 }

@@ -1,6 +1,6 @@
 // What a template uses: its merge fields and school passages, for the pane and the CLI.
-import { editPassageOf, isEditTag } from "../catalog";
-import { decodeEntities, findElement } from "../xml";
+import { editPassageOf, isEditTag, isReadyLetterName, READY_LETTER_VARIABLE, ReadyLetterName } from "../catalog";
+import { attrText, decodeEntities, findElement } from "../xml";
 import { FieldName, extractFields, FieldSlot, sdtValue } from "./fields";
 import { headerFooterParts, openDocx } from "./docx-package";
 import { inPart } from "./template";
@@ -12,6 +12,19 @@ export function templateFields(template: Uint8Array): FieldName[] {
   const parts = [{ path: pkg.mainPath, xml: pkg.text(pkg.mainPath)! }, ...headerFooterParts(pkg)];
   for (const part of parts) inPart(part.path, () => extractFields(part.xml, slots, { keepFields: false }));
   return slots.map((s) => s.name).filter((n) => !(n.kind === "tag" && isEditTag(n.tag)));
+}
+
+/** The ready letter a template was made from (its document variable), or null for the school's own. */
+export function readyLetterOf(template: Uint8Array): ReadyLetterName | null {
+  const pkg = openDocx(template);
+  const settings = pkg.related(pkg.mainPath, "settings")[0];
+  const xml = settings ? (pkg.text(settings.path) ?? "") : "";
+  for (const m of xml.matchAll(/<w:docVar\s[^>]*>/g)) {
+    if (attrText(m[0], "w:name") !== READY_LETTER_VARIABLE) continue;
+    const name = attrText(m[0], "w:val") ?? "";
+    return isReadyLetterName(name) ? name : null;
+  }
+  return null;
 }
 
 /** A content control of the letter's body, as the letter carries it. */
