@@ -123,6 +123,9 @@ export const STATE_HEADERS: readonly string[] = [
   "Activation",
 ];
 
+/** Credential columns holding an activation code (the others hold a provisional password). */
+export const ACTIVATION_CODE_HEADERS: readonly string[] = ["Code d'activation", "activationCode", "Code activation"];
+
 /** Values of the state column, folded: the account is not yet activated / already active. */
 export const INACTIVE_VALUES: readonly string[] = [
   "Inactif",

@@ -53,13 +53,14 @@ export function isEditTag(tag: string): boolean {
   return tag.startsWith(EDIT_PREFIX);
 }
 
-/**
- * A merge field's tag (ent:<…> but not a school passage), known or not. Conditional
- * passages (ent:if:) count as fields until the engine evaluates them, so that a letter
- * using one is refused by name instead of printing the passage for everyone.
- */
+/** A conditional passage's tag (`ent:if:<condition>`), known condition or not. */
+export function isConditionTag(tag: string): boolean {
+  return tag.startsWith(IF_PREFIX);
+}
+
+/** A merge field's tag (ent:<…> but not a passage), known or not. */
 export function isFieldTag(tag: string): boolean {
-  return tag.startsWith(TAG_PREFIX) && !isEditTag(tag);
+  return tag.startsWith(TAG_PREFIX) && !isEditTag(tag) && !isConditionTag(tag);
 }
 
 /** Reads a content control tag; null when it is not a merge field of ours. */

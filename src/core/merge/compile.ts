@@ -17,7 +17,9 @@ export type Slot =
   | { t: "numId"; old: string }
   | { t: "rel"; rId: string }
   | { t: "sect" }
-  | { t: "sectPara" };
+  | { t: "sectPara" }
+  | { t: "if"; condition: string }
+  | { t: "endIf" };
 
 export type Segment = string | Slot;
 
@@ -49,6 +51,10 @@ function toSlot(kind: string, payload: string): Slot {
       return { t: "numId", old: payload };
     case "S":
       return { t: "sect" };
+    case "C":
+      return { t: "if", condition: payload };
+    case "E":
+      return { t: "endIf" };
     default:
       return { t: "sectPara" };
   }

@@ -1,7 +1,13 @@
 // A template or merge problem, in French, for the person running the merge.
 import { CourriersError } from "../errors";
 
-export type MergeErrorCode = "not-docx" | "unknown-fields" | "no-fields" | "bad-template" | "no-records";
+export type MergeErrorCode =
+  | "not-docx"
+  | "unknown-fields"
+  | "unknown-condition"
+  | "no-fields"
+  | "bad-template"
+  | "no-records";
 
 export class MergeError extends CourriersError {
   declare readonly code: MergeErrorCode;

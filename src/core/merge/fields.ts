@@ -2,7 +2,7 @@
 // content controls tagged ent:<id> / ent:col:<header>, and classic MERGEFIELDs (simple
 // w:fldSimple and complex w:fldChar/w:instrText). What a field needs to be rendered
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
-import { isEditTag, isFieldTag } from "../catalog";
+import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag } from "../catalog";
 import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
 import { marker } from "./markers";
 
@@ -13,6 +13,8 @@ export interface FieldSlot {
   name: FieldName;
   /** Run properties the value takes (the field's first run). */
   rPr: string;
+  /** Conditions of the passages around the field (`ent:if:` bodies), outermost first. */
+  guards: string[];
   /** Block-level control: the value goes in a paragraph with these properties. */
   block?: { pPr: string };
   /** When output fields are kept as content controls: the sdtPr to keep. */
@@ -59,11 +61,27 @@ function sdtProps(sdt: string): { sdtPr: string; content: { start: number; end: 
 export interface ExtractOptions {
   /** Keep our content controls (fields and ent:edit passages) in the output. */
   keepFields: boolean;
+  /** Conditions of the passages being read (set while descending into ent:if). */
+  guards?: string[];
 }
 
 /** Replaces every merge field of `xml` with a marker; returns the new text and the slots. */
 export function extractFields(xml: string, slots: FieldSlot[], options: ExtractOptions): string {
-  return extractComplexFields(extractSimpleFields(extractContentControls(xml, slots, options), slots), slots);
+  const guards = options.guards ?? [];
+  return withWholeParagraphPassages(
+    extractComplexFields(extractSimpleFields(extractContentControls(xml, slots, options), slots, guards), slots, guards),
+  );
+}
+
+/**
+ * A conditional passage that is all its paragraph holds takes the paragraph with it, so a
+ * false condition leaves no empty line. (Not the paragraph carrying the section break.)
+ */
+function withWholeParagraphPassages(xml: string): string {
+  return xml.replace(
+    /(<w:p\b[^>]*>(?:<w:pPr\/>|<w:pPr>(?:(?!<\/w:pPr>|\u0001)[\s\S])*<\/w:pPr>)?)(\u0001C[^\u0001]*\u0001)((?:(?!\u0001[CE]|<\/w:p>)[\s\S])*)(\u0001E\u0001)<\/w:p>/g,
+    (_m, open: string, start: string, inner: string, end: string) => `${start}${open}${inner}</w:p>${end}`,
+  );
 }
 
 function extractContentControls(xml: string, slots: FieldSlot[], options: ExtractOptions): string {
@@ -79,11 +97,22 @@ function extractContentControls(xml: string, slots: FieldSlot[], options: Extrac
     const inner = content ? sdt.slice(content.start, content.end) : "";
     if (isFieldTag(tag)) {
       const ownRunProps = cleanRunProps(findElement(sdtPr, "w:rPr")?.text ?? "");
-      const slot: FieldSlot = { name: { kind: "tag", tag }, rPr: firstRunProps(inner) || ownRunProps };
+      const slot: FieldSlot = {
+        name: { kind: "tag", tag },
+        rPr: firstRunProps(inner) || ownRunProps,
+        guards: options.guards ?? [],
+      };
       if (/<w:p[\s>]/.test(inner)) slot.block = { pPr: findElement(inner, "w:pPr")?.text ?? "" };
       if (options.keepFields) slot.sdtPr = keptSdtPr(sdtPr);
       slots.push(slot);
       out += marker("F", slots.length - 1);
+      continue;
+    }
+    if (isConditionTag(tag)) {
+      // Kept or removed per person: always unwrapped, between markers the writer reads.
+      const condition = tag.slice(IF_PREFIX.length);
+      const guards = [...(options.guards ?? []), condition];
+      out += marker("C", condition) + extractFields(inner, slots, { ...options, guards }) + marker("E");
       continue;
     }
     // Not a field: merge what it holds; our own passages are unwrapped unless kept.
@@ -104,7 +133,7 @@ function keptSdtPr(sdtPr: string): string {
     .replace(/<w:temporary\/>/g, "");
 }
 
-function extractSimpleFields(xml: string, slots: FieldSlot[]): string {
+function extractSimpleFields(xml: string, slots: FieldSlot[], guards: string[]): string {
   let out = "";
   let i = 0;
   for (let start = nextStart(xml, "w:fldSimple", 0); start >= 0; start = nextStart(xml, "w:fldSimple", i)) {
@@ -118,7 +147,7 @@ function extractSimpleFields(xml: string, slots: FieldSlot[]): string {
       out += el;
       continue;
     }
-    slots.push({ name: { kind: "mergefield", name }, rPr: firstRunProps(el) ?? "" });
+    slots.push({ name: { kind: "mergefield", name }, rPr: firstRunProps(el) ?? "", guards });
     out += marker("F", slots.length - 1);
   }
   return out + xml.slice(i);
@@ -128,7 +157,7 @@ function extractSimpleFields(xml: string, slots: FieldSlot[]): string {
 const FLD_CHAR =
   /<w:fldChar\s[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/?>|<w:instrText(?:\s[^>]*)?>([\s\S]*?)<\/w:instrText>/g;
 
-function extractComplexFields(xml: string, slots: FieldSlot[]): string {
+function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[]): string {
   let out = "";
   let i = 0;
   const scan = new RegExp(FLD_CHAR.source, "g");
@@ -160,7 +189,7 @@ function extractComplexFields(xml: string, slots: FieldSlot[]): string {
     const resultRun = nextStart(result, "w:r", 0);
     const rPr =
       (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";
-    slots.push({ name: { kind: "mergefield", name }, rPr });
+    slots.push({ name: { kind: "mergefield", name }, rPr, guards });
     out += xml.slice(i, runStart) + marker("F", slots.length - 1);
     i = runEnd;
     scan.lastIndex = runEnd;

@@ -67,7 +67,13 @@ export class LetterWriter {
   /** The segments filled for this letter; `isLast` leaves out the break to the next letter. */
   render(segments: Segment[], ctx: LetterContext, isLast: boolean): string {
     let out = "";
-    for (const s of segments) out += typeof s === "string" ? s : this.slot(s, ctx, isLast);
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i];
+      if (typeof s === "string") out += s;
+      else if (s.t === "if") {
+        if (!this.t.conditions.get(s.condition)!(ctx.record)) i = endOfPassage(segments, i);
+      } else out += this.slot(s, ctx, isLast);
+    }
     return out;
   }
 
@@ -104,6 +110,9 @@ export class LetterWriter {
         return isLast ? "" : this.render(this.t.finalSect, ctx, true);
       case "sectPara":
         return isLast ? "" : `<w:p><w:pPr>${this.render(this.t.finalSect, ctx, true)}</w:pPr></w:p>`;
+      case "if":
+      case "endIf":
+        return "";
     }
   }
 
@@ -126,6 +135,18 @@ export class LetterWriter {
     const sdtPr = slot.sdtPr.replace(/<w:id w:val="-?\d+"\s*\/>/, `<w:id w:val="${this.sdt.next()}"/>`);
     return `<w:sdt>${sdtPr}<w:sdtContent>${content}</w:sdtContent></w:sdt>`;
   }
+}
+
+/** Index of the endIf closing the passage that opens at `start`. */
+function endOfPassage(segments: Segment[], start: number): number {
+  let depth = 0;
+  for (let i = start; i < segments.length; i++) {
+    const s = segments[i];
+    if (typeof s === "string") continue;
+    if (s.t === "if") depth++;
+    else if (s.t === "endIf" && --depth === 0) return i;
+  }
+  return segments.length;
 }
 
 /** A value as run content: tabs and line breaks become w:tab and w:br, spaces are kept. */

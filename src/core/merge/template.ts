@@ -2,6 +2,7 @@
 // section compiled into segments, its headers and footers, the value of every field.
 import { XmlError } from "../errors";
 import { compilePart, Segment } from "./compile";
+import { compileConditions, Holds, neverPrinted } from "./conditions";
 import { DocxPackage, headerFooterParts, numberingPath, openDocx } from "./docx-package";
 import { MergeError } from "./errors";
 import { ExtractOptions, FieldSlot } from "./fields";
@@ -33,6 +34,8 @@ export interface CompiledTemplate {
   finalSect: Segment[];
   slots: FieldSlot[];
   values: ValueOf[];
+  /** Whether a person's letter keeps each conditional passage. */
+  conditions: Map<string, Holds>;
   headers: HeaderPart[];
   reserved: ReservedIds;
   /** The numbering part, whose lists each letter restarts. */
@@ -93,10 +96,17 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
     finalSect,
     slots,
     values: fieldValues(slots, source),
+    conditions: compileConditions(conditionsOf([bodySegments, finalSect, ...headers.map((h) => h.segments)]), source),
     headers,
     reserved,
     numberingPath: numberingPath(pkg),
   };
+}
+
+function conditionsOf(parts: Segment[][]): string[] {
+  return parts.flatMap((segments) =>
+    segments.flatMap((s) => (typeof s !== "string" && s.t === "if" ? [s.condition] : [])),
+  );
 }
 
 /** The value of each field for a record; refuses a letter without fields or with unknown ones. */
@@ -110,7 +120,7 @@ function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
   const values: ValueOf[] = [];
   const unknown: string[] = [];
   for (const slot of slots) {
-    const value = resolveField(slot.name, source);
+    const value = resolveField(slot.name, source) ?? (neverPrinted(slot.guards, source) ? () => "" : null);
     if (value) values.push(value);
     else if (!unknown.includes(displayName(slot.name))) unknown.push(displayName(slot.name));
   }
