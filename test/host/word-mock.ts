@@ -2,6 +2,7 @@
 // like Office.js, calls only queue work: writes reach the document, and loaded properties
 // become readable, at context.sync(). Reading a property that was not loaded and synced
 // throws, as Office.js does. Failures can be injected per API to test the paths a user meets.
+import { elementEnd } from "../../src/core/xml";
 import { strFromU8, unzipSync } from "fflate";
 
 export interface Call {
@@ -72,14 +73,16 @@ class PropertyNotLoaded extends Error {
   }
 }
 
-/** The controls a .docx holds (tag, title, text), in document order. */
+/** The controls a .docx holds (tag, title, text), in document order, nested ones too (as Word lists them). */
 export function controlsOfDocx(bytes: Uint8Array): DocControl[] {
   const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
   const out: DocControl[] = [];
-  for (const m of xml.matchAll(/<w:sdt>([\s\S]*?)<\/w:sdt>/g)) {
-    const tag = /<w:tag w:val="([^"]*)"/.exec(m[1])?.[1] ?? "";
-    const title = /<w:alias w:val="([^"]*)"/.exec(m[1])?.[1] ?? "";
-    const content = /<w:sdtContent>([\s\S]*)<\/w:sdtContent>/.exec(m[1])?.[1] ?? "";
+  for (const start of xml.matchAll(/<w:sdt>/g)) {
+    const sdt = xml.slice(start.index, elementEnd(xml, start.index, "w:sdt"));
+    const pr = sdt.slice(0, sdt.indexOf("</w:sdtPr>"));
+    const tag = /<w:tag w:val="([^"]*)"/.exec(pr)?.[1] ?? "";
+    const title = /<w:alias w:val="([^"]*)"/.exec(pr)?.[1] ?? "";
+    const content = /<w:sdtContent>([\s\S]*)<\/w:sdtContent>/.exec(sdt)?.[1] ?? "";
     const text = [...content.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("");
     out.push({ tag, title, text, font: {} });
   }

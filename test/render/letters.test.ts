@@ -66,6 +66,8 @@ function jobs(): Job[] {
       keepFields: true,
     },
     { name: "parents-longs", roster: long, records: long.records, template: "parents" },
+    { name: "entng-activation-parents", roster: activation, records: activation.records, template: "parents" },
+    { name: "entng-activation-eleves", roster: activation, records: activation.records, template: "eleves" },
   ];
 }
 
@@ -141,6 +143,37 @@ it("elides before a vowel (Parent d'Anaïs) and keeps each word with its field's
     });
   }
   expect(elided).toBeGreaterThan(0);
+});
+
+it("words the credential as the export gives it: activation code or provisional password", () => {
+  for (const [i, job] of all.entries()) {
+    if (job.template === "eleves") continue;
+    const activation = job.roster.columns.some((c) => c.field === "password" && /code/i.test(c.header));
+    pdfPages(pdfs[i]).forEach((raw, n) => {
+      const page = raw.replace(/\u00a0/g, " ");
+      const where = { job: job.name, page: n + 1 };
+      const wording = {
+        code: /Code d'activation :/.test(page),
+        password: /Mot de passe provisoire :/.test(page),
+        steps: /Saisissez votre identifiant et le (code d'activation|mot de passe provisoire)/.exec(page)?.[1],
+      };
+      expect({ ...where, ...wording }).toEqual({
+        ...where,
+        code: activation,
+        password: !activation,
+        steps: activation ? "code d'activation" : "mot de passe provisoire",
+      });
+    });
+  }
+});
+
+it("leaves out the child and class lines the export cannot fill, with no empty line or dangling word", () => {
+  for (const [i, job] of all.entries()) {
+    if (!job.name.startsWith("entng-activation-")) continue;
+    for (const page of pdfPages(pdfs[i])) {
+      expect(page).not.toMatch(/Parent de|Parent d'|Classe de|– classe/);
+    }
+  }
 });
 
 it("prints the long names and all three children of a parent on the same page", () => {

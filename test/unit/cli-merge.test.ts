@@ -1,13 +1,20 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
 import { readRoster, selectRecords } from "../../src/core/roster";
-import { paragraphsText, unzipText } from "./helpers/docx";
+import { cc, makeDocx, p, paragraphsText, unzipText } from "./helpers/docx";
 import { memoryIo } from "./helpers/memory-io";
 import { EXPORTS_DIR as SAMPLES_DIR } from "../fixtures";
 
 const TEMPLATE = path.join(__dirname, "..", "..", "assets", "templates", "parents.docx");
 const PARENTS = path.join(SAMPLES_DIR, "moncollege-parents.csv");
+// A letter using two fields the activation-code export has no column for.
+const UNKNOWN_FIELDS = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "courriers-")), "inconnus.docx");
+fs.writeFileSync(
+  UNKNOWN_FIELDS,
+  makeDocx({ body: p(cc("login", "Login")) + p(cc("uai", "UAI")) + p(cc("birthDate", "Date")) }),
+);
 
 function logins(docx: Uint8Array): string[] {
   // The login follows "Identifiant :" and a no-break space in the credentials box.
@@ -52,6 +59,31 @@ describe("courriers-ent merge", () => {
     const json = memoryIo();
     expect(await run(["merge", file, "--template", TEMPLATE, "--out", "j.docx", "--json"], json)).toBe(0);
     expect(JSON.parse(json.stdout())).toMatchObject({ letters: parents, audience: ["parent"], filtered: others });
+  });
+
+  it.each(["parents", "eleves"])(
+    "merges the ENT's activation-code export with the %s letter: no child or class line, activation wording",
+    async (name) => {
+      const file = path.join(SAMPLES_DIR, "entng-activation.csv");
+      const io = memoryIo();
+      const template = path.join(path.dirname(TEMPLATE), `${name}.docx`);
+      expect(
+        await run(["merge", file, "--template", template, "--out", "a.docx", "--profile", "parent,élève,autre"], io),
+      ).toBe(0);
+      const text = paragraphsText(unzipText(io.files.get("a.docx")!)["word/document.xml"]);
+      expect(text.filter((t) => /^Parent |^Classe de /.test(t))).toEqual([]);
+      if (name === "parents") expect(text.filter((t) => t.startsWith("Code d'activation :")).length).toBeGreaterThan(0);
+      expect(text.join("\n")).not.toContain("Mot de passe provisoire");
+    },
+  );
+
+  it("uses the provisional-password wording for an export of passwords", async () => {
+    const io = memoryIo();
+    expect(await run(["merge", PARENTS, "--template", TEMPLATE, "--out", "m.docx"], io)).toBe(0);
+    const text = paragraphsText(unzipText(io.files.get("m.docx")!)["word/document.xml"]).join("\n");
+    expect(text).toContain("Mot de passe provisoire :\u00a0");
+    expect(text).not.toContain("Code d'activation");
+    expect(text).toContain("le mot de passe provisoire ci-dessus");
   });
 
   it("keeps file order with --sort file", async () => {
@@ -138,10 +170,10 @@ describe("courriers-ent merge", () => {
       /Aucune personne sélectionnée/,
     ],
     [
-      ["merge", path.join(SAMPLES_DIR, "entng-activation.csv"), "--template", TEMPLATE, "--out", "x.docx"],
+      ["merge", path.join(SAMPLES_DIR, "entng-activation.csv"), "--template", UNKNOWN_FIELDS, "--out", "x.docx"],
       4,
       "unknown-fields",
-      /« Enfant\(s\) », « Classe »/,
+      /« UAI », « Date de naissance »/,
     ],
     [["merge", "absent.csv", "--template", TEMPLATE, "--out", "x.docx"], 3, "file-not-found", /fichier introuvable/],
   ])("%j exits %i (%s) with a French message", async (argv, exit, code, message) => {

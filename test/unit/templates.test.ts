@@ -50,10 +50,22 @@ it("addresses parents with their children (elided: d'Anaïs) and class", () => {
     (p) => p.kind === "addressee",
   );
   expect(addressee[1].inlines).toEqual([
-    { kind: "text", text: "Parent " },
-    { kind: "field", id: "children", before: "de" },
-    { kind: "text", text: " – classe " },
-    { kind: "field", id: "class" },
+    {
+      kind: "if",
+      condition: "children",
+      inlines: [
+        { kind: "text", text: "Parent " },
+        { kind: "field", id: "children", before: "de" },
+        {
+          kind: "if",
+          condition: "class",
+          inlines: [
+            { kind: "text", text: " – classe " },
+            { kind: "field", id: "class" },
+          ],
+        },
+      ],
+    },
   ]);
 });
 

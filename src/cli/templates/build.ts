@@ -10,6 +10,10 @@ import {
   passageLabel,
   PASSWORD_FONT,
   placeholderOf,
+  conditionLabel,
+  conditionTag,
+  IF_PREFIX,
+  parseCondition,
   READY_LETTER_VARIABLE,
   ReadyLetterDef,
   tagOf,
@@ -88,12 +92,23 @@ function editControl(what: string, text: string, ids: IdCounter, baseRPr: string
   );
 }
 
+function ifControl(condition: string, inner: string, ids: IdCounter): string {
+  const parsed = parseCondition(`${IF_PREFIX}${condition}`);
+  if (!parsed)
+    throw new CourriersError("bad-letter-source", `condition inconnue « <<${condition}| » dans la source du courrier.`);
+  return (
+    `<w:sdt><w:sdtPr><w:alias w:val="${escapeXml(conditionLabel(parsed))}"/><w:tag w:val="${conditionTag(parsed)}"/><w:id w:val="${ids.next()}"/></w:sdtPr>` +
+    `<w:sdtContent>${inner}</w:sdtContent></w:sdt>`
+  );
+}
+
 function inlinesXml(inlines: Inline[], ids: IdCounter, kind: Paragraph["kind"], baseRPr: string): string {
   return inlines
     .map((i, k) => {
       // A word right before a field stays on its line with it ("classe 6A", "Parent d'Anaïs").
       const next = inlines[k + 1];
       if (i.kind === "text") return run(next?.kind === "field" ? i.text.replace(/ $/, "\u00a0") : i.text, baseRPr);
+      if (i.kind === "if") return ifControl(i.condition, inlinesXml(i.inlines, ids, kind, baseRPr), ids);
       if (i.kind === "field") return fieldControl(i.id, i.before, ids, kind === "credentials");
       return editControl(i.what, i.text, ids, baseRPr);
     })

@@ -17,7 +17,8 @@ export type ParagraphKind =
 export type Inline =
   | { kind: "text"; text: string }
   | { kind: "field"; id: string; before?: string }
-  | { kind: "edit"; what: string; text: string };
+  | { kind: "edit"; what: string; text: string }
+  | { kind: "if"; condition: string; inlines: Inline[] };
 
 export interface Paragraph {
   kind: ParagraphKind;
@@ -29,18 +30,29 @@ export interface Paragraph {
 const BLOCKS = new Set(["letterhead", "addressee", "credentials", "steps", "signature"]);
 const SINGLE = new Set(["right", "subject", "heading", "note"]);
 
+const TOKEN = /\{(?:(\w+) )?(\w+)\}|\[\[([\w-]+)\|([^\]]*)\]\]|<<([\w:-]+)\||>>/g;
+
+/** Inline text with {fields}, [[passages|text]] and <<condition|conditional text>> (nested). */
 function parseInlines(text: string): Inline[] {
-  const out: Inline[] = [];
-  const re = /\{(?:(\w+) )?(\w+)\}|\[\[([\w-]+)\|([^\]]*)\]\]/g;
+  const root: Inline[] = [];
+  const stack: Inline[][] = [root];
   let last = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index! > last) out.push({ kind: "text", text: text.slice(last, m.index) });
-    if (m[2]) out.push(m[1] ? { kind: "field", id: m[2], before: m[1] } : { kind: "field", id: m[2] });
-    else out.push({ kind: "edit", what: m[3], text: m[4] });
+  for (const m of text.matchAll(TOKEN)) {
+    const here = stack[stack.length - 1];
+    if (m.index! > last) here.push({ kind: "text", text: text.slice(last, m.index) });
     last = m.index! + m[0].length;
+    if (m[2]) here.push(m[1] ? { kind: "field", id: m[2], before: m[1] } : { kind: "field", id: m[2] });
+    else if (m[3]) here.push({ kind: "edit", what: m[3], text: m[4] });
+    else if (m[5]) {
+      const inlines: Inline[] = [];
+      here.push({ kind: "if", condition: m[5], inlines });
+      stack.push(inlines);
+    } else if (stack.length > 1) stack.pop();
+    else throw new CourriersError("bad-letter-source", `« >> » sans « <<condition| » dans : ${text}`);
   }
-  if (last < text.length) out.push({ kind: "text", text: text.slice(last) });
-  return out;
+  if (stack.length > 1) throw new CourriersError("bad-letter-source", `« <<condition| » sans « >> » dans : ${text}`);
+  if (last < text.length) root.push({ kind: "text", text: text.slice(last) });
+  return root;
 }
 
 export function parseLetterSource(source: string): Paragraph[] {

@@ -1,6 +1,6 @@
 // Conditions of conditional passages (`ent:if:<condition>`): the grammar of the tag
 // contract, in one place. A field condition holds when the field is non-empty.
-import { FieldId, isFieldId } from "./fields";
+import { fieldDef, FieldId, isFieldId } from "./fields";
 import { IF_PREFIX } from "./tags";
 
 export type Condition =
@@ -26,6 +26,20 @@ export function parseCondition(tag: string): Condition | null {
   const negated = body.startsWith("not:");
   const id = negated ? body.slice("not:".length) : body;
   return isFieldId(id) ? { kind: "field", id, negated } : null;
+}
+
+/** The condition in French, as a passage's title in Word: "Si « Enfant(s) » est rempli". */
+export function conditionLabel(condition: Condition): string {
+  switch (condition.kind) {
+    case "field":
+      return `Si « ${fieldDef(condition.id).label} » est ${condition.negated ? "vide" : "rempli"}`;
+    case "credential":
+      return condition.is === "activation-code"
+        ? "Si l'export donne des codes d'activation"
+        : "Si l'export donne des mots de passe provisoires";
+    case "state":
+      return condition.is === "active" ? "Si le compte est déjà activé" : "Si le compte n'est pas encore activé";
+  }
 }
 
 export function conditionTag(condition: Condition): string {

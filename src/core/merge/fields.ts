@@ -4,7 +4,7 @@
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
 import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag } from "../catalog";
 import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
-import { marker } from "./markers";
+import { MARK, marker } from "./markers";
 
 /** A merge field as written in the template: a tag, or a MERGEFIELD name. */
 export type FieldName = { kind: "tag"; tag: string } | { kind: "mergefield"; name: string };
@@ -69,7 +69,11 @@ export interface ExtractOptions {
 export function extractFields(xml: string, slots: FieldSlot[], options: ExtractOptions): string {
   const guards = options.guards ?? [];
   return withWholeParagraphPassages(
-    extractComplexFields(extractSimpleFields(extractContentControls(xml, slots, options), slots, guards), slots, guards),
+    extractComplexFields(
+      extractSimpleFields(extractContentControls(xml, slots, options), slots, guards),
+      slots,
+      guards,
+    ),
   );
 }
 
@@ -77,9 +81,15 @@ export function extractFields(xml: string, slots: FieldSlot[], options: ExtractO
  * A conditional passage that is all its paragraph holds takes the paragraph with it, so a
  * false condition leaves no empty line. (Not the paragraph carrying the section break.)
  */
+const M = MARK;
+const WHOLE_PARAGRAPH_PASSAGE = new RegExp(
+  `(<w:p\\b[^>]*>(?:<w:pPr\\/>|<w:pPr>(?:(?!<\\/w:pPr>|${M})[\\s\\S])*<\\/w:pPr>)?)(${M}C[^${M}]*${M})((?:(?!${M}[CE]|<\\/w:p>)[\\s\\S])*)(${M}E${M})<\\/w:p>`,
+  "g",
+);
+
 function withWholeParagraphPassages(xml: string): string {
   return xml.replace(
-    /(<w:p\b[^>]*>(?:<w:pPr\/>|<w:pPr>(?:(?!<\/w:pPr>|\u0001)[\s\S])*<\/w:pPr>)?)(\u0001C[^\u0001]*\u0001)((?:(?!\u0001[CE]|<\/w:p>)[\s\S])*)(\u0001E\u0001)<\/w:p>/g,
+    WHOLE_PARAGRAPH_PASSAGE,
     (_m, open: string, start: string, inner: string, end: string) => `${start}${open}${inner}</w:p>${end}`,
   );
 }
