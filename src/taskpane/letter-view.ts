@@ -1,8 +1,8 @@
 // Step 2 — Courrier: insert a ready letter or fields, and check what the document uses.
-import { labelOf, parseTag, passageLabel, READY_LETTERS } from "../core/catalog";
+import { Condition, conditionLabel, FIELDS, labelOf, parseTag, passageLabel, READY_LETTERS } from "../core/catalog";
 
 import { controlTags, resolveField } from "../core/merge";
-import { documentFields, insertField, insertLetterFile, repairTags } from "../word";
+import { documentFields, insertConditionalPassage, insertField, insertLetterFile, repairTags } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, h, replaceChildren } from "./dom";
 import { passageDefaults, readyLetterBytes } from "./letters";
@@ -35,6 +35,15 @@ export function setupLetter(ctx: PaneContext): void {
   });
   replaceChildren(byId("ready-letters"), ...buttons);
   byId("check-document").addEventListener("click", () => run(ctx, () => checkDocument(ctx)));
+  const choices = conditionChoices();
+  const select = byId<HTMLSelectElement>("condition-select");
+  replaceChildren(select, ...choices.map((c, i) => h("option", { value: String(i) }, lowerFirst(conditionLabel(c)))));
+  byId("conditional-insert").addEventListener("click", () =>
+    run(ctx, async () => {
+      await insertConditionalPassage(choices[Number(select.value)]);
+      await checkDocument(ctx);
+    }),
+  );
 }
 
 async function checkDocument(ctx: PaneContext): Promise<void> {
@@ -62,6 +71,22 @@ async function checkDocument(ctx: PaneContext): Promise<void> {
   replaceChildren(byId("document-report"), ...report);
 }
 
+/** The conditions the pane offers: what the credential is, the account state, then each field filled or empty. */
+function conditionChoices(): Condition[] {
+  return [
+    { kind: "credential", is: "activation-code" },
+    { kind: "credential", is: "password" },
+    { kind: "state", is: "inactive" },
+    { kind: "state", is: "active" },
+    ...FIELDS.flatMap((f): Condition[] => [
+      { kind: "field", id: f.id, negated: false },
+      { kind: "field", id: f.id, negated: true },
+    ]),
+  ];
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 export function renderLetter(ctx: PaneContext): void {
   const buttons = ctx.state.insertable().map((ref) => {
     const button = h(
@@ -74,6 +99,8 @@ export function renderLetter(ctx: PaneContext): void {
     return button;
   });
   replaceChildren(byId("field-buttons"), ...buttons);
-  for (const b of byId("step-letter").querySelectorAll<HTMLButtonElement>("#ready-letters button, #check-document"))
+  for (const b of byId("step-letter").querySelectorAll<HTMLButtonElement>(
+    "#ready-letters button, #check-document, #conditional-insert",
+  ))
     b.disabled = !ctx.wordAvailable;
 }

@@ -1,5 +1,8 @@
 // Inserting merge fields as content controls, and listing what the document holds.
 import {
+  Condition,
+  conditionLabel,
+  conditionTag,
   fieldOfPlaceholder,
   FieldRef,
   fieldDef,
@@ -68,6 +71,42 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
     throw new WordError(
       "insert-failed",
       `Impossible d'insérer le champ « ${labelOf(ref)} » : ${describeOfficeError(err)}. Cliquez dans le texte du document puis réessayez.`,
+      { cause: err },
+    );
+  }
+}
+
+/**
+ * Makes the selection a conditional passage: a content control tagged ent:if:<condition>,
+ * titled with the condition in French, printed only for the people it holds for.
+ */
+export async function insertConditionalPassage(condition: Condition): Promise<void> {
+  try {
+    await Word.run(async (context) => {
+      const selection = context.document.getSelection();
+      selection.load("text");
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const parent = selection.parentContentControlOrNullObject;
+      parent.load("tag");
+      await context.sync();
+      if (selection.text.trim() === "")
+        throw new WordError(
+          "insert-failed",
+          "Sélectionnez d'abord le texte (ou les paragraphes) à n'imprimer que sous condition, puis réessayez.",
+        );
+      if (!parent.isNullObject && parseTag(parent.tag))
+        throw new WordError("insert-failed", "La sélection est dans un champ : sélectionnez le texte autour du champ.");
+      const control = selection.insertContentControl();
+      control.tag = conditionTag(condition);
+      control.title = conditionLabel(condition);
+      control.appearance = "BoundingBox";
+      await context.sync();
+    });
+  } catch (err) {
+    if (err instanceof WordError) throw err;
+    throw new WordError(
+      "insert-failed",
+      `Impossible de rendre la sélection conditionnelle : ${describeOfficeError(err)}. Sélectionnez du texte du document puis réessayez.`,
       { cause: err },
     );
   }

@@ -1,7 +1,7 @@
 // Everything the pane may ask of Word. Only this folder calls Office.js.
 export { whenOfficeReady, supportsWordApi } from "./host";
 export type { HostInfo } from "./host";
-export { insertField, documentFields, repairTags } from "./fields";
+export { insertField, insertConditionalPassage, documentFields, repairTags } from "./fields";
 export type { DocumentFields, InsertedField } from "./fields";
 export { fillPreview, restorePreview } from "./preview";
 export { readTemplate, openAsNewDocument, insertLetterFile } from "./document";

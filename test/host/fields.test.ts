@@ -1,6 +1,13 @@
 // Fields and preview on the strict Word host: the exact Office calls, their arguments and
 // the number of round trips of each operation.
-import { insertField, documentFields, repairTags, fillPreview, restorePreview } from "../../src/word";
+import {
+  insertField,
+  insertConditionalPassage,
+  documentFields,
+  repairTags,
+  fillPreview,
+  restorePreview,
+} from "../../src/word";
 import { FIELDS, FieldRef } from "../../src/core/catalog";
 import { installWordMock } from "./word-mock";
 
@@ -104,6 +111,48 @@ describe("insertField", () => {
     await expect(insertField({ kind: "field", id: "login" })).rejects.toThrow(
       "Impossible d'insérer le champ « Login » : Argument non valide. Cliquez dans le texte du document puis réessayez.",
     );
+  });
+});
+
+describe("insertConditionalPassage", () => {
+  it("wraps the selection in a control tagged ent:if:<condition>, titled in French, in two round trips", async () => {
+    const { log, doc } = installWordMock({ selectedText: "Parent de «Enfant(s)»" });
+    await insertConditionalPassage({ kind: "field", id: "children", negated: false });
+    expect(log.syncs).toBe(2);
+    expect(writes(log.apis())).toEqual([
+      "Range.insertContentControl",
+      "ContentControl.tag=",
+      "ContentControl.title=",
+      "ContentControl.appearance=",
+    ]);
+    expect(doc.controls).toEqual([
+      expect.objectContaining({
+        tag: "ent:if:children",
+        title: "Si « Enfant(s) » est rempli",
+        text: "Parent de «Enfant(s)»",
+      }),
+    ]);
+  });
+
+  it.each([
+    [{ selectedText: "" }, "Sélectionnez d'abord le texte"],
+    [{ selectedText: "«Login»", insideTag: "ent:login" }, "La sélection est dans un champ"],
+  ])("refuses %j in French and changes nothing", async (options, message) => {
+    const { log, doc } = installWordMock(options);
+    await expect(insertConditionalPassage({ kind: "credential", is: "password" })).rejects.toThrow(message);
+    expect(writes(log.apis())).toEqual([]);
+    expect(doc.controls).toEqual([]);
+  });
+
+  it("says what Word refused", async () => {
+    installWordMock({
+      selectedText: "x",
+      fail: { "Range.insertContentControl": { code: "InvalidArgument", message: "Argument non valide" } },
+    });
+    await expect(insertConditionalPassage({ kind: "state", is: "active" })).rejects.toMatchObject({
+      code: "insert-failed",
+      message: expect.stringContaining("Impossible de rendre la sélection conditionnelle : Argument non valide."),
+    });
   });
 });
 

@@ -167,6 +167,16 @@ describe("the pane, step by step", () => {
     );
   });
 
+  it("makes the selection a conditional passage from the condition chosen", async () => {
+    const host = await openPane({ selectedText: "Parent de «Enfant(s)»" });
+    const select = $<HTMLSelectElement>("condition-select");
+    const option = [...select.options].find((o) => o.textContent === "si « Enfant(s) » est rempli")!;
+    select.value = option.value;
+    await click("conditional-insert");
+    expect(host.doc.controls.at(-1)).toMatchObject({ tag: "ent:if:children", title: "Si « Enfant(s) » est rempli" });
+    expect(text("message")).toBe("");
+  });
+
   it("inserts a field at the cursor from its button", async () => {
     const host = await openPane();
     await loadFile("parents.csv", PARENTS_CSV);

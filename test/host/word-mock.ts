@@ -64,6 +64,8 @@ export interface MockOptions {
   ready?: Promise<{ host: string; platform: string }>;
   /** insertFileFromBase64 resets the tags and titles of the inserted controls (office-js #1467). */
   resetTagsOnInsert?: boolean;
+  /** The text the user has selected (default: nothing, a cursor). */
+  selectedText?: string;
 }
 
 class PropertyNotLoaded extends Error {
@@ -368,7 +370,7 @@ export function installWordMock(options: MockOptions = {}): WordHost {
       document: {
         getSelection: () => {
           batch.call("Document.getSelection", []);
-          return new RangeProxy(batch, doc, selectionFacts, "");
+          return new RangeProxy(batch, doc, selectionFacts, options.selectedText ?? "");
         },
         get contentControls() {
           return new ContentControlCollectionProxy(batch, doc, () => doc.controls);
