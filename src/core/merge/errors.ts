@@ -2,7 +2,13 @@
 import { CourriersError } from "../errors";
 
 export type MergeErrorCode =
-  "not-docx" | "unknown-fields" | "unknown-condition" | "no-fields" | "bad-template" | "no-records";
+  | "not-docx"
+  | "unknown-fields"
+  | "unknown-condition"
+  | "unsupported-field"
+  | "no-fields"
+  | "bad-template"
+  | "no-records";
 
 export class MergeError extends CourriersError {
   declare readonly code: MergeErrorCode;

@@ -4,6 +4,7 @@
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
 import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag } from "../catalog";
 import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
+import { FieldFormat, parseMergeField, refuseUnsupportedField } from "./field-format";
 import { MARK, marker } from "./markers";
 
 /** A merge field as written in the template: a tag, or a MERGEFIELD name. */
@@ -15,6 +16,8 @@ export interface FieldSlot {
   rPr: string;
   /** Conditions of the passages around the field (`ent:if:` bodies), outermost first. */
   guards: string[];
+  /** A MERGEFIELD's switches (case, text before and after, date and number pictures). */
+  format?: FieldFormat;
   /** Block-level control: the value goes in a paragraph with these properties. */
   block?: { pPr: string };
   /** When output fields are kept as content controls: the sdtPr to keep. */
@@ -38,8 +41,7 @@ function cleanRunProps(rPr: string): string {
 
 /** `MERGEFIELD "Mot de passe" \* MERGEFORMAT` → `Mot de passe`; null for other fields. */
 export function mergeFieldName(instr: string): string | null {
-  const m = /^\s*MERGEFIELD\s+(?:"([^"]+)"|(\S+))/i.exec(instr);
-  return m ? (m[1] ?? m[2]).trim() : null;
+  return parseMergeField(instr)?.name ?? null;
 }
 
 /** The w:val of a content control property (w:tag, w:alias), decoded; "" when absent. */
@@ -150,14 +152,21 @@ function extractSimpleFields(xml: string, slots: FieldSlot[], guards: string[]):
     const end = elementEnd(xml, start, "w:fldSimple");
     const el = xml.slice(start, end);
     const open = el.slice(0, el.indexOf(">") + 1);
-    const name = mergeFieldName(decodeEntities(attrValue(open, "w:instr") ?? ""));
+    const instr = decodeEntities(attrValue(open, "w:instr") ?? "");
+    refuseUnsupportedField(instr);
+    const code = parseMergeField(instr);
     out += xml.slice(i, start);
     i = end;
-    if (!name) {
+    if (!code) {
       out += el;
       continue;
     }
-    slots.push({ name: { kind: "mergefield", name }, rPr: firstRunProps(el) ?? "", guards });
+    slots.push({
+      name: { kind: "mergefield", name: code.name },
+      rPr: firstRunProps(el) ?? "",
+      guards,
+      format: code.format,
+    });
     out += marker("F", slots.length - 1);
   }
   return out + xml.slice(i);
@@ -190,8 +199,9 @@ function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[])
         break;
       }
     }
-    const name = mergeFieldName(instr);
-    if (endAt < 0 || !name) continue; // not a MERGEFIELD: leave it, inner fields are still visited
+    refuseUnsupportedField(instr);
+    const code = parseMergeField(instr);
+    if (endAt < 0 || !code) continue; // not a MERGEFIELD: leave it, inner fields are still visited
     const runStart = previousStart(xml, "w:r", m.index);
     const runEnd = xml.indexOf("</w:r>", endAt) + "</w:r>".length;
     if (runStart < i || xml.slice(runStart, runEnd).includes("</w:p>")) continue;
@@ -199,7 +209,7 @@ function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[])
     const resultRun = nextStart(result, "w:r", 0);
     const rPr =
       (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";
-    slots.push({ name: { kind: "mergefield", name }, rPr, guards });
+    slots.push({ name: { kind: "mergefield", name: code.name }, rPr, guards, format: code.format });
     out += xml.slice(i, runStart) + marker("F", slots.length - 1);
     i = runEnd;
     scan.lastIndex = runEnd;

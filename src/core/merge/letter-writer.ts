@@ -4,6 +4,7 @@
 import { RosterRecord } from "../roster";
 import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xml";
 import { Segment, Slot } from "./compile";
+import { applyFormat } from "./field-format";
 import { ListRestarts, readLists } from "./numbering";
 import { displayName } from "./resolve";
 import { CompiledTemplate } from "./template";
@@ -119,6 +120,7 @@ export class LetterWriter {
   private field(i: number, ctx: LetterContext): string {
     const slot = this.t.slots[i];
     let value = this.t.values[i](ctx.record);
+    if (slot.format) value = applyFormat(value, slot.format);
     const bad = invalidXmlChars(value);
     if (bad.length) {
       value = stripInvalidXml(value);

@@ -1,0 +1,139 @@
+// Word MERGEFIELD switches, applied to the value as Word would: \* Upper/Lower/Caps/FirstCap,
+// \b (text before, only when the value is not empty), \f (text after), \@ (date picture,
+// French month and day names) and \# (number picture, French separators). And the Word
+// fields a letter merge cannot honour, refused by name rather than printed raw.
+import { MergeError } from "./errors";
+
+export interface FieldFormat {
+  case?: "upper" | "lower" | "caps" | "firstcap";
+  before?: string;
+  after?: string;
+  date?: string;
+  number?: string;
+}
+
+export interface MergeFieldCode {
+  name: string;
+  format: FieldFormat;
+}
+
+const SWITCH = /\\([*b f@#])\s*(?:"([^"]*)"|(\S+))?/g;
+
+/** `MERGEFIELD "Nom" \* Upper \b "M. "` → the name and its switches; null for other fields. */
+export function parseMergeField(instr: string): MergeFieldCode | null {
+  const m = /^\s*MERGEFIELD\s+(?:"([^"]+)"|([^\s\\]+))/i.exec(instr);
+  if (!m) return null;
+  const format: FieldFormat = {};
+  for (const s of instr.slice(m[0].length).matchAll(SWITCH)) {
+    const arg = s[2] ?? s[3] ?? "";
+    if (s[1] === "*") {
+      const c = arg.toLowerCase();
+      if (c === "upper" || c === "lower" || c === "caps" || c === "firstcap") format.case = c;
+    } else if (s[1] === "b") format.before = arg;
+    else if (s[1] === "f") format.after = arg;
+    else if (s[1] === "@") format.date = arg;
+    else if (s[1] === "#") format.number = arg;
+  }
+  return { name: (m[1] ?? m[2]).trim(), format };
+}
+
+const UNSUPPORTED: Record<string, string> = {
+  GREETINGLINE:
+    "une formule d'appel automatique (GREETINGLINE) : écrivez-la avec les champs Prénom et Nom, par exemple « Bonjour «Prénom» ».",
+  ADDRESSBLOCK: "un bloc d'adresse automatique (ADDRESSBLOCK) : composez l'adresse avec des champs.",
+  NEXT: "un champ « Enregistrement suivant » (NEXT) : les cartes par page ne sont pas encore prises en charge ; faites un courrier par personne.",
+  NEXTIF:
+    "un champ « Enregistrement suivant si » (NEXTIF) : choisissez les personnes dans le volet ou avec --profile, --class.",
+  SKIPIF:
+    "un champ « Ignorer l'enregistrement si » (SKIPIF) : choisissez les personnes dans le volet ou avec --profile, --class.",
+  IF: "un champ Word « Si… Alors… Sinon » (IF), qui garderait le texte du modèle : remplacez-le par un passage conditionnel (bouton « Passage conditionnel… » du volet).",
+};
+
+/** Refuses, by name, a Word field that a merge cannot honour. */
+export function refuseUnsupportedField(instr: string): void {
+  const kind = /^\s*([A-Za-z]+)/.exec(instr)?.[1].toUpperCase();
+  if (kind && Object.prototype.hasOwnProperty.call(UNSUPPORTED, kind)) {
+    throw new MergeError(
+      "unsupported-field",
+      `Le courrier contient ${UNSUPPORTED[kind]} Champ : « ${instr.trim()} ».`,
+      [kind],
+    );
+  }
+}
+
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+const DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+/** "12/03/2011", "12/03/11" or "2011-03-12" → the date; null for anything else. */
+function parseDate(value: string): Date | null {
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(value.trim());
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  const [d, m, y] = fr ? [+fr[1], +fr[2], +fr[3]] : iso ? [+iso[3], +iso[2], +iso[1]] : [0, 0, 0];
+  if (!d) return null;
+  const year = y < 100 ? 2000 + y : y;
+  const date = new Date(Date.UTC(year, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : null;
+}
+
+function formatDate(date: Date, picture: string): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const parts: Record<string, string> = {
+    dddd: DAYS[date.getUTCDay()],
+    ddd: `${DAYS[date.getUTCDay()].slice(0, 3)}.`,
+    dd: pad(date.getUTCDate()),
+    d: String(date.getUTCDate()),
+    MMMM: MONTHS[date.getUTCMonth()],
+    MMM: `${MONTHS[date.getUTCMonth()].slice(0, 4).replace(/é$/, "")}.`,
+    MM: pad(date.getUTCMonth() + 1),
+    M: String(date.getUTCMonth() + 1),
+    yyyy: String(date.getUTCFullYear()),
+    yy: pad(date.getUTCFullYear() % 100),
+  };
+  return picture.replace(/dddd|ddd|dd|d|MMMM|MMM|MM|M|yyyy|yy|'([^']*)'/g, (t, quoted?: string) =>
+    quoted !== undefined ? quoted : parts[t],
+  );
+}
+
+function formatNumber(value: string, picture: string): string | null {
+  const n = Number(value.trim().replace(/\s/g, "").replace(",", "."));
+  if (value.trim() === "" || !Number.isFinite(n)) return null;
+  const [intPic, decPic = ""] = picture.split(".");
+  const decimals = (decPic.match(/[0#]/g) ?? []).length;
+  const minInt = (intPic.match(/0/g) ?? []).length;
+  const [i, f] = Math.abs(n).toFixed(decimals).split(".");
+  let int = i.padStart(minInt, "0");
+  if (intPic.includes(",")) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  return `${n < 0 ? "-" : ""}${int}${f ? `,${f}` : ""}`;
+}
+
+/** The value as the field's switches print it. */
+export function applyFormat(value: string, format: FieldFormat): string {
+  let out = value;
+  if (format.date !== undefined) {
+    const date = parseDate(out);
+    if (date) out = formatDate(date, format.date);
+  }
+  if (format.number !== undefined) out = formatNumber(out, format.number) ?? out;
+  if (format.case === "upper") out = out.toLocaleUpperCase("fr");
+  else if (format.case === "lower") out = out.toLocaleLowerCase("fr");
+  else if (format.case === "caps")
+    out = out
+      .toLocaleLowerCase("fr")
+      .replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toLocaleUpperCase("fr"));
+  else if (format.case === "firstcap") out = out.charAt(0).toLocaleUpperCase("fr") + out.slice(1);
+  if (out !== "") out = (format.before ?? "") + out + (format.after ?? "");
+  return out;
+}
