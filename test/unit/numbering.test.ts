@@ -1,7 +1,7 @@
 // Numbered lists restart in every letter: the module alone, then through a merge.
 import { strToU8, zipSync } from "fflate";
 import { mergeLetters } from "../../src/core/merge";
-import { ListRestarts, readLists } from "../../src/core/merge/numbering";
+import { ListRestarts, readLists, readStyleLists, withStyleLists } from "../../src/core/merge/numbering";
 import { readRoster } from "../../src/core/roster";
 import { cc, makeDocx, p, r, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
@@ -61,8 +61,8 @@ describe("ListRestarts", () => {
   });
 });
 
+const roster = readRoster(utf8("Nom;Prénom;Login;Mot de passe\nA;B;a.b;X1\nC;D;c.d;Y2\nE;F;e.f;Z3\n"), "t.csv");
 describe("merge: numbered steps", () => {
-  const roster = readRoster(utf8("Nom;Prénom;Login;Mot de passe\nA;B;a.b;X1\nC;D;c.d;Y2\nE;F;e.f;Z3\n"), "t.csv");
   const step = (text: string) =>
     `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${r(text)}</w:p>`;
 
@@ -82,10 +82,56 @@ describe("merge: numbered steps", () => {
   });
 });
 
-/** The test template with NUMBERING as its numbering part. */
-function addNumbering(docx: Uint8Array): Uint8Array {
+const STYLES = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Etape"><w:name w:val="Étape"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="SansListe"><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style><w:style w:type="character" w:styleId="Car"><w:rPr><w:numPr><w:numId w:val="7"/></w:numPr></w:rPr></w:style></w:styles>`;
+
+describe("lists through a paragraph style", () => {
+  it("reads which paragraph styles carry a list", () => {
+    expect(readStyleLists(STYLES)).toEqual(new Map([["Etape", { numId: "1", ilvl: "1" }]]));
+    expect(readStyleLists(undefined)).toEqual(new Map());
+  });
+
+  it.each([
+    [
+      '<w:pPr><w:pStyle w:val="Etape"/></w:pPr>',
+      '<w:pPr><w:pStyle w:val="Etape"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>',
+    ],
+    [
+      '<w:pPr><w:pStyle w:val="Etape"/><w:keepNext/><w:jc w:val="left"/></w:pPr>',
+      '<w:pPr><w:pStyle w:val="Etape"/><w:keepNext/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:jc w:val="left"/></w:pPr>',
+    ],
+    [
+      '<w:pPr><w:pStyle w:val="Etape"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>',
+      '<w:pPr><w:pStyle w:val="Etape"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr>',
+    ],
+    ['<w:pPr><w:pStyle w:val="Normal"/></w:pPr>', '<w:pPr><w:pStyle w:val="Normal"/></w:pPr>'],
+    ["<w:pPr><w:jc/></w:pPr>", "<w:pPr><w:jc/></w:pPr>"],
+  ])("%s → %s", (xml, out) => {
+    expect(withStyleLists(xml, readStyleLists(STYLES))).toBe(out);
+  });
+
+  it("restarts a style's list in every letter", () => {
+    const step = (text: string) => `<w:p><w:pPr><w:pStyle w:val="Etape"/></w:pPr>${r(text)}</w:p>`;
+    const docx = addNumbering(
+      makeDocx({ body: p(cc("login", "Login")) + step("un") + step("deux") + p(r("fin")) }),
+      STYLES,
+    );
+    const out = unzipText(mergeLetters(docx, roster.records, roster).docx);
+    const ids = [...out["word/document.xml"].matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(ids).toEqual(["1", "1", "8", "8", "9", "9"]);
+  });
+});
+
+/** The test template with NUMBERING as its numbering part (and a styles part when given). */
+function addNumbering(docx: Uint8Array, styles?: string): Uint8Array {
   const files = unzipText(docx);
   files["word/numbering.xml"] = NUMBERING;
+  if (styles) {
+    files["word/styles.xml"] = styles;
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+      "</Relationships>",
+      '<Relationship Id="rIdSt" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    );
+  }
   files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
     "</Relationships>",
     '<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',

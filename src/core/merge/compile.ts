@@ -3,6 +3,7 @@
 // Compiling once and filling the slots per record is what makes the merge fast.
 import { extractFields, ExtractOptions, FieldSlot } from "./fields";
 import { MARK, marker as mark } from "./markers";
+import { StyleLists, withStyleLists } from "./numbering";
 
 export type Slot =
   | { t: "field"; i: number }
@@ -131,6 +132,11 @@ export function toSegments(xml: string): Segment[] {
 }
 
 /** Extracts fields, marks ids, and returns the segments of a part (or a fragment of one). */
-export function compilePart(xml: string, slots: FieldSlot[], options: ExtractOptions): Segment[] {
-  return toSegments(markIds(extractFields(xml, slots, options)));
+export function compilePart(
+  xml: string,
+  slots: FieldSlot[],
+  options: ExtractOptions,
+  styleLists: StyleLists = new Map(),
+): Segment[] {
+  return toSegments(markIds(withStyleLists(extractFields(xml, slots, options), styleLists)));
 }

@@ -69,3 +69,37 @@ export class ListRestarts {
     return numberingXml.slice(0, at) + this.added.join("") + numberingXml.slice(at);
   }
 }
+
+/** Where a numbered paragraph style's list is: its w:numId and level. */
+export type StyleLists = Map<string, { numId: string; ilvl: string }>;
+
+/** Paragraph styles that carry a list (w:numPr in the style itself), by style id. */
+export function readStyleLists(stylesXml: string | undefined): StyleLists {
+  const out: StyleLists = new Map();
+  for (const m of (stylesXml ?? "").matchAll(/<w:style\s[^>]*w:type="paragraph"[^>]*>[\s\S]*?<\/w:style>/g)) {
+    const id = attrValue(m[0].slice(0, m[0].indexOf(">") + 1), "w:styleId");
+    const numId = /<w:numPr>[\s\S]*?<w:numId w:val="(\d+)"/.exec(m[0])?.[1];
+    if (id && numId && numId !== "0") out.set(id, { numId, ilvl: /<w:ilvl w:val="(\d+)"/.exec(m[0])?.[1] ?? "0" });
+  }
+  return out;
+}
+
+// Elements CT_PPrBase puts before w:numPr.
+const BEFORE_NUMPR = /^<w:(?:keepNext|keepLines|pageBreakBefore|framePr|widowControl)\b[^>]*\/>/;
+
+/**
+ * A paragraph numbered through its style shares the style's list across letters. It is
+ * given that list explicitly, so that each letter can restart it like a direct one.
+ */
+export function withStyleLists(xml: string, styles: StyleLists): string {
+  if (styles.size === 0) return xml;
+  return xml.replace(/<w:pPr>((?:(?!<\/w:pPr>)[\s\S])*)<\/w:pPr>/g, (pPr, inner: string) => {
+    const style = /^<w:pStyle w:val="([^"]*)"\/>/.exec(inner);
+    const list = style && styles.get(style[1]);
+    if (!list || inner.includes("<w:numPr")) return pPr;
+    let at = style[0].length;
+    for (let m = BEFORE_NUMPR.exec(inner.slice(at)); m; m = BEFORE_NUMPR.exec(inner.slice(at))) at += m[0].length;
+    const numPr = `<w:numPr><w:ilvl w:val="${list.ilvl}"/><w:numId w:val="${list.numId}"/></w:numPr>`;
+    return `<w:pPr>${inner.slice(0, at)}${numPr}${inner.slice(at)}</w:pPr>`;
+  });
+}

@@ -3,6 +3,7 @@
 import { XmlError } from "../errors";
 import { compilePart, Segment } from "./compile";
 import { compileConditions, Holds, neverPrinted } from "./conditions";
+import { readStyleLists } from "./numbering";
 import { DocxPackage, headerFooterParts, numberingPath, openDocx } from "./docx-package";
 import { MergeError } from "./errors";
 import { ExtractOptions, FieldSlot } from "./fields";
@@ -69,7 +70,9 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   if (!body) throw new MergeError("bad-template", "Le modèle n'a pas de corps de document lisible (w:body).");
 
   const slots: FieldSlot[] = [];
-  const bodySegments = inPart(main, () => compilePart(body.inner, slots, options));
+  const stylesPart = pkg.related(main, "styles")[0];
+  const styleLists = readStyleLists(stylesPart && pkg.text(stylesPart.path));
+  const bodySegments = inPart(main, () => compilePart(body.inner, slots, options, styleLists));
   const finalSect = inPart(main, () => compilePart(body.finalSect, slots, options));
 
   const reserved: ReservedIds = { docPr: new Set(), sdt: new Set(), spid: new Set() };
@@ -77,7 +80,7 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   const types = pkg.contentTypes();
   for (const part of headerFooterParts(pkg)) {
     const before = slots.length;
-    const segments = inPart(part.path, () => compilePart(part.xml, slots, options));
+    const segments = inPart(part.path, () => compilePart(part.xml, slots, options, styleLists));
     const perLetter = slots.length > before;
     if (!perLetter) {
       collectIds(part.xml, /<wp:docPr\s[^>]*?\bid="(\d+)"/g, reserved.docPr);
