@@ -243,7 +243,7 @@ describe("task pane where Word cannot open the new document", () => {
     const { page } = await openPane("stub");
     await page.getByText("Word prêt (PC).").waitFor();
     await page.setInputFiles("#file-input", SAMPLE);
-    await page.click("button[data-letter=personnels]");
+    await page.click("button[data-letter=parents]");
     await page.locator("#document-report").filter({ hasText: "Champs utilisés" }).waitFor();
     await page.evaluate("window.__wordStub.failOpen = true");
     await page.click("#merge-start");
