@@ -1,5 +1,5 @@
 // MERGEFIELD switches as Word applies them, and Word fields a merge cannot honour.
-import { applyFormat, parseMergeField, refuseUnsupportedField } from "../../src/core/merge/field-format";
+import { applyFormat, parseIfField, parseMergeField, refuseUnsupportedField } from "../../src/core/merge/field-format";
 import { mergeLetters } from "../../src/core/merge";
 import { readRoster } from "../../src/core/roster";
 import { makeDocx, p, paragraphsText, unzipText } from "./helpers/docx";
@@ -71,5 +71,73 @@ describe("fields a merge cannot honour", () => {
     expect(() => mergeLetters(greeting, roster.records, roster)).toThrow(
       expect.objectContaining({ code: "unsupported-field" }),
     );
+  });
+});
+
+describe("Word IF fields over a merge field", () => {
+  const fc = (type: string) => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+  const instr = (text: string) =>
+    `<w:r><w:instrText xml:space="preserve">${text.replace(/"/g, "&quot;")}</w:instrText></w:r>`;
+  const ifField = (field: string, rest: string, before = "") =>
+    fc("begin") +
+    instr(` IF ${before}`) +
+    fc("begin") +
+    instr(` MERGEFIELD ${field} `) +
+    fc("separate") +
+    `<w:r><w:t>«${field}»</w:t></w:r>` +
+    fc("end") +
+    instr(rest) +
+    fc("separate") +
+    `<w:r><w:rPr><w:b/></w:rPr><w:t>ancien résultat</w:t></w:r>` +
+    fc("end");
+  const roster = readRoster(
+    utf8("Nom;Prénom;Login;Mot de passe;Classe;Élève;Niveau\nA;Léa;l.a;x;6A;Zoé A;6\nB;Tom;t.b;y;;;3\n"),
+    "t.csv",
+  );
+  const merged = (body: string) =>
+    paragraphsText(
+      unzipText(mergeLetters(makeDocx({ body }), roster.records, roster).docx)["word/document.xml"],
+    ).filter((t) => t);
+
+  it.each([
+    [' = "" "Sans enfant" "Parent d\'élève" ', "", ["Parent d'élève", "Sans enfant"]],
+    [' <> "" "avec classe" "sans classe" ', "", ["avec classe", "sans classe"]],
+    [' = "6A" "en 6A" "ailleurs" ', "", ["en 6A", "ailleurs"]],
+    [' >= 5 "collège 6e-5e" "cycle 4" ', "", ["collège 6e-5e", "cycle 4"]],
+    [' "égal" "différent" ', '"6A" = ', ["égal", "différent"]],
+  ])("IF %s prints the text the value chooses, not the template's old result", (rest, before, texts) => {
+    const field = rest.includes(">=") ? "Niveau" : rest.includes("enfant") ? "Élève" : "Classe";
+    expect(merged(p(ifField(field, rest, before)))).toEqual(texts);
+  });
+
+  it("keeps the run properties of the IF's result", () => {
+    const xml = unzipText(
+      mergeLetters(makeDocx({ body: p(ifField("Classe", ' = "6A" "oui" "non" ')) }), roster.records, roster).docx,
+    )["word/document.xml"];
+    expect(xml).toContain('<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">oui</w:t></w:r>');
+    expect(xml).not.toContain("ancien résultat");
+  });
+
+  it.each([
+    [" IF a = b c d ", null],
+    [
+      ' IF \u0002Classe\u0002 = "6A" "oui" ',
+      { field: "Classe", op: "=", literal: "6A", fieldOnRight: false, then: "oui", otherwise: "" },
+    ],
+    [
+      ' IF "x" <> \u0002Nom\u0002 "a" "b" ',
+      { field: "Nom", op: "<>", literal: "x", fieldOnRight: true, then: "a", otherwise: "b" },
+    ],
+    [" IF \u0002Nom\u0002 \u0002Nom\u0002 ", null],
+    [" PAGE ", null],
+  ])("reads %j", (code, parsed) => {
+    expect(parseIfField(code)).toEqual(parsed);
+  });
+
+  it("refuses an IF it cannot evaluate, by name", () => {
+    const body = p(fc("begin") + instr(' IF 1 = 1 "a" "b" ') + fc("separate") + "<w:r><w:t>a</w:t></w:r>" + fc("end"));
+    expect(() =>
+      mergeLetters(makeDocx({ body: p(ifField("Classe", ' = "6A" "x" "y" ')) + body }), roster.records, roster),
+    ).toThrow(expect.objectContaining({ code: "unsupported-field" }));
   });
 });

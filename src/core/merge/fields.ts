@@ -4,7 +4,7 @@
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
 import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag } from "../catalog";
 import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
-import { FieldFormat, parseMergeField, refuseUnsupportedField } from "./field-format";
+import { FieldFormat, IfField, NESTED, parseIfField, parseMergeField, refuseUnsupportedField } from "./field-format";
 import { MARK, marker } from "./markers";
 
 /** A merge field as written in the template: a tag, or a MERGEFIELD name. */
@@ -18,6 +18,8 @@ export interface FieldSlot {
   guards: string[];
   /** A MERGEFIELD's switches (case, text before and after, date and number pictures). */
   format?: FieldFormat;
+  /** A Word IF field over this merge field: the value chooses between two texts. */
+  when?: IfField;
   /** Block-level control: the value goes in a paragraph with these properties. */
   block?: { pPr: string };
   /** When output fields are kept as content controls: the sdtPr to keep. */
@@ -185,22 +187,31 @@ function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[])
     // Walk to the matching end, collecting this field's own instruction text.
     let depth = 0;
     let instr = "";
+    // The code with each directly nested field as a token (an IF over a MERGEFIELD).
+    let flat = "";
+    let nested: string | null = null;
     let separate = -1;
     let endAt = -1;
     const walker = new RegExp(FLD_CHAR.source, "g");
     walker.lastIndex = m.index;
     for (let w = walker.exec(xml); w; w = walker.exec(xml)) {
-      if (w[1] === "begin") depth++;
-      else if (w[1] === "end") depth--;
-      else if (w[1] === "separate" && depth === 1) separate = w.index;
-      else if (w[2] !== undefined && depth === 1 && separate < 0) instr += decodeEntities(w[2]);
+      if (w[1] === "begin" && ++depth === 2 && separate < 0) nested = "";
+      else if (w[1] === "end" && --depth === 1 && nested !== null) {
+        flat += `${NESTED}${parseMergeField(nested)?.name ?? ""}${NESTED}`;
+        nested = null;
+      } else if (w[1] === "separate" && depth === 1) separate = w.index;
+      else if (w[2] !== undefined && depth === 1 && separate < 0) {
+        instr += decodeEntities(w[2]);
+        flat += decodeEntities(w[2]);
+      } else if (w[2] !== undefined && depth === 2 && nested !== null) nested += decodeEntities(w[2]);
       if (depth === 0) {
         endAt = w.index;
         break;
       }
     }
-    refuseUnsupportedField(instr);
-    const code = parseMergeField(instr);
+    const when = /^\s*IF\b/i.test(instr) ? parseIfField(flat) : null;
+    if (!when) refuseUnsupportedField(instr);
+    const code = when ? { name: when.field, format: {} } : parseMergeField(instr);
     if (endAt < 0 || !code) continue; // not a MERGEFIELD: leave it, inner fields are still visited
     const runStart = previousStart(xml, "w:r", m.index);
     const runEnd = xml.indexOf("</w:r>", endAt) + "</w:r>".length;
@@ -209,7 +220,9 @@ function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[])
     const resultRun = nextStart(result, "w:r", 0);
     const rPr =
       (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";
-    slots.push({ name: { kind: "mergefield", name: code.name }, rPr, guards, format: code.format });
+    const slot: FieldSlot = { name: { kind: "mergefield", name: code.name }, rPr, guards, format: code.format };
+    if (when) slot.when = when;
+    slots.push(slot);
     out += xml.slice(i, runStart) + marker("F", slots.length - 1);
     i = runEnd;
     scan.lastIndex = runEnd;

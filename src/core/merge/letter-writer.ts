@@ -4,7 +4,7 @@
 import { RosterRecord } from "../roster";
 import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xml";
 import { Segment, Slot } from "./compile";
-import { applyFormat } from "./field-format";
+import { applyFormat, evaluateIf } from "./field-format";
 import { ListRestarts, readLists } from "./numbering";
 import { displayName } from "./resolve";
 import { CompiledTemplate } from "./template";
@@ -120,6 +120,7 @@ export class LetterWriter {
   private field(i: number, ctx: LetterContext): string {
     const slot = this.t.slots[i];
     let value = this.t.values[i](ctx.record);
+    if (slot.when) value = evaluateIf(slot.when, value);
     if (slot.format) value = applyFormat(value, slot.format);
     const bad = invalidXmlChars(value);
     if (bad.length) {
