@@ -31,6 +31,13 @@ const LONG_PARENT = [
   "N'DIAYE;Aïssatou;aissatou.ndiaye;001000;Parent;4B;Moussa N'DIAYE",
 ].join("\r\n");
 
+// One account still to activate, one the export says is active (no code any more).
+const ACTIVATED = [
+  "Nom;Prénom;Login;Code d'activation;Profil;Classe;Élève;Etat du compte",
+  "MARTIN;Léa;lea.martin;K7pQ2xZ9;Parent;6A;Anaïs MARTIN;Inactif",
+  "BERNARD;Paul;paul.bernard;;Parent;5B;Enzo BERNARD;Actif",
+].join("\r\n");
+
 function jobs(): Job[] {
   const parents = sample("moncollege-parents.csv");
   const eleves = sample("moncollege-eleves.csv");
@@ -39,6 +46,7 @@ function jobs(): Job[] {
   const entng2015 = sample("entng-2015.csv");
   const activation = sample("entng-activation.csv");
   const long = readRoster(Buffer.from(LONG_PARENT, "utf8"), "longs.csv");
+  const activated = readRoster(Buffer.from(ACTIVATED, "utf8"), "actives.csv");
   return [
     { name: "moncollege-parents", roster: parents, records: parents.records, template: "parents" },
     {
@@ -68,6 +76,7 @@ function jobs(): Job[] {
     { name: "parents-longs", roster: long, records: long.records, template: "parents" },
     { name: "entng-activation-parents", roster: activation, records: activation.records, template: "parents" },
     { name: "entng-activation-eleves", roster: activation, records: activation.records, template: "eleves" },
+    { name: "parents-deja-actives", roster: activated, records: activated.records, template: "parents" },
   ];
 }
 
@@ -121,13 +130,26 @@ describe.each(all.map((job, i) => ({ ...job, i })))("$name × $template.docx", (
   });
 });
 
-it("numbers the first-connection steps 1 to 5 on every letter", () => {
+it("numbers the first-connection steps 1 to 5 on every letter of an account to activate, and none on the others", () => {
   for (const [i, job] of all.entries()) {
     pdfPages(pdfs[i]).forEach((page, n) => {
       const steps = [...page.matchAll(/^\s*(\d+)\.\s+\S/gm)].map((m) => Number(m[1]));
-      expect({ job: job.name, page: n + 1, steps }).toEqual({ job: job.name, page: n + 1, steps: [1, 2, 3, 4, 5] });
+      const expected = job.records[n].values.password ? [1, 2, 3, 4, 5] : [];
+      expect({ job: job.name, page: n + 1, steps }).toEqual({ job: job.name, page: n + 1, steps: expected });
     });
   }
+});
+
+it("tells an already-activated account to use « Mot de passe oublié », with no empty code", () => {
+  const [toActivate, active] = pdfPages(pdfs[all.findIndex((j) => j.name === "parents-deja-actives")]).map((p) =>
+    p.replace(/\s+/g, " "),
+  );
+  expect(toActivate).toContain("Code d'activation : K7pQ2xZ9");
+  expect(toActivate).not.toContain("Votre compte est déjà activé");
+  expect(active).toContain("Votre compte est déjà activé : connectez-vous avec le mot de passe que vous avez choisi.");
+  expect(active).toContain("« Mot de passe oublié »");
+  expect(active).not.toMatch(/Code d'activation|Première connexion|Saisissez/);
+  expect(active).toContain("Parent d'Enzo BERNARD");
 });
 
 it("elides before a vowel (Parent d'Anaïs) and keeps each word with its field's value", () => {
@@ -150,6 +172,7 @@ it("words the credential as the export gives it: activation code or provisional 
     if (job.template === "eleves") continue;
     const activation = job.roster.columns.some((c) => c.field === "password" && /code/i.test(c.header));
     pdfPages(pdfs[i]).forEach((raw, n) => {
+      if (!job.records[n].values.password) return; // an activated account: no credential at all
       const page = raw.replace(/\u00a0/g, " ");
       const where = { job: job.name, page: n + 1 };
       const wording = {

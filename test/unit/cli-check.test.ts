@@ -38,10 +38,11 @@ describe("courriers-ent check", () => {
     expect(out).toContain("Encodage : Windows-1252 ; séparateur : point-virgule (;)");
     expect(out).toContain("Mot de passe → Mot de passe");
     expect(out).toContain("Etat du compte → état du compte");
-    expect(out).toContain("Courriers possibles : 1");
+    expect(out).toContain("Courriers possibles : 2");
     expect(out).toContain("Élèves : 1");
-    expect(out).toContain("Lignes écartées : 1");
-    expect(out).toMatch(/Ligne 3 \(c\.d\).*déjà activé/);
+    expect(out).toContain("Parents : 1");
+    expect(out).toContain("Lignes écartées : 0");
+    expect(out).toMatch(/Avertissements : 1\n  - Ligne 3 \(c\.d\) : compte déjà activé.*« Mot de passe oublié »/);
   });
 
   it.each([

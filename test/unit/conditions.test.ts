@@ -1,6 +1,9 @@
 // Conditional passages (ent:if:<condition>) kept or removed per person, inline or with
 // their paragraph, and the fields they guard.
+import * as fs from "fs";
+import * as path from "path";
 import { mergeLetters, MergeError } from "../../src/core/merge";
+import { TEMPLATES_DIR } from "../fixtures";
 import { readRoster } from "../../src/core/roster";
 import { cc, makeDocx, p, paragraphsText, r, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
@@ -49,6 +52,15 @@ describe("conditional passages", () => {
     const body = p(cc("login", "Login")) + p(ifControl("children", r("Parent de Zoé A"))) + p(r("Fin"));
     const xml = unzipText(mergeLetters(makeDocx({ body }), roster.records, roster).docx)["word/document.xml"];
     expect(xml.match(/<w:p>/g)).toHaveLength(5);
+  });
+
+  it("removes the paragraph of a passage holding other passages, as all it holds", () => {
+    const roster = readRoster(utf8(PARENTS), "t.csv");
+    const nested = ifControl("children", r("Parent") + ifControl("class", r(" – classe ") + cc("class", "Classe")));
+    const body = p(cc("login", "Login")) + p(nested) + p(r("Fin"));
+    const xml = unzipText(mergeLetters(makeDocx({ body }), roster.records, roster).docx)["word/document.xml"];
+    expect(xml.match(/<w:p>/g)).toHaveLength(5);
+    expect(paragraphsText(xml).filter((t) => t)).toEqual(["l.a", "Parent – classe 6A", "Fin", "t.b", "Fin"]);
   });
 
   it("keeps or removes an inline passage, leaving the rest of the paragraph", () => {
@@ -103,5 +115,52 @@ describe("conditional passages", () => {
       ).docx,
     )["word/document.xml"];
     expect(xml.match(/<w:sectPr>/g)).toHaveLength(2);
+  });
+});
+
+describe("already-activated accounts", () => {
+  const CSV = [
+    "Nom;Prénom;Login;Code d'activation;Profil;Élève;Classe;Etat du compte",
+    "A;Léa;l.a;ABC123;Parent;Zoé A;6A;Inactif",
+    "B;Tom;t.b;;Parent;Ugo B;5B;Actif",
+    "C;Ana;a.c;;Parent;Eva C;4C;Inactif",
+  ].join("\n");
+  const roster = readRoster(utf8(CSV), "t.csv");
+
+  it("are records with a warning when the export says they are active; without a code otherwise, rows set aside", () => {
+    expect(roster.records.map((r) => [r.values.login, r.inactive])).toEqual([
+      ["l.a", true],
+      ["t.b", false],
+    ]);
+    expect(roster.problems.map((p) => [p.row, p.code, p.severity])).toEqual([
+      [3, "already-active", "warning"],
+      [4, "missing-password", "error"],
+    ]);
+  });
+
+  it("get the ready letter's « Mot de passe oublié » paragraph instead of an empty code and the steps", () => {
+    const template = fs.readFileSync(path.join(TEMPLATES_DIR, "parents.docx"));
+    const { docx } = mergeLetters(template, roster.records, roster);
+    const [active, activated] = unzipText(docx)["word/document.xml"].split(/<w:sectPr>[\s\S]*?<\/w:sectPr>/);
+    const text = (xml: string) => paragraphsText(xml).join("\n");
+    expect(text(active)).toContain("Code d'activation :\u00a0ABC123");
+    expect(text(active)).toContain("Première connexion, en cinq étapes");
+    expect(text(active)).not.toContain("déjà activé :");
+    expect(text(activated)).toContain("Votre compte est déjà activé : connectez-vous");
+    expect(text(activated)).not.toMatch(/Code d'activation|Première connexion|Saisissez/);
+  });
+
+  it("are refused, by row, by a letter that would print their empty password", () => {
+    const plain = makeDocx({ body: p(cc("login", "Login")) + p(cc("password", "Mot de passe")) });
+    expect(() => mergeLetters(plain, roster.records, roster)).toThrow(
+      expect.objectContaining({
+        code: "empty-password",
+        message: expect.stringMatching(/^Ligne 3 \(t\.b\) : ce compte est déjà activé/),
+      }),
+    );
+    const guarded = makeDocx({
+      body: p(cc("login", "Login")) + p(ifControl("inactive", cc("password", "Mot de passe"))),
+    });
+    expect(mergeLetters(guarded, roster.records, roster).letters).toBe(2);
   });
 });

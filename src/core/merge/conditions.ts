@@ -1,6 +1,6 @@
 // Conditional passages (`ent:if:<condition>`): whether a person's letter keeps each one.
-// A field absent from the file counts as empty; an account without a state column is
-// inactive when its credential is an activation code.
+// A field absent from the file counts as empty; without a state column, an account is
+// inactive while it has a credential (an activation code or a provisional password).
 import { ACTIVATION_CODE_HEADERS, Condition, foldKey, parseCondition } from "../catalog";
 import { RosterRecord } from "../roster";
 import { MergeError } from "./errors";
@@ -27,8 +27,7 @@ function holds(condition: Condition, source: MergeSource): Holds {
     case "credential":
       return () => condition.is === kind;
     case "state": {
-      const inactive: Holds = (r) =>
-        r.inactive ?? (kind === "activation-code" && (r.values.password ?? "").trim() !== "");
+      const inactive: Holds = (r) => r.inactive ?? (r.values.password ?? "").trim() !== "";
       return condition.is === "inactive" ? inactive : (r) => !inactive(r);
     }
   }

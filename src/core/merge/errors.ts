@@ -6,6 +6,7 @@ export type MergeErrorCode =
   | "unknown-fields"
   | "unknown-condition"
   | "unsupported-field"
+  | "empty-password"
   | "no-fields"
   | "bad-template"
   | "no-records";

@@ -86,16 +86,41 @@ export function extractFields(xml: string, slots: FieldSlot[], options: ExtractO
  * false condition leaves no empty line. (Not the paragraph carrying the section break.)
  */
 const M = MARK;
-const WHOLE_PARAGRAPH_PASSAGE = new RegExp(
-  `(<w:p\\b[^>]*>(?:<w:pPr\\/>|<w:pPr>(?:(?!<\\/w:pPr>|${M})[\\s\\S])*<\\/w:pPr>)?)(${M}C[^${M}]*${M})((?:(?!${M}[CE]|<\\/w:p>)[\\s\\S])*)(${M}E${M})<\\/w:p>`,
+// A paragraph's start and properties (none holding a marker), then the start of a passage.
+const PASSAGE_AT_PARAGRAPH_START = new RegExp(
+  `<w:p\\b[^>]*>(?:<w:pPr\\/>|<w:pPr>(?:(?!<\\/w:pPr>|${M})[\\s\\S])*<\\/w:pPr>)?(?=${M}C)`,
   "g",
 );
+const PASSAGE_MARK = new RegExp(`${M}([CE])[^${M}]*${M}`, "g");
+
+/** Index just after the E marker closing the passage whose C marker starts at `start`, or -1. */
+function passageEnd(xml: string, start: number): number {
+  PASSAGE_MARK.lastIndex = start;
+  let depth = 0;
+  for (let m = PASSAGE_MARK.exec(xml); m; m = PASSAGE_MARK.exec(xml)) {
+    depth += m[1] === "C" ? 1 : -1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
 
 function withWholeParagraphPassages(xml: string): string {
-  return xml.replace(
-    WHOLE_PARAGRAPH_PASSAGE,
-    (_m, open: string, start: string, inner: string, end: string) => `${start}${open}${inner}</w:p>${end}`,
-  );
+  let out = "";
+  let i = 0;
+  PASSAGE_AT_PARAGRAPH_START.lastIndex = 0;
+  for (let m = PASSAGE_AT_PARAGRAPH_START.exec(xml); m; m = PASSAGE_AT_PARAGRAPH_START.exec(xml)) {
+    const start = m.index + m[0].length;
+    const end = passageEnd(xml, start);
+    const inner = end < 0 ? "" : xml.slice(start, end);
+    if (end < 0 || !xml.startsWith("</w:p>", end) || inner.includes("</w:p>")) continue;
+    // The passage is all the paragraph holds: the paragraph moves inside it.
+    const open = inner.slice(0, inner.indexOf(M, 1) + 1);
+    const close = marker("E");
+    out += xml.slice(i, m.index) + open + m[0] + inner.slice(open.length, -close.length) + "</w:p>" + close;
+    i = end + "</w:p>".length;
+    PASSAGE_AT_PARAGRAPH_START.lastIndex = i;
+  }
+  return out + xml.slice(i);
 }
 
 function extractContentControls(xml: string, slots: FieldSlot[], options: ExtractOptions): string {

@@ -6,6 +6,7 @@ import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xm
 import { Segment, Slot } from "./compile";
 import { applyFormat, evaluateIf } from "./field-format";
 import { ListRestarts, readLists } from "./numbering";
+import { MergeError } from "./errors";
 import { displayName } from "./resolve";
 import { CompiledTemplate } from "./template";
 
@@ -120,6 +121,7 @@ export class LetterWriter {
   private field(i: number, ctx: LetterContext): string {
     const slot = this.t.slots[i];
     let value = this.t.values[i](ctx.record);
+    if (this.t.isPassword[i] && value.trim() === "") throw emptyPassword(ctx.record);
     if (slot.when) value = evaluateIf(slot.when, value);
     if (slot.format) value = applyFormat(value, slot.format);
     const bad = invalidXmlChars(value);
@@ -138,6 +140,13 @@ export class LetterWriter {
     const sdtPr = slot.sdtPr.replace(/<w:id w:val="-?\d+"\s*\/>/, `<w:id w:val="${this.sdt.next()}"/>`);
     return `<w:sdt>${sdtPr}<w:sdtContent>${content}</w:sdtContent></w:sdt>`;
   }
+}
+
+function emptyPassword(record: RosterRecord): MergeError {
+  return new MergeError(
+    "empty-password",
+    `Ligne ${record.row} (${record.values.login}) : ce compte est déjà activé et n'a pas de mot de passe ; ce courrier imprimerait un mot de passe vide. Utilisez un courrier prêt à l'emploi (il indique à ces comptes le lien « Mot de passe oublié »), mettez le mot de passe dans un passage conditionnel « si le compte n'est pas encore activé », ou ne gardez que les comptes inactifs.`,
+  );
 }
 
 /** Index of the endIf closing the passage that opens at `start`. */

@@ -37,6 +37,18 @@ export function resolveField(name: FieldName, source: MergeSource): ValueOf | nu
   return (id && fieldValue(id, source)) || columnValue(name.name, source);
 }
 
+/** The catalog field a template field prints, or null for another column. */
+export function fieldIdOf(name: FieldName, source: MergeSource): FieldId | null {
+  if (name.kind === "tag") {
+    const ref = parseTag(name.tag);
+    return ref?.kind === "field" ? ref.id : null;
+  }
+  const id = fieldForHeader(name.name);
+  if (id && source.columns.some((c) => c.field === id)) return id;
+  const header = source.headers.find((h) => foldKey(h) === foldKey(name.name));
+  return source.columns.find((c) => c.header === header)?.field ?? null;
+}
+
 /** How a field is named to the user: «Mot de passe» or the MERGEFIELD's name. */
 export function displayName(name: FieldName): string {
   if (name.kind === "mergefield") return name.name;

@@ -7,7 +7,7 @@ import { readStyleLists } from "./numbering";
 import { DocxPackage, headerFooterParts, numberingPath, openDocx } from "./docx-package";
 import { MergeError } from "./errors";
 import { ExtractOptions, FieldSlot } from "./fields";
-import { displayName, MergeSource, resolveField, ValueOf } from "./resolve";
+import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
 import { splitBody } from "./sections";
 
 export interface HeaderPart {
@@ -35,6 +35,8 @@ export interface CompiledTemplate {
   finalSect: Segment[];
   slots: FieldSlot[];
   values: ValueOf[];
+  /** Which slots print the password: never empty. */
+  isPassword: boolean[];
   /** Whether a person's letter keeps each conditional passage. */
   conditions: Map<string, Holds>;
   headers: HeaderPart[];
@@ -99,6 +101,7 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
     finalSect,
     slots,
     values: fieldValues(slots, source),
+    isPassword: slots.map((s) => fieldIdOf(s.name, source) === "password"),
     conditions: compileConditions(conditionsOf([bodySegments, finalSect, ...headers.map((h) => h.segments)]), source),
     headers,
     reserved,

@@ -160,7 +160,20 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
       );
       continue;
     }
-    if (password.trim() === "") {
+    const inactive = stateColumn !== undefined ? parseInactive(cells[stateColumn]) : undefined;
+    // The export says the account is already active: its letter says « Mot de passe oublié ».
+    const activated = password.trim() === "" && inactive === false;
+    if (activated) {
+      problems.push(
+        problem(
+          line,
+          headers[passwordIndex],
+          "already-active",
+          `Ligne ${line} (${login}) : compte déjà activé, sans « ${headers[passwordIndex]} » ; un courrier prêt à l'emploi lui indique le lien « Mot de passe oublié ». (Filtre « inactifs seulement » pour l'écarter.)`,
+          "warning",
+        ),
+      );
+    } else if (password.trim() === "") {
       problems.push(
         problem(
           line,
@@ -197,7 +210,6 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
       } else values[id] = value;
     }
     const profile = normaliseProfile(values.profile, values.children !== "");
-    const inactive = stateColumn !== undefined ? parseInactive(cells[stateColumn]) : undefined;
     records.push({ row: line, values, lists, profile, inactive, raw });
   }
   return { file, headers, columns: recognition.columns, records, problems, dataRows: dataRows.length };

@@ -44,6 +44,7 @@ export interface RosterRecord {
 export type ProblemCode =
   | "missing-login"
   | "missing-password"
+  | "already-active"
   | "duplicate-login"
   | "too-few-fields"
   | "too-many-fields"
