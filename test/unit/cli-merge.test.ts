@@ -131,7 +131,7 @@ describe("courriers-ent merge", () => {
     expect(logins(io.files.get("o.docx")!)).toEqual(["j.a", "l.b"]);
     expect(io.stdout()).toContain("2 courriers écrits");
     expect(io.stdout()).toContain("1 personne non retenue par les filtres.");
-    expect(io.stdout()).toMatch(/1 ligne du fichier écartée :\n {2}- Ligne 5 : identifiant/);
+    expect(io.stdout()).toMatch(/1 ligne du fichier écartée :\n {2}- Ligne 5 \(D Hugo\) : identifiant/);
   });
 
   it("keeps fields as content controls with --keep-fields", async () => {

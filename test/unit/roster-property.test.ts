@@ -5,14 +5,20 @@ import { invalidXmlChars } from "../../src/core/xml/entities";
 import { utf16le, utf8 } from "./helpers/encode";
 
 // Any text a person could have in an export (accents, emoji, quotes, delimiters, line
-// breaks, leading zeros, spaces), except what XML cannot hold (reported separately).
-const cellText = fc.string({ unit: "grapheme", maxLength: 12 }).filter((s) => invalidXmlChars(s).length === 0);
+// breaks, leading zeros, spaces), except what XML cannot hold and U+FFFD, the mark of an
+// unreadable byte (both reported separately).
+const cellText = fc
+  .string({ unit: "grapheme", maxLength: 12 })
+  .filter((s) => invalidXmlChars(s).length === 0 && !s.includes("\uFFFD"));
 const secret = cellText.filter((s) => s.trim() !== "");
 
 const people = fc.array(fc.record({ nom: cellText, prenom: cellText, password: secret, note: cellText }), {
   minLength: 1,
   maxLength: 15,
 });
+
+// Line breaks inside a quoted value read as "\n" whatever the file used: no "\r" in a value.
+const read = (value: string) => value.replace(/\r\n?/g, "\n");
 
 describe("property: any value a CSV writer writes reads back identical", () => {
   it.each([
@@ -38,7 +44,7 @@ describe("property: any value a CSV writer writes reads back identical", () => {
             r.values.password,
             r.raw["Remarque"],
           ]),
-        ).toEqual(rows.map((r, i) => [r.nom, r.prenom, `eleve.${i}`, r.password, r.note]));
+        ).toEqual(rows.map((r, i) => [read(r.nom), read(r.prenom), `eleve.${i}`, read(r.password), read(r.note)]));
       }),
       { numRuns: 150 },
     );

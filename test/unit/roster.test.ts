@@ -164,6 +164,16 @@ describe("recognise columns", () => {
     ["Téléphone", null],
   ])("%s → %s", (header, field) => {
     const text = `Login;Mot de passe;${header}\na.b;secret;x\n`;
+    if (field === "password") {
+      // A second password column that disagrees with the first: never guessed.
+      expect(() => readRoster(utf8(text), "export.csv")).toThrow(
+        expect.objectContaining({ code: "ambiguous-columns" }),
+      );
+      const same = readRoster(utf8(`Login;Mot de passe;${header}\na.b;secret;secret\n`), "export.csv");
+      expect(same.records[0].values.password).toBe("secret");
+      expect(same.file.notes.join()).toContain("Plusieurs colonnes pour « Mot de passe »");
+      return;
+    }
     const roster = readRoster(utf8(text), "export.csv");
     const column = roster.columns.find((c) => c.index === 2)!;
     // the header repeats a known field: the first column wins, the later one is a custom column

@@ -17,6 +17,46 @@ function problem(
   return { row, field, code, message, severity };
 }
 
+/** Replaces a byte the text decoder could not read. */
+const UNREADABLE = "\uFFFD";
+
+/** "Ligne 5 (N'DIAYE Aïcha, aicha.ndiaye)": the row and, when the file gives them, who it is. */
+function whereIs(line: number, cells: string[], byField: Partial<Record<FieldId, number>>): string {
+  const cell = (id: FieldId) => {
+    const index = byField[id];
+    return index === undefined ? "" : (cells[index] ?? "").trim();
+  };
+  const name = [cell("lastName"), cell("firstName")].filter(Boolean).join(" ");
+  const who = [name, cell("login")].filter(Boolean).join(", ");
+  return who ? `Ligne ${line} (${who})` : `Ligne ${line}`;
+}
+
+/**
+ * Two columns for one field are never guessed silently: two password columns that
+ * disagree refuse the file; otherwise the first column is used and the report says so.
+ */
+function checkDuplicates(
+  duplicates: Array<{ field: FieldId; columns: number[] }>,
+  headers: string[],
+  rows: TableRow[],
+  file: FileInfo,
+): void {
+  for (const { field, columns } of duplicates) {
+    const named = columns.map((c) => `« ${headers[c]} » (colonne ${c + 1})`).join(" et ");
+    const differ = rows.some((r) => columns.some((c) => (r.cells[c] ?? "") !== (r.cells[columns[0]] ?? "")));
+    if (field === "password" && differ) {
+      throw new RosterError(
+        "ambiguous-columns",
+        file.name,
+        `« ${file.name} » a deux colonnes de mot de passe, aux valeurs différentes : ${named}. Impossible de savoir laquelle imprimer : gardez-en une seule dans le fichier, ou réexportez-le depuis l'ENT.`,
+      );
+    }
+    file.notes.push(
+      `Plusieurs colonnes pour « ${fieldDef(field).label} » : ${named} ; la première est utilisée${differ ? " (leurs valeurs diffèrent : vérifiez, ou choisissez la colonne dans le volet)" : ""}.`,
+    );
+  }
+}
+
 /** Gepi, Cerise and other connectors export account lists with the credentials left empty. */
 function looksLikeConnector(headers: string[]): boolean {
   const keys = new Set(headers.map(foldKey));
@@ -71,6 +111,7 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
   }
   const loginIndex = byField.login;
   const passwordIndex = byField.password;
+  checkDuplicates(recognition.duplicates, headers, dataRows, file);
   const anyCredential = dataRows.some(
     (r) =>
       (r.cells[loginIndex] ?? "").trim() !== "" ||
@@ -100,6 +141,7 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
   if (aliasColumn !== undefined) criticalColumns.add(aliasColumn);
 
   for (const { line, cells } of dataRows) {
+    const at = whereIs(line, cells, byField);
     if (cells.length !== width) {
       const fewer = cells.length < width;
       problems.push(
@@ -107,17 +149,34 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
           line,
           "",
           fewer ? "too-few-fields" : "too-many-fields",
-          `Ligne ${line} : ${cells.length} valeurs au lieu de ${width} (${fewer ? "il en manque" : "il y en a trop"}) ; les colonnes seraient décalées, la ligne est écartée. Corrigez-la dans l'ENT ou réexportez le fichier.`,
+          `${at} : ${cells.length} valeurs au lieu de ${width} (${fewer ? "il en manque" : "il y en a trop"}) ; les colonnes seraient décalées, la ligne est écartée. Corrigez-la dans l'ENT ou réexportez le fichier.`,
         ),
       );
       continue;
     }
     const raw: Record<string, string> = {};
+    const clean: string[] = [];
     let rejected = false;
     for (let i = 0; i < width; i++) {
       let value = cells[i];
       const bad = invalidXmlChars(value);
-      if (bad.length) {
+      if (value.includes(UNREADABLE)) {
+        // A byte the file's encoding cannot read: never printed, least of all in a credential.
+        const critical = criticalColumns.has(i);
+        problems.push(
+          problem(
+            line,
+            headers[i],
+            "unreadable-characters",
+            critical
+              ? `${at}, colonne « ${headers[i]} » : caractère illisible (octet invalide pour l'encodage du fichier) ; la ligne est écartée. Réexportez le fichier depuis l'ENT sans l'ouvrir dans Excel.`
+              : `${at}, colonne « ${headers[i]} » : caractère illisible retiré (octet invalide pour l'encodage du fichier).`,
+            critical ? "error" : "warning",
+          ),
+        );
+        if (critical) rejected = true;
+        value = value.split(UNREADABLE).join("");
+      } else if (bad.length) {
         const chars = [...new Set(bad.map(describeChar))].join(", ");
         if (criticalColumns.has(i)) {
           problems.push(
@@ -125,7 +184,7 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
               line,
               headers[i],
               "invalid-characters",
-              `Ligne ${line}, colonne « ${headers[i]} » : caractère(s) ${chars} impossible(s) à mettre dans un document Word. Corrigez la valeur dans l'ENT puis réexportez.`,
+              `${at}, colonne « ${headers[i]} » : caractère(s) ${chars} impossible(s) à mettre dans un document Word. Corrigez la valeur dans l'ENT puis réexportez.`,
             ),
           );
           rejected = true;
@@ -135,27 +194,30 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
               line,
               headers[i],
               "cleaned-characters",
-              `Ligne ${line}, colonne « ${headers[i]} » : caractère(s) ${chars} retiré(s) (impossibles dans un document Word).`,
+              `${at}, colonne « ${headers[i]} » : caractère(s) ${chars} retiré(s) (impossibles dans un document Word).`,
               "warning",
             ),
           );
           value = stripInvalidXml(value);
         }
       }
-      raw[headers[i] || `Colonne ${i + 1}`] = value;
+      clean.push(value);
+      // Two columns with one header: the first keeps the name (ent:col:<header> reads it).
+      const key = headers[i] || `Colonne ${i + 1}`;
+      if (!Object.prototype.hasOwnProperty.call(raw, key)) raw[key] = value;
     }
     if (rejected) continue;
 
-    const alias = aliasColumn !== undefined ? cells[aliasColumn] : "";
-    const login = alias.trim() !== "" ? alias : cells[loginIndex];
-    const password = cells[passwordIndex];
+    const alias = aliasColumn !== undefined ? clean[aliasColumn] : "";
+    const login = alias.trim() !== "" ? alias : clean[loginIndex];
+    const password = clean[passwordIndex];
     if (login.trim() === "") {
       problems.push(
         problem(
           line,
           headers[loginIndex],
           "missing-login",
-          `Ligne ${line} : identifiant (« ${headers[loginIndex]} ») vide ; pas de courrier possible. Vérifiez ce compte dans l'ENT.`,
+          `${at} : identifiant (« ${headers[loginIndex]} ») vide ; pas de courrier possible. Vérifiez ce compte dans l'ENT.`,
         ),
       );
       continue;
@@ -169,7 +231,7 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
           line,
           headers[passwordIndex],
           "already-active",
-          `Ligne ${line} (${login}) : compte déjà activé, sans « ${headers[passwordIndex]} » ; un courrier prêt à l'emploi lui indique le lien « Mot de passe oublié ». (Filtre « inactifs seulement » pour l'écarter.)`,
+          `${at} : compte déjà activé, sans « ${headers[passwordIndex]} » ; un courrier prêt à l'emploi lui indique le lien « Mot de passe oublié ». (Filtre « inactifs seulement » pour l'écarter.)`,
           "warning",
         ),
       );
@@ -179,7 +241,7 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
           line,
           headers[passwordIndex],
           "missing-password",
-          `Ligne ${line} (${login}) : « ${headers[passwordIndex]} » vide ; le compte est probablement déjà activé. Donnez-lui plutôt la procédure « mot de passe oublié ».`,
+          `${at} : « ${headers[passwordIndex]} » vide ; le compte est probablement déjà activé. Donnez-lui plutôt la procédure « mot de passe oublié ».`,
         ),
       );
       continue;
@@ -191,7 +253,7 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
           line,
           headers[loginIndex],
           "duplicate-login",
-          `Ligne ${line} : l'identifiant « ${login} » figure déjà ligne ${first} ; un seul courrier est fait (celui de la ligne ${first}). Vérifiez le fichier.`,
+          `${at} : l'identifiant « ${login} » figure déjà ligne ${first} ; un seul courrier est fait (celui de la ligne ${first}). Vérifiez le fichier.`,
         ),
       );
       continue;
@@ -202,7 +264,7 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
     const lists: RosterRecord["lists"] = {};
     for (const id of FIELD_IDS) {
       const index = byField[id];
-      const value = id === "login" ? login : index === undefined ? "" : raw[headers[index] || `Colonne ${index + 1}`];
+      const value = id === "login" ? login : index === undefined ? "" : clean[index];
       if (fieldDef(id).multi) {
         const items = splitMulti(value);
         lists[id] = items;

@@ -76,13 +76,15 @@ function splitQuotedLine(line: string, delimiter: string): string[] {
   return line.slice(1, -1).split(`"${delimiter}"`);
 }
 
-export function parseCsv(text: string): Table {
+export function parseCsv(input: string): Table {
+  // Any mix of CRLF, LF and lone CR (old Mac) ends rows alike; no \r is left in a value.
+  const text = input.replace(/\r\n?/g, "\n");
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = guessDelimiter(firstLine);
   const parsed = parseWithPapa(text, delimiter);
   if (parsed.quoteErrors === 0) return { rows: parsed.rows, delimiter, notes: [] };
 
-  const lines = text.split(/\r?\n/);
+  const lines = text.split("\n");
   if (!isFullyQuoted(lines)) return { rows: parsed.rows, delimiter, notes: [] };
   const rows: TableRow[] = [];
   lines.forEach((line, i) => {

@@ -12,7 +12,8 @@ export type FileErrorCode =
   | "no-data"
   | "no-login-column"
   | "no-password-column"
-  | "no-credentials";
+  | "no-credentials"
+  | "ambiguous-columns";
 
 export class RosterError extends CourriersError {
   declare readonly code: FileErrorCode;

@@ -38,6 +38,8 @@ export interface Recognition {
   /** Alias column preferred over the login when filled. */
   aliasColumn?: number;
   stateColumn?: number;
+  /** Fields several columns could fill (the first is used, unless the caller chose one). */
+  duplicates: Array<{ field: FieldId; columns: number[] }>;
 }
 
 /**
@@ -55,6 +57,7 @@ export function recogniseColumns(
   const byField: Partial<Record<FieldId, number>> = {};
   let aliasColumn: number | undefined;
   const loginCandidates: number[] = [];
+  const candidates = new Map<FieldId, number[]>();
 
   headers.forEach((header, index) => {
     const field = fieldForHeader(header);
@@ -65,6 +68,7 @@ export function recogniseColumns(
       } else loginCandidates.push(index);
       return;
     }
+    candidates.set(field, [...(candidates.get(field) ?? []), index]);
     if (byField[field] === undefined) byField[field] = index;
   });
 
@@ -104,5 +108,8 @@ export function recogniseColumns(
   }
   const stateColumn = headers.findIndex(isStateHeader);
   if (stateColumn >= 0) columns[stateColumn].state = true;
-  return { columns, byField, aliasColumn, stateColumn: stateColumn >= 0 ? stateColumn : undefined };
+  const duplicates = [...candidates]
+    .filter(([field, cols]) => cols.length > 1 && override[field] === undefined)
+    .map(([field, cols]) => ({ field, columns: cols }));
+  return { columns, byField, aliasColumn, stateColumn: stateColumn >= 0 ? stateColumn : undefined, duplicates };
 }

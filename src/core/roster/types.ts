@@ -45,6 +45,7 @@ export type ProblemCode =
   | "missing-login"
   | "missing-password"
   | "already-active"
+  | "unreadable-characters"
   | "duplicate-login"
   | "too-few-fields"
   | "too-many-fields"
