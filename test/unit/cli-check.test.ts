@@ -42,7 +42,9 @@ describe("courriers-ent check", () => {
     expect(out).toContain("Élèves : 1");
     expect(out).toContain("Parents : 1");
     expect(out).toContain("Lignes écartées : 0");
-    expect(out).toMatch(/Avertissements : 1\n {2}- Ligne 3 \(C D, c\.d\) : compte déjà activé.*« Mot de passe oublié »/);
+    expect(out).toMatch(
+      /Avertissements : 1\n {2}- Ligne 3 \(C D, c\.d\) : compte déjà activé.*« Mot de passe oublié »/,
+    );
   });
 
   it.each([
