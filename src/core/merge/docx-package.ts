@@ -1,5 +1,5 @@
 // A Word package: its main document part, headers and footers, numbering.
-import { OpcPackage } from "../opc";
+import { isEncryptedOffice, OpcError, OpcPackage } from "../opc";
 import { MergeError } from "./errors";
 
 export interface DocxPackage extends OpcPackage {
@@ -7,15 +7,37 @@ export interface DocxPackage extends OpcPackage {
   readonly mainPath: string;
 }
 
-export function openDocx(bytes: Uint8Array): DocxPackage {
-  const pkg = OpcPackage.unzip(
-    bytes,
-    () =>
-      new MergeError(
-        "not-docx",
-        "Le modèle n'est pas un document Word (.docx) lisible. Enregistrez-le au format « Document Word (.docx) » puis réessayez.",
-      ),
+/** The template's zip refused, in the words of a template. */
+function refusal(err: OpcError): MergeError {
+  if (err.code === "too-big")
+    return new MergeError(
+      "too-big",
+      `Le modèle est refusé : ${err.message} (images ou parties démesurées). Enregistrez le courrier dans un nouveau document Word, sans ces éléments, puis réessayez.`,
+      [],
+      { cause: err },
+    );
+  if (err.code === "doctype")
+    return new MergeError(
+      "bad-template",
+      `Le modèle est refusé : ${err.message}. Ouvrez-le dans Word et enregistrez-le sous un nouveau nom (Document Word .docx) puis réessayez.`,
+      [],
+      { cause: err },
+    );
+  return new MergeError(
+    "not-docx",
+    "Le modèle n'est pas un document Word (.docx) lisible. Enregistrez-le au format « Document Word (.docx) » puis réessayez.",
+    [],
+    { cause: err },
   );
+}
+
+export function openDocx(bytes: Uint8Array): DocxPackage {
+  if (isEncryptedOffice(bytes))
+    throw new MergeError(
+      "protected",
+      "Le modèle est protégé par un mot de passe : Courriers ENT ne peut pas le lire. Dans Word, enregistrez-le sans mot de passe (Fichier › Informations › Protéger le document), puis réessayez.",
+    );
+  const pkg = OpcPackage.unzip(bytes, refusal);
   const main = pkg.related("", "officeDocument")[0];
   const mainPath = main ? main.path : "word/document.xml";
   if (!pkg.has(mainPath)) {

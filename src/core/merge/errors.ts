@@ -7,6 +7,9 @@ export type MergeErrorCode =
   | "unknown-condition"
   | "unsupported-field"
   | "empty-password"
+  | "protected"
+  | "too-big"
+  | "too-many-parts"
   | "no-fields"
   | "bad-template"
   | "no-records";

@@ -6,7 +6,7 @@ import { MergeError } from "./errors";
 import { letterContext, LetterWriter, MergeWarning } from "./letter-writer";
 import { PackageWriter } from "./package-writer";
 import { MergeSource } from "./resolve";
-import { CompiledTemplate, compileTemplate } from "./template";
+import { CompiledTemplate, compileTemplate, HeaderPart } from "./template";
 
 export interface MergeOptions {
   /** Keep fields as content controls in the output (default: plain text, like Word's merge). */
@@ -41,12 +41,13 @@ export function mergeLetters(
       "no-records",
       "Aucune personne sélectionnée : il n'y a aucun courrier à créer. Vérifiez les filtres.",
     );
+  const perLetter = t.headers.filter((h) => h.perLetter);
+  refuseTooManyParts(t, perLetter, records.length);
   const out = new PackageWriter(t.pkg.mainPath);
   const writer = new LetterWriter(t);
   const rels = t.pkg.relationships(t.pkg.mainPath);
   const types = t.pkg.contentTypes();
   const copies: PartCopy[] = [];
-  const perLetter = t.headers.filter((h) => h.perLetter);
 
   out.write(t.prefix);
   records.forEach((record, i) => {
@@ -78,6 +79,19 @@ export function mergeLetters(
     if (copy.rels) out.add(relsPathOf(copy.path), copy.rels);
   }
   return { docx: out.finish(), letters: records.length, warnings: writer.warnings };
+}
+
+/** A zip without ZIP64 holds 65,535 entries; we write no ZIP64, so we refuse beyond, before any work. */
+const MAX_ZIP_ENTRIES = 65535;
+
+function refuseTooManyParts(t: CompiledTemplate, perLetter: HeaderPart[], letters: number): void {
+  const perCopy = perLetter.reduce((n, h) => n + 1 + (t.pkg.has(relsPathOf(h.path)) ? 1 : 0), 0);
+  const entries = Object.keys(t.pkg.files).length + perCopy * letters;
+  if (entries <= MAX_ZIP_ENTRIES) return;
+  throw new MergeError(
+    "too-many-parts",
+    `${letters} courriers avec des champs dans l'en-tête ou le pied de page feraient un document de ${entries} parties, plus qu'un fichier Word ne peut en contenir (${MAX_ZIP_ENTRIES}). Créez les courriers classe par classe (filtre « Classe »), ou retirez les champs de l'en-tête et du pied de page.`,
+  );
 }
 
 /** Parts the merged document changes: numbering (lists restarted), mail-merge settings. */

@@ -1,6 +1,7 @@
 // An Open Packaging Conventions package (.docx, .xlsx): a zip of parts, read with fflate.
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { CONTENT_TYPES_PATH, ContentTypes } from "./content-types";
+import { OpcError, unzipParts } from "./unzip";
 import { Relationships, relsPathOf, resolveTarget } from "./relationships";
 
 export class OpcPackage {
@@ -8,12 +9,15 @@ export class OpcPackage {
 
   constructor(readonly files: Readonly<Record<string, Uint8Array>>) {}
 
-  /** Unzips the bytes; `notAZip` makes the caller's error (it knows what the file should be). */
-  static unzip(bytes: Uint8Array, notAZip: () => Error): OpcPackage {
+  /**
+   * Unzips the bytes safely (size limit, plain part names, no DOCTYPE); `refuse` turns an
+   * OpcError into the caller's own (it knows what the file should be).
+   */
+  static unzip(bytes: Uint8Array, refuse: (err: OpcError) => Error): OpcPackage {
     try {
-      return new OpcPackage(unzipSync(bytes));
-    } catch {
-      throw notAZip();
+      return new OpcPackage(unzipParts(bytes));
+    } catch (err) {
+      throw err instanceof OpcError ? refuse(err) : err;
     }
   }
 

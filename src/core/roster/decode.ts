@@ -1,5 +1,6 @@
 // Bytes → text. A BOM decides; otherwise strict UTF-8, then Windows-1252 (what French Excel
 // writes). The encoding used is always reported, never guessed silently.
+import { isEncryptedOffice } from "../opc";
 import { EXPORT_HINT, RosterError } from "./errors";
 
 export interface DecodedText {
@@ -34,6 +35,13 @@ export function sniffBinary(bytes: Uint8Array, fileName: string): void {
       "pdf",
       fileName,
       `« ${fileName} » est un document PDF, pas un export de comptes. ${EXPORT_HINT}`,
+    );
+  }
+  if (isEncryptedOffice(bytes)) {
+    throw new RosterError(
+      "protected",
+      fileName,
+      `« ${fileName} » est protégé par un mot de passe : Courriers ENT ne peut pas le lire. Enregistrez-le sans mot de passe dans Excel (Fichier › Informations › Protéger le classeur) ou, mieux, reprenez l'export CSV de l'ENT.`,
     );
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {

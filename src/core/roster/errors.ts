@@ -13,7 +13,9 @@ export type FileErrorCode =
   | "no-login-column"
   | "no-password-column"
   | "no-credentials"
-  | "ambiguous-columns";
+  | "ambiguous-columns"
+  | "protected"
+  | "too-big";
 
 export class RosterError extends CourriersError {
   declare readonly code: FileErrorCode;

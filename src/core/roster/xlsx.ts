@@ -133,14 +133,22 @@ function displayed(
 }
 
 export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
-  const pkg = OpcPackage.unzip(
-    bytes,
-    () =>
-      new RosterError(
-        "bad-workbook",
-        fileName,
-        `« ${fileName} » n'est pas un classeur Excel lisible (archive endommagée). ${EXPORT_HINT}`,
-      ),
+  const pkg = OpcPackage.unzip(bytes, (err) =>
+    err.code === "too-big"
+      ? new RosterError(
+          "too-big",
+          fileName,
+          `« ${fileName} » est refusé : ${err.message}, bien plus qu'un export de comptes. ${EXPORT_HINT}`,
+          { cause: err },
+        )
+      : new RosterError(
+          "bad-workbook",
+          fileName,
+          err.code === "doctype"
+            ? `« ${fileName} » est refusé : ${err.message}. ${EXPORT_HINT}`
+            : `« ${fileName} » n'est pas un classeur Excel lisible (archive endommagée). ${EXPORT_HINT}`,
+          { cause: err },
+        ),
   );
   const { workbook, sheet } = firstSheet(pkg);
   const xml = pkg.text(sheet);

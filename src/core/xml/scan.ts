@@ -30,12 +30,16 @@ export function nextStart(xml: string, name: string, from: number): number {
   return m ? m.index : -1;
 }
 
-/** Index of the last start tag of `name` before `before`, or -1. */
+/** Index of the last start tag of `name` before `before`, or -1. Searches backwards: linear in the distance. */
 export function previousStart(xml: string, name: string, before: number): number {
-  const re = new RegExp(`<${name.replace(":", "\\:")}(?=[\\s>/])`, "g");
-  let found = -1;
-  for (let m = re.exec(xml); m && m.index < before; m = re.exec(xml)) found = m.index;
-  return found;
+  const open = `<${name}`;
+  if (before <= 0) return -1;
+  for (let at = xml.lastIndexOf(open, before - 1); at >= 0; at = xml.lastIndexOf(open, at - 1)) {
+    const next = xml[at + open.length];
+    if (next === " " || next === ">" || next === "/" || next === "\t" || next === "\n" || next === "\r") return at;
+    if (at === 0) break;
+  }
+  return -1;
 }
 
 /** The whole first child element `name` inside xml[from, to), or null. */
