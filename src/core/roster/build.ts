@@ -74,7 +74,11 @@ function checkHeader(headers: string[], fileName: string): void {
   }
 }
 
-export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping: ColumnMapping = {}): Roster {
+export function buildRoster(
+  table: { rows: TableRow[]; numericColumns?: number[] },
+  file: FileInfo,
+  mapping: ColumnMapping = {},
+): Roster {
   const name = file.name;
   if (table.rows.length === 0) throw new RosterError("empty", name, `« ${name} » est vide. ${EXPORT_HINT}`);
   const [headerRow, ...dataRows] = table.rows;
@@ -112,6 +116,11 @@ export function buildRoster(table: { rows: TableRow[] }, file: FileInfo, mapping
   const loginIndex = byField.login;
   const passwordIndex = byField.password;
   checkDuplicates(recognition.duplicates, headers, dataRows, file);
+  for (const index of [loginIndex, passwordIndex])
+    if (table.numericColumns?.includes(index))
+      file.notes.push(
+        `Attention : dans « ${name} », la colonne « ${headers[index]} » contient des nombres ; Excel a pu retirer des zéros en tête (001000 devient 1000). Chargez plutôt l'export CSV de l'ENT, tel quel.`,
+      );
   const anyCredential = dataRows.some(
     (r) =>
       (r.cells[loginIndex] ?? "").trim() !== "" ||

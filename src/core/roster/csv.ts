@@ -37,10 +37,14 @@ function guessDelimiter(headerLine: string): string {
   return best;
 }
 
-function parseWithPapa(text: string, delimiter: string): { rows: TableRow[]; quoteErrors: number } {
+function parseWithPapa(
+  text: string,
+  delimiter: string,
+): { rows: TableRow[]; quoteErrors: number; unclosedQuoteLine?: number } {
   const starts = lineStarts(text);
   const rows: TableRow[] = [];
   let quoteErrors = 0;
+  let unclosedQuoteLine: number | undefined;
   let offset = 0;
   Papa.parse<string[]>(text, {
     delimiter,
@@ -51,6 +55,8 @@ function parseWithPapa(text: string, delimiter: string): { rows: TableRow[]; quo
       const rowStart = offset;
       offset = result.meta.cursor;
       if (result.errors.some((e) => e.type === "Quotes")) quoteErrors++;
+      if (result.errors.some((e) => e.code === "MissingQuotes") && unclosedQuoteLine === undefined)
+        unclosedQuoteLine = lineAt(starts, rowStart + (text.slice(rowStart).search(/[^\n]/) || 0));
       const cells = result.data;
       if (isBlankRow(cells)) return;
       // The row starts after any line breaks left by the previous row.
@@ -59,7 +65,7 @@ function parseWithPapa(text: string, delimiter: string): { rows: TableRow[]; quo
       rows.push({ line: lineAt(starts, start), cells });
     },
   });
-  return { rows, quoteErrors };
+  return { rows, quoteErrors, unclosedQuoteLine };
 }
 
 /**
@@ -85,7 +91,8 @@ export function parseCsv(input: string): Table {
   if (parsed.quoteErrors === 0) return { rows: parsed.rows, delimiter, notes: [] };
 
   const lines = text.split("\n");
-  if (!isFullyQuoted(lines)) return { rows: parsed.rows, delimiter, notes: [] };
+  if (!isFullyQuoted(lines))
+    return { rows: parsed.rows, delimiter, notes: [], unclosedQuoteLine: parsed.unclosedQuoteLine };
   const rows: TableRow[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === "") return;

@@ -15,6 +15,7 @@ export type FileErrorCode =
   | "no-credentials"
   | "ambiguous-columns"
   | "protected"
+  | "unclosed-quote"
   | "too-big";
 
 export class RosterError extends CourriersError {

@@ -47,6 +47,12 @@ export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOpt
     if (decoded.text.trim() === "")
       throw new RosterError("empty", fileName, `« ${fileName} » ne contient aucune ligne. ${EXPORT_HINT}`);
     table = parseCsv(decoded.text);
+    if (table.unclosedQuoteLine !== undefined)
+      throw new RosterError(
+        "unclosed-quote",
+        fileName,
+        `« ${fileName} », ligne ${table.unclosedQuoteLine} : un guillemet (") ouvre une valeur qu'aucun guillemet ne ferme ; tout le reste du fichier serait lu comme une seule valeur. Corrigez cette ligne (ou réexportez le fichier depuis l'ENT sans l'ouvrir dans Excel).`,
+      );
     info.encoding = decoded.encoding;
     info.delimiter = table.delimiter;
     info.notes.push(...decoded.notes);

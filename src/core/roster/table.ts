@@ -8,6 +8,10 @@ export interface Table {
   rows: TableRow[];
   delimiter: string;
   notes: string[];
+  /** Line where a quote opens that no quote closes (the rest of the file would be one value). */
+  unclosedQuoteLine?: number;
+  /** Workbook columns holding numbers shown without leading zeros (Excel may have dropped some). */
+  numericColumns?: number[];
 }
 
 /** A row of empty cells only: a blank line, skipped. */

@@ -87,13 +87,25 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-/** The workbook part and its first sheet, by the package's relationships. */
-function firstSheet(pkg: OpcPackage): { workbook: string; sheet: string } {
+/** The workbook part and its sheets in tab order (name, part), by the package's relationships. */
+function sheetsOf(pkg: OpcPackage): { workbook: string; sheets: Array<{ name: string; path: string }> } {
   const workbook = pkg.related("", "officeDocument")[0]?.path ?? "xl/workbook.xml";
-  const first = /<sheet\s[^>]*>/.exec(pkg.text(workbook) ?? "");
-  const rid = first ? attrText(first[0], "r:id") : undefined;
-  const rel = rid === undefined ? undefined : pkg.relationships(workbook).byId(rid);
-  return { workbook, sheet: rel ? resolveTarget(workbook, rel.target) : "xl/worksheets/sheet1.xml" };
+  const rels = pkg.relationships(workbook);
+  const sheets = [...unprefixed(pkg.text(workbook) ?? "").matchAll(/<sheet\s[^>]*>/g)].flatMap((m) => {
+    const rid = attrText(m[0], "r:id");
+    const rel = rid === undefined ? undefined : rels.byId(rid);
+    return rel ? [{ name: attrText(m[0], "name") ?? "", path: resolveTarget(workbook, rel.target) }] : [];
+  });
+  return { workbook, sheets: sheets.length ? sheets : [{ name: "", path: "xl/worksheets/sheet1.xml" }] };
+}
+
+/**
+ * SpreadsheetML written with a prefix (`<x:row>`, as the .NET Open XML SDK does) read as
+ * the unprefixed XML Excel writes.
+ */
+function unprefixed(xml: string): string {
+  const prefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/.exec(xml)?.[1];
+  return prefix ? xml.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1") : xml;
 }
 
 /** Days between the 1900 and 1904 date systems (Excel for Mac workbooks may use 1904). */
@@ -150,20 +162,48 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
           { cause: err },
         ),
   );
-  const { workbook, sheet } = firstSheet(pkg);
-  const xml = pkg.text(sheet);
-  if (xml === undefined) {
+  const { workbook, sheets } = sheetsOf(pkg);
+  const partOf = (kind: string) => pkg.text(pkg.related(workbook, kind)[0]?.path ?? `xl/${kind}.xml`);
+  const context: SheetContext = {
+    shared: sharedStrings(unprefixed(partOf("sharedStrings") ?? "")),
+    formats: cellFormats(unprefixed(partOf("styles") ?? "")),
+    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(unprefixed(pkg.text(workbook) ?? "")),
+  };
+  const readable = sheets.filter((s) => pkg.has(s.path));
+  if (readable.length === 0) {
     throw new RosterError(
       "bad-workbook",
       fileName,
       `« ${fileName} » ne contient aucune feuille de calcul lisible (.xlsx attendu). ${EXPORT_HINT}`,
     );
   }
-  const partOf = (kind: string) => pkg.text(pkg.related(workbook, kind)[0]?.path ?? `xl/${kind}.xml`);
-  const shared = sharedStrings(partOf("sharedStrings"));
-  const formats = cellFormats(partOf("styles"));
-  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(pkg.text(workbook) ?? "");
+  // The accounts are on the first sheet that holds anything; the report says which.
+  const notes: string[] = [];
+  for (const [k, sheet] of readable.entries()) {
+    const read = readSheet(unprefixed(pkg.text(sheet.path)!), context);
+    if (read.rows.length === 0) continue;
+    if (k > 0)
+      notes.push(
+        `Les comptes ont été lus sur la feuille « ${sheet.name} » : ${k > 1 ? "les feuilles précédentes sont vides" : `la feuille « ${readable[0].name} » est vide`}.`,
+      );
+    return { rows: read.rows, delimiter: "", notes, numericColumns: read.numericColumns };
+  }
+  return { rows: [], delimiter: "", notes };
+}
+
+interface SheetContext {
+  shared: string[];
+  formats: string[];
+  date1904: boolean;
+}
+
+/** A sheet's rows as displayed, and the columns holding numbers Excel may have stripped of leading zeros. */
+function readSheet(
+  xml: string,
+  { shared, formats, date1904 }: SheetContext,
+): { rows: TableRow[]; numericColumns: number[] } {
   const rows: TableRow[] = [];
+  const numeric = new Set<number>();
   let nextRow = 1;
   for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const r = Number(attrText(rowMatch[0].slice(0, rowMatch[0].indexOf(">") + 1), "r") ?? nextRow);
@@ -179,13 +219,16 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
       const v = inner.match(/<v>([\s\S]*?)<\/v>/);
       const is = inner.match(/<is>([\s\S]*?)<\/is>/);
       const fmt = formats[Number(attrText(open, "s") ?? 0)] ?? "General";
+      const type = attrText(open, "t");
+      // A number shown without a zero-padding format: "001000" may have become 1000.
+      if (v && (type === undefined || type === "n") && !/00/.test(fmt) && rows.length > 0) numeric.add(col);
       while (cells.length < col) cells.push("");
-      cells[col] = displayed(v ? v[1] : "", attrText(open, "t"), fmt, is ? textOf(is[1]) : undefined, shared, date1904);
+      cells[col] = displayed(v ? v[1] : "", type, fmt, is ? textOf(is[1]) : undefined, shared, date1904);
     }
     if (!isBlankRow(cells)) rows.push({ line: r, cells });
   }
   // Rows of a sheet may be ragged where trailing cells are empty: pad to the header's width.
   const width = rows.length ? rows[0].cells.length : 0;
   for (const row of rows) while (row.cells.length < width) row.cells.push("");
-  return { rows, delimiter: "", notes: [] };
+  return { rows, numericColumns: [...numeric] };
 }
