@@ -141,10 +141,11 @@ function extractContentControls(xml: string, slots: FieldSlot[], options: Extrac
         rPr: firstRunProps(inner) || ownRunProps,
         guards: options.guards ?? [],
       };
-      if (/<w:p[\s>]/.test(inner)) slot.block = { pPr: findElement(inner, "w:pPr")?.text ?? "" };
+      const structural = /<w:t[rc][\s>]/.test(inner);
+      if (!structural && /<w:p[\s>]/.test(inner)) slot.block = { pPr: findElement(inner, "w:pPr")?.text ?? "" };
       if (options.keepFields) slot.sdtPr = keptSdtPr(sdtPr);
       slots.push(slot);
-      out += marker("F", slots.length - 1);
+      out += structural ? valueInFirstParagraph(inner, marker("F", slots.length - 1)) : marker("F", slots.length - 1);
       continue;
     }
     if (isConditionTag(tag)) {
@@ -162,6 +163,20 @@ function extractContentControls(xml: string, slots: FieldSlot[], options: Extrac
     else out += sdt;
   }
   return out + xml.slice(i);
+}
+
+/**
+ * A field wrapped around a table row or cell: the row or cell stays (a paragraph may not
+ * sit in w:tbl or w:tr), its text goes, and the value goes in its first paragraph.
+ */
+function valueInFirstParagraph(inner: string, fieldMarker: string): string {
+  const bare = inner.replace(/<w:r\b[^>]*\/>|<w:r\b[^>]*>[\s\S]*?<\/w:r>/g, "");
+  const p = findElement(bare, "w:p");
+  if (!p) return bare;
+  if (p.text.endsWith("/>")) return `${bare.slice(0, p.start)}<w:p>${fieldMarker}</w:p>${bare.slice(p.end)}`;
+  const open = bare.indexOf(">", p.start) + 1;
+  const pPr = bare.startsWith("<w:pPr", open) ? elementEnd(bare, open, "w:pPr") : open;
+  return bare.slice(0, pPr) + fieldMarker + bare.slice(pPr);
 }
 
 /** The sdtPr of a kept field: no placeholder state, no binding that would overwrite the value. */
