@@ -19,10 +19,13 @@ export type Slot =
   | { t: "rel"; rId: string }
   | { t: "sect" }
   | { t: "sectPara" }
+  | { t: "note"; kind: NoteKind; old: string }
   | { t: "if"; condition: string }
   | { t: "endIf" };
 
 export type Segment = string | Slot;
+
+export type NoteKind = "footnote" | "endnote";
 
 const MARKED = new RegExp(`${MARK}([A-Za-z])([^${MARK}]*)${MARK}`, "g");
 
@@ -52,6 +55,10 @@ function toSlot(kind: string, payload: string): Slot {
       return { t: "numId", old: payload };
     case "S":
       return { t: "sect" };
+    case "W":
+      return { t: "note", kind: "footnote", old: payload };
+    case "X":
+      return { t: "note", kind: "endnote", old: payload };
     case "C":
       return { t: "if", condition: payload };
     case "E":
@@ -105,6 +112,11 @@ export function markIds(xml: string): string {
     // Lists restart in every letter (numId 0 means "no numbering").
     .replace(/(<w:numId w:val=")(\d+)("\s*\/>)/g, (m, a: string, id: string, b: string) =>
       id === "0" ? m : `${a}${mark("U", id)}${b}`,
+    )
+    // Each letter has its own copy of each footnote and endnote.
+    .replace(
+      /(<w:(footnote|endnote)Reference\s[^>]*?\bw:id=")(-?\d+)(")/g,
+      (_m, a: string, kind: string, id: string, b: string) => `${a}${mark(kind === "footnote" ? "W" : "X", id)}${b}`,
     )
     .replace(
       /(<w:(?:header|footer)Reference\s[^>]*?\br:id=")([^"]+)(")/g,

@@ -3,7 +3,8 @@
 // lists), counted across letters.
 import { RosterRecord } from "../roster";
 import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xml";
-import { Segment, Slot } from "./compile";
+import { NoteKind, Segment, Slot } from "./compile";
+import { noteXml } from "./notes";
 import { applyFormat, evaluateIf } from "./field-format";
 import { ListRestarts, readLists } from "./numbering";
 import { MergeError } from "./errors";
@@ -41,10 +42,12 @@ export interface LetterContext {
   rels: Map<string, string>;
   /** This letter's restarted copy of each list. */
   numIds: Map<string, string>;
+  /** This letter's copy of each footnote and endnote ("footnote:2" → new id). */
+  noteIds: Map<string, number>;
 }
 
 export function letterContext(index: number, record: RosterRecord): LetterContext {
-  return { index, record, bookmarkIds: new Map(), rels: new Map(), numIds: new Map() };
+  return { index, record, bookmarkIds: new Map(), rels: new Map(), numIds: new Map(), noteIds: new Map() };
 }
 
 /** w14:paraId and w14:textId: 8 hex digits below 0x80000000, as Word requires. */
@@ -58,12 +61,19 @@ export class LetterWriter {
   private readonly spid: IdCounter;
   readonly lists: ListRestarts;
   readonly warnings: MergeWarning[] = [];
+  /** Every letter's copies of the notes, per kind, in order. */
+  readonly noteCopies = new Map<NoteKind, string[]>();
+  private readonly noteCounters = new Map<NoteKind, IdCounter>();
 
   constructor(private readonly t: CompiledTemplate) {
     this.docPr = new IdCounter(t.reserved.docPr);
     this.sdt = new IdCounter(t.reserved.sdt);
     this.spid = new IdCounter(t.reserved.spid, SPID_BASE);
     this.lists = new ListRestarts(readLists(t.numberingPath && t.pkg.text(t.numberingPath)));
+    for (const part of t.notes) {
+      this.noteCopies.set(part.kind, []);
+      this.noteCounters.set(part.kind, new IdCounter(new Set(), part.firstId - 1));
+    }
   }
 
   /** The segments filled for this letter; `isLast` leaves out the break to the next letter. */
@@ -108,6 +118,8 @@ export class LetterWriter {
         return this.lists.numIdFor(s.old, ctx.index, ctx.numIds);
       case "rel":
         return ctx.rels.get(s.rId) ?? s.rId;
+      case "note":
+        return this.note(s.kind, s.old, ctx);
       case "sect":
         return isLast ? "" : this.render(this.t.finalSect, ctx, true);
       case "sectPara":
@@ -116,6 +128,21 @@ export class LetterWriter {
       case "endIf":
         return "";
     }
+  }
+
+  /** This letter's id for a note, its copy written the first time the letter refers to it. */
+  private note(kind: NoteKind, old: string, ctx: LetterContext): string {
+    const part = this.t.notes.find((n) => n.kind === kind);
+    const note = part?.notes.get(old);
+    if (!part || !note) return old;
+    const key = `${kind}:${old}`;
+    let id = ctx.noteIds.get(key);
+    if (id === undefined) {
+      id = this.noteCounters.get(kind)!.next();
+      ctx.noteIds.set(key, id);
+      this.noteCopies.get(kind)!.push(noteXml(part, old, id, this.render(note.segments, ctx, true))!);
+    }
+    return String(id);
   }
 
   private field(i: number, ctx: LetterContext): string {

@@ -4,6 +4,7 @@ import { CONTENT_TYPES_PATH, relsPathOf } from "../opc";
 import { RosterRecord } from "../roster";
 import { MergeError } from "./errors";
 import { letterContext, LetterWriter, MergeWarning } from "./letter-writer";
+import { notesPartXml } from "./notes";
 import { PackageWriter } from "./package-writer";
 import { MergeSource } from "./resolve";
 import { CompiledTemplate, compileTemplate, HeaderPart } from "./template";
@@ -94,8 +95,10 @@ function refuseTooManyParts(t: CompiledTemplate, perLetter: HeaderPart[], letter
   );
 }
 
-/** Parts the merged document changes: numbering (lists restarted), mail-merge settings. */
+/** Parts the merged document changes: notes (a copy per letter), numbering (lists restarted), mail-merge settings. */
 function rewritten(t: CompiledTemplate, path: string, writer: LetterWriter): string | undefined {
+  const notes = t.notes.find((n) => n.path === path);
+  if (notes) return notesPartXml(notes, writer.noteCopies.get(notes.kind) ?? []);
   if (path === t.numberingPath) return writer.lists.apply(t.pkg.text(path)!);
   // The merged document must not point Word back at the template's data source.
   if (/(^|\/)settings\.xml$/.test(path))

@@ -3,6 +3,7 @@
 import { XmlError } from "../errors";
 import { compilePart, Segment } from "./compile";
 import { compileConditions, Holds, neverPrinted } from "./conditions";
+import { compileNotes, NotesPart } from "./notes";
 import { readStyleLists } from "./numbering";
 import { DocxPackage, headerFooterParts, numberingPath, openDocx } from "./docx-package";
 import { MergeError } from "./errors";
@@ -41,6 +42,8 @@ export interface CompiledTemplate {
   conditions: Map<string, Holds>;
   headers: HeaderPart[];
   reserved: ReservedIds;
+  /** Footnotes and endnotes, copied for each letter. */
+  notes: NotesPart[];
   /** The numbering part, whose lists each letter restarts. */
   numberingPath?: string;
 }
@@ -77,6 +80,12 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   const bodySegments = inPart(main, () => compilePart(body.inner, slots, options, styleLists));
   const finalSect = inPart(main, () => compilePart(body.finalSect, slots, options));
 
+  const notes = (["footnote", "endnote"] as const).flatMap((kind) => {
+    const part = pkg.related(main, `${kind}s`)[0];
+    const xml = part && pkg.text(part.path);
+    return xml === undefined ? [] : [inPart(part.path, () => compileNotes(kind, part.path, xml, slots, options))];
+  });
+
   const reserved: ReservedIds = { docPr: new Set(), sdt: new Set(), spid: new Set() };
   const headers: HeaderPart[] = [];
   const types = pkg.contentTypes();
@@ -102,10 +111,19 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
     slots,
     values: fieldValues(slots, source),
     isPassword: slots.map((s) => fieldIdOf(s.name, source) === "password"),
-    conditions: compileConditions(conditionsOf([bodySegments, finalSect, ...headers.map((h) => h.segments)]), source),
+    conditions: compileConditions(
+      conditionsOf([
+        bodySegments,
+        finalSect,
+        ...headers.map((h) => h.segments),
+        ...notes.flatMap((n) => [...n.notes.values()].map((note) => note.segments)),
+      ]),
+      source,
+    ),
     headers,
     reserved,
     numberingPath: numberingPath(pkg),
+    notes,
   };
 }
 
