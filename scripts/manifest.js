@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Offline checks of the add-in manifest. `office-addin-manifest validate` posts the file to
-// an online Microsoft service, which this project cannot reach, so the rules that matter
-// are checked here: well-formed XML, the schema's element order, https URLs, icons on
-// disk, the Word host and the WordApi 1.3 requirement.
+// an online Microsoft service, which this project cannot reach, so the rules of Microsoft's
+// schema (OfficeAppManifestV1_1.xsd, TaskPaneAppVersionOverridesV1_0.xsd) for every element
+// we use are checked here: well-formed XML, required children and their order, containers
+// that may not be empty, string lengths (ShortString 125, LongString 250), resource ids
+// (unique, at most 32 characters, every resid defined), https URLs, icons on disk at their
+// declared size, the Word host and the WordApi 1.3 requirement.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -93,19 +96,93 @@ function validateManifest(xml, { rootDir, allowLocalhost = true } = {}) {
   for (const size of [16, 32, 80]) {
     if (!new RegExp(`<bt:Image size="${size}"`).test(xml)) problems.push(`Icône ${size}×${size} absente du bouton.`);
   }
+  problems.push(...schemaRules(xml, rootDir));
+  return problems;
+}
+
+// Containers the schema requires to hold at least one child (minOccurs="1").
+const NON_EMPTY = {
+  AppDomains: "AppDomain",
+  Hosts: "Host",
+  Sets: "Set",
+  "bt:Images": "bt:Image",
+  "bt:Urls": "bt:Url",
+  "bt:ShortStrings": "bt:String",
+  "bt:LongStrings": "bt:String",
+};
+
+/** The rules of the XSDs that the checks above do not cover. */
+function schemaRules(xml, rootDir) {
+  const problems = [];
+  for (const [container, child] of Object.entries(NON_EMPTY)) {
+    const empty = new RegExp(`<${container}\\s*/>|<${container}>\\s*</${container}>`);
+    if (empty.test(xml)) problems.push(`<${container}> doit contenir au moins un <${child}> (ou être retiré).`);
+  }
+  for (const m of xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g))
+    if (!/^https:\/\/[^/\s]+/.test(m[1].trim())) problems.push(`<AppDomain> doit être une URL https : ${m[1]}`);
+  const length = (value, max, what) => {
+    if (value.length < 1 || value.length > max) problems.push(`${what} : ${value.length} caractères (1 à ${max}).`);
+  };
+  const attr = (tag, name) => (tag.match(new RegExp(`\\s${name}="([^"]*)"`)) || [])[1];
+  const displayName = /<DisplayName\s[^>]*>/.exec(xml);
+  if (displayName) length(attr(displayName[0], "DefaultValue") || "", 125, "<DisplayName>");
+  const description = /<Description\s[^>]*DefaultValue="[^"]*"[^>]*>/.exec(xml);
+  if (description) length(attr(description[0], "DefaultValue") || "", 250, "<Description>");
+  for (const [list, max] of [
+    ["bt:ShortStrings", 125],
+    ["bt:LongStrings", 250],
+    ["bt:Urls", 2048],
+  ]) {
+    const block = new RegExp(`<${list}>([\\s\\S]*?)</${list}>`).exec(xml);
+    for (const m of (block ? block[1] : "").matchAll(/(?:DefaultValue|Value)="([^"]*)"/g))
+      length(m[1], max, `Valeur de <${list}> « ${m[1].slice(0, 30)} »`);
+  }
+  // Resource ids: unique, at most 32 characters, and every resid refers to one.
+  const ids = [...xml.matchAll(/<bt:(?:Image|Url|String)\s[^>]*\bid="([^"]*)"/g)].map((m) => m[1]);
+  for (const id of ids) if (id.length > 32) problems.push(`Identifiant de ressource trop long (32 au plus) : ${id}`);
+  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i)))
+    problems.push(`Identifiant de ressource en double : ${id}`);
+  for (const m of xml.matchAll(/\bresid="([^"]*)"/g))
+    if (!ids.includes(m[1])) problems.push(`resid « ${m[1]} » sans ressource correspondante.`);
+  const controls = [...xml.matchAll(/<(?:Control|Group|OfficeTab|CustomTab)\s[^>]*\bid="([^"]*)"/g)].map((m) => m[1]);
+  for (const id of new Set(controls.filter((id, i) => controls.indexOf(id) !== i)))
+    problems.push(`Identifiant de contrôle en double : ${id}`);
+  // Icons at the size they are declared for (the PNG's IHDR width and height).
+  const declared = [
+    [/<IconUrl DefaultValue="[^"]*\/(assets\/[^"]+\.png)"/, 32],
+    [/<HighResolutionIconUrl DefaultValue="[^"]*\/(assets\/[^"]+\.png)"/, 64],
+  ];
+  for (const m of xml.matchAll(/<bt:Image\s[^>]*\bid="([^"]*)"[^>]*DefaultValue="[^"]*\/(assets\/[^"]+\.png)"/g)) {
+    const size = Number((xml.match(new RegExp(`<bt:Image size="(\\d+)" resid="${m[1]}"`)) || [])[1]);
+    if (size) declared.push([new RegExp(m[2].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), size, m[2]]);
+  }
+  for (const [re, size, known] of declared) {
+    const file = known || (xml.match(re) || [])[1];
+    if (!file || !rootDir || !fs.existsSync(path.join(rootDir, file))) continue;
+    const png = fs.readFileSync(path.join(rootDir, file));
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    if (w !== size || h !== size) problems.push(`Icône ${file} : ${w}×${h} au lieu de ${size}×${size}.`);
+  }
   return problems;
 }
 
 module.exports = { validateManifest, withBaseUrl, DEV_BASE_URL };
 
 if (require.main === module) {
-  const file = process.argv[2] || path.join(__dirname, "..", "manifest.xml");
-  const xml = fs.readFileSync(file, "utf8");
-  const problems = validateManifest(xml, { rootDir: path.join(__dirname, "..") });
-  if (problems.length) {
-    console.error(`Manifeste ${file} : ${problems.length} problème(s)`);
-    for (const p of problems) console.error(`  - ${p}`);
-    process.exit(1);
+  // The source manifest, and the one the build deployed (dist/, with its base URL) when there is one.
+  const root = path.join(__dirname, "..");
+  const files = process.argv.slice(2);
+  if (files.length === 0) files.push(path.join(root, "manifest.xml"));
+  const deployed = path.join(root, "dist", "manifest.xml");
+  if (fs.existsSync(deployed) && !files.some((f) => path.resolve(f) === deployed)) files.push(deployed);
+  let failed = false;
+  for (const file of files) {
+    const problems = validateManifest(fs.readFileSync(file, "utf8"), { rootDir: root });
+    if (problems.length) {
+      failed = true;
+      console.error(`Manifeste ${path.relative(root, path.resolve(file))} : ${problems.length} problème(s)`);
+      for (const p of problems) console.error(`  - ${p}`);
+    } else console.log(`Manifeste ${path.relative(root, path.resolve(file))} valide (règles du schéma, hors ligne).`);
   }
-  console.log(`Manifeste ${path.basename(file)} valide (vérifications hors ligne).`);
+  process.exitCode = failed ? 1 : 0;
 }

@@ -46,10 +46,62 @@ describe("manifest.xml (offline validation)", () => {
     ["no WordApi requirement", (x) => x.replace('<Set Name="WordApi" MinVersion="1.3"/>', ""), /WordApi 1.3/],
     ["a non-GUID id", (x) => x.replace(/<Id>[^<]*<\/Id>/, "<Id>courriers</Id>"), /GUID/],
     ["a missing Permissions", (x) => x.replace(/<Permissions>.*<\/Permissions>/, ""), /<Permissions> absent/],
+    // The rules of Microsoft's XSDs beyond order and presence.
+    [
+      "an empty <AppDomains/>",
+      (x) => x.replace("<Hosts>", "<AppDomains/><Hosts>"),
+      /<AppDomains> doit contenir au moins un <AppDomain>/,
+    ],
+    [
+      "an http AppDomain",
+      (x) => x.replace("<Hosts>", "<AppDomains><AppDomain>http://x.fr</AppDomain></AppDomains><Hosts>"),
+      /<AppDomain> doit être une URL https/,
+    ],
+    [
+      "a DisplayName over 125 characters",
+      (x) => x.replace('DisplayName DefaultValue="Courriers ENT"', `DisplayName DefaultValue="${"x".repeat(126)}"`),
+      /<DisplayName> : 126 caractères \(1 à 125\)/,
+    ],
+    [
+      "a ShortString over 125 characters",
+      (x) => x.replace('DefaultValue="Courriers ENT est prêt"', `DefaultValue="${"x".repeat(126)}"`),
+      /Valeur de <bt:ShortStrings>/,
+    ],
+    [
+      "a LongString over 250 characters",
+      (x) => x.replace(/(bt:String id="TaskpaneButton.Tooltip" DefaultValue=")[^"]*/, `$1${"x".repeat(251)}`),
+      /Valeur de <bt:LongStrings>/,
+    ],
+    [
+      "a resource id over 32 characters",
+      (x) => x.split("GetStarted.Description").join("GetStarted.DescriptionBeaucoupTropLongue"),
+      /trop long \(32 au plus\)/,
+    ],
+    [
+      "a resid with no resource",
+      (x) => x.replace('resid="Taskpane.Url"', 'resid="Volet.Url"'),
+      /resid « Volet.Url » sans ressource/,
+    ],
+    [
+      "two resources with one id",
+      (x) => x.replace('<bt:Url id="Commands.Url"', '<bt:Url id="Taskpane.Url"'),
+      /ressource en double : Taskpane.Url/,
+    ],
+    [
+      "an icon of the wrong size",
+      (x) => x.replace("assets/icon-64.png", "assets/icon-80.png"),
+      /icon-80.png : 80×80 au lieu de 64×64/,
+    ],
   ];
   it.each(cases)("reports %s", (_name, mutate, message) => {
     const problems: string[] = validateManifest(mutate(xml), { rootDir: root });
     expect(problems.join("\n")).toMatch(message);
+  });
+
+  it("refuses the manifest as it was (an empty <AppDomains/>), which Word may refuse to sideload", () => {
+    expect(validateManifest(xml.replace("<Hosts>", "<AppDomains/>\n  <Hosts>"), { rootDir: root })).toEqual([
+      "<AppDomains> doit contenir au moins un <AppDomain> (ou être retiré).",
+    ]);
   });
 
   it("rewrites every development URL to the production base URL", () => {
