@@ -14,7 +14,9 @@ async function show(ctx: PaneContext, index: number): Promise<void> {
   const roster = state.roster;
   ctx.clearError();
   try {
-    await fillPreview((tag) => resolveField({ kind: "tag", tag }, roster)?.(record) ?? null);
+    await fillPreview((tag) => resolveField({ kind: "tag", tag }, roster)?.(record) ?? null, {
+      showPassword: byId<HTMLInputElement>("preview-show-password").checked,
+    });
   } catch (err) {
     ctx.showError(describeError(err));
   }
@@ -40,6 +42,10 @@ export function setupPreview(ctx: PaneContext): void {
   byId("preview-start").addEventListener("click", () => show(ctx, Math.max(ctx.state.previewIndex, 0)));
   byId("preview-prev").addEventListener("click", () => show(ctx, ctx.state.previewIndex - 1));
   byId("preview-next").addEventListener("click", () => show(ctx, ctx.state.previewIndex + 1));
+  byId("preview-show-password").addEventListener("change", () => {
+    byId("preview-password-warning").hidden = !byId<HTMLInputElement>("preview-show-password").checked;
+    if (ctx.state.previewIndex >= 0) void show(ctx, ctx.state.previewIndex);
+  });
   byId("preview-stop").addEventListener("click", async () => {
     try {
       await leavePreview(ctx);
@@ -67,6 +73,9 @@ export function renderPreview(ctx: PaneContext): void {
   byId("preview-person").textContent = person
     ? `${person.values.firstName} ${person.values.lastName} (${person.values.login}), ligne ${person.row}`
     : "";
+  // The password is shown here, in the pane; the document shows it masked unless asked.
+  byId("preview-password").textContent = person ? person.values.password : "";
+  byId("preview-password-line").hidden = !person;
   const usable = ctx.wordAvailable && people.length > 0;
   for (const id of ["preview-prev", "preview-next"]) byId<HTMLButtonElement>(id).disabled = !usable || !on;
   byId<HTMLButtonElement>("preview-start").disabled = !usable || on;

@@ -1,6 +1,6 @@
 // The task pane: four steps (Données, Courrier, Aperçu, Fusion). The roster lives in this
 // page's memory only; nothing is stored or sent.
-import { whenOfficeReady } from "../word";
+import { restoreLeftoverPreview, whenOfficeReady } from "../word";
 import { describeError, messageArea, PaneContext } from "./context";
 import { renderData, setupData } from "./data-view";
 import { byId } from "./dom";
@@ -38,16 +38,33 @@ async function start(): Promise<void> {
   setupPreview(ctx);
   setupMerge(ctx);
   ctx.refresh();
-  const info = await whenOfficeReady();
+  const info = await whenOfficeReady(() => {
+    byId("host-status").textContent =
+      "Word tarde à répondre… Le volet attend toujours ; en attendant, vous pouvez déjà choisir le fichier.";
+  });
   ctx.wordAvailable = Boolean(info && info.host === "Word");
   byId("host-status").textContent = ctx.wordAvailable
     ? `Word prêt (${info!.platform}).`
     : "Word n'est pas disponible : ouvrez ce volet depuis Word (onglet Accueil › Courriers ENT). Vous pouvez tout de même vérifier un fichier.";
   ctx.refresh();
+  if (ctx.wordAvailable) await putBackLeftoverPreview(ctx);
   // Closing the pane must not leave a person's password in the template.
   window.addEventListener("pagehide", () => {
     if (ctx.state.previewIndex >= 0) leavePreview(ctx).catch((err) => ctx.showError(describeError(err)));
   });
+}
+
+/** A preview the pane could not end (closed with the document) left values: put the names back. */
+async function putBackLeftoverPreview(ctx: PaneContext): Promise<void> {
+  try {
+    const restored = await restoreLeftoverPreview();
+    if (restored > 0)
+      ctx.showError(
+        `Un aperçu précédent avait laissé les valeurs d'une personne dans ${restored > 1 ? `${restored} champs` : "un champ"} du document : les noms des champs ont été remis. Enregistrez le document pour que le modèle ne garde aucune valeur.`,
+      );
+  } catch (err) {
+    ctx.showError(describeError(err));
+  }
 }
 
 void start();

@@ -2,7 +2,13 @@
 // kept as the cause.
 import { CourriersError } from "../core/errors";
 
-export type WordErrorCode = "read-failed" | "open-failed" | "insert-failed" | "too-old" | "restore-failed";
+export type WordErrorCode =
+  | "read-failed"
+  | "open-failed"
+  | "insert-failed"
+  | "too-old"
+  | "restore-failed"
+  | "tracking-changes";
 
 export class WordError extends CourriersError {
   declare readonly code: WordErrorCode;

@@ -7,11 +7,14 @@ export interface HostInfo {
   platform: string;
 }
 
-/** Resolves with Word's host and platform, or null when the pane runs outside Word. */
-export function whenOfficeReady(timeoutMs = 10000): Promise<HostInfo | null> {
+/**
+ * Resolves with Word's host and platform, or null when the pane runs outside Word. A slow
+ * Word is waited for, however long: `onSlow` is called after `slowMs` so the pane can say so.
+ */
+export function whenOfficeReady(onSlow: () => void = () => undefined, slowMs = 10000): Promise<HostInfo | null> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(null);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), timeoutMs);
+    const timer = setTimeout(onSlow, slowMs);
     Office.onReady()
       .then((info) => {
         clearTimeout(timer);

@@ -3,7 +3,7 @@ export { whenOfficeReady, supportsWordApi } from "./host";
 export type { HostInfo } from "./host";
 export { insertField, insertConditionalPassage, documentFields, repairTags } from "./fields";
 export type { DocumentFields, InsertedField } from "./fields";
-export { fillPreview, restorePreview } from "./preview";
+export { fillPreview, maskedPassword, restoreLeftoverPreview, restorePreview } from "./preview";
 export { readTemplate, openAsNewDocument, insertLetterFile } from "./document";
 export type { TemplateSource } from "./document";
 export { WordError } from "./errors";

@@ -1,17 +1,59 @@
 // The preview: one person's values shown in the document's own fields, then the field
-// names put back, so that no password stays in the template.
-import { labelOf, parseTag, placeholderOf } from "../core/catalog";
+// names put back. The password is masked in the document unless the user asks otherwise:
+// with AutoSave (OneDrive, SharePoint), whatever the document shows may be saved into the
+// template and its version history.
+import { fieldIdOfTag, labelOf, parseTag, placeholderOf } from "../core/catalog";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
+import { supportsWordApi } from "./host";
+
+/** What the document shows for a password during the preview: one dot per character. */
+export function maskedPassword(value: string): string {
+  return "•".repeat([...value].length);
+}
+
+export interface PreviewOptions {
+  /** Write the real password into the document (the user was warned about AutoSave). */
+  showPassword?: boolean;
+}
+
+/**
+ * Refuses the preview while Word tracks changes: the values would stay in the document as
+ * revisions even after the field names come back (WordApi 1.4; older Words cannot tell).
+ */
+async function refuseWhileTracking(): Promise<void> {
+  if (!supportsWordApi("1.4")) return;
+  const mode = await Word.run(async (context) => {
+    context.document.load("changeTrackingMode");
+    await context.sync();
+    return context.document.changeTrackingMode;
+  });
+  if (mode !== Word.ChangeTrackingMode.off)
+    throw new WordError(
+      "tracking-changes",
+      "Le suivi des modifications est activé : l'aperçu laisserait les valeurs des personnes dans l'historique des révisions du modèle. Désactivez-le (onglet Révision › Suivi des modifications) puis relancez l'aperçu.",
+    );
+}
 
 /** Fills every merge field with its value for one person; returns how many were filled. */
-export async function fillPreview(valueOf: (tag: string) => string | null): Promise<number> {
+export async function fillPreview(
+  valueOf: (tag: string) => string | null,
+  options: PreviewOptions = {},
+): Promise<number> {
+  await refuseWhileTracking();
   return withDocumentControls((controls) => {
     let filled = 0;
     for (const c of controls) {
       const ref = parseTag(c.tag);
       if (!ref) continue;
-      c.insertText(valueOf(c.tag) ?? `«${labelOf(ref)} : absent du fichier»`, "Replace");
+      const value = valueOf(c.tag);
+      const shown =
+        value === null
+          ? `«${labelOf(ref)} : absent du fichier»`
+          : fieldIdOfTag(c.tag) === "password" && !options.showPassword
+            ? maskedPassword(value)
+            : value;
+      c.insertText(shown, "Replace");
       filled++;
     }
     return { result: filled, changed: true };
@@ -35,4 +77,21 @@ export async function restorePreview(): Promise<void> {
       { cause: err },
     );
   }
+}
+
+/**
+ * At start-up: fields still showing a person's value (a preview the pane could not end,
+ * closed with the document) get their name back. Returns how many were put back.
+ */
+export async function restoreLeftoverPreview(): Promise<number> {
+  return withDocumentControls((controls) => {
+    let restored = 0;
+    for (const c of controls) {
+      const ref = parseTag(c.tag);
+      if (!ref || c.text === placeholderOf(ref)) continue;
+      c.insertText(placeholderOf(ref), "Replace");
+      restored++;
+    }
+    return { result: restored, changed: restored > 0 };
+  });
 }

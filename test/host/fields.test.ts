@@ -7,6 +7,8 @@ import {
   repairTags,
   fillPreview,
   restorePreview,
+  restoreLeftoverPreview,
+  maskedPassword,
 } from "../../src/word";
 import { FIELDS, FieldRef } from "../../src/core/catalog";
 import { installWordMock } from "./word-mock";
@@ -252,13 +254,54 @@ describe("preview", () => {
     const { doc, log } = installWordMock({ controls: controls() });
     const values: Record<string, string> = { "ent:firstName": "Aïcha", "ent:password": "001000" };
     expect(await fillPreview((tag) => values[tag] ?? null)).toBe(3);
-    expect(doc.controls.map((c) => c.text)).toEqual(["Aïcha", "001000", "Le principal", "«Fax : absent du fichier»"]);
+    // The password is masked in the document: AutoSave could keep it in the template.
+    expect(doc.controls.map((c) => c.text)).toEqual(["Aïcha", "••••••", "Le principal", "«Fax : absent du fichier»"]);
     expect(log.syncs).toBe(2);
     expect(log.of("ContentControl.insertText").map((c) => c.args[1])).toEqual(["Replace", "Replace", "Replace"]);
     await restorePreview();
     expect(log.syncs).toBe(4);
     expect(doc.controls.map((c) => c.text)).toEqual(["«Prénom»", "«Mot de passe»", "Le principal", "«Fax»"]);
     expect(doc.controls.some((c) => c.text.includes("001000"))).toBe(false);
+  });
+
+  it("writes the real password only when asked", async () => {
+    const { doc } = installWordMock({ controls: controls() });
+    await fillPreview((tag) => (tag === "ent:password" ? "Il1O0" : "x"), { showPassword: true });
+    expect(doc.controls[1].text).toBe("Il1O0");
+    expect(maskedPassword("Il1O0")).toBe("•••••");
+    expect(maskedPassword("🔑é")).toBe("••");
+  });
+
+  it("refuses while Word tracks changes (WordApi 1.4), writing nothing", async () => {
+    const { doc, log } = installWordMock({ controls: controls(), apiVersion: "1.4", changeTracking: "TrackAll" });
+    await expect(fillPreview(() => "x")).rejects.toMatchObject({
+      code: "tracking-changes",
+      message: expect.stringContaining("Le suivi des modifications est activé"),
+    });
+    expect(log.of("Document.load")[0].args).toEqual(["changeTrackingMode"]);
+    expect(log.of("ContentControl.insertText")).toEqual([]);
+    expect(doc.controls[1].text).toBe("«Mot de passe»");
+    installWordMock({ controls: controls(), apiVersion: "1.4", changeTracking: "Off" });
+    await expect(fillPreview(() => "x")).resolves.toBe(3);
+  });
+
+  it("does not ask about change tracking below WordApi 1.4", async () => {
+    const { log } = installWordMock({ controls: controls(), apiVersion: "1.3", changeTracking: "TrackAll" });
+    await fillPreview(() => "x");
+    expect(log.of("Document.load")).toEqual([]);
+  });
+
+  it("puts back, at start-up, fields a previous preview left with a person's values", async () => {
+    const left = controls();
+    left[0].text = "Aïcha";
+    left[1].text = "001000";
+    const { doc, log } = installWordMock({ controls: left });
+    expect(await restoreLeftoverPreview()).toBe(2);
+    expect(doc.controls.map((c) => c.text)).toEqual(["«Prénom»", "«Mot de passe»", "Le principal", "«Fax»"]);
+    expect(log.syncs).toBe(2);
+    const clean = installWordMock({ controls: controls() });
+    expect(await restoreLeftoverPreview()).toBe(0);
+    expect(clean.log.syncs).toBe(1);
   });
 
   it("changes nothing in the document when the sync that writes fails", async () => {

@@ -212,6 +212,14 @@ describe("the preview", () => {
     $("preview-search").dispatchEvent(new Event("submit"));
     await flush();
     expect(text("preview-person")).toContain("lise.morel");
+    // The document shows the password masked; the pane shows it in full.
+    expect(host.doc.controls[1].text).toBe("••••••••");
+    expect(text("preview-password")).toBe("EGX0HBcr");
+    expect($("preview-password-warning").hidden).toBe(true);
+    $<HTMLInputElement>("preview-show-password").checked = true;
+    $("preview-show-password").dispatchEvent(new Event("change"));
+    await flush();
+    expect($("preview-password-warning").hidden).toBe(false);
     expect(host.doc.controls[1].text).toBe("EGX0HBcr");
     $<HTMLInputElement>("preview-query").value = "personne";
     $("preview-search").dispatchEvent(new Event("submit"));
@@ -221,6 +229,28 @@ describe("the preview", () => {
     expect(text("preview-position")).toBe("– / 40");
     expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
     expect($<HTMLButtonElement>("preview-stop").disabled).toBe(true);
+  });
+
+  it("puts back, on opening, the values a previous preview left in the document, and says so", async () => {
+    const left = fields.map((f) => ({ ...f, text: f.tag === "ent:password" ? "EGX0HBcr" : f.text }));
+    const host = await openPane({ controls: left });
+    expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
+    expect(text("message")).toContain(
+      "Un aperçu précédent avait laissé les valeurs d'une personne dans un champ du document",
+    );
+  });
+
+  it("keeps waiting for a slow Word, saying so, and enables Word's buttons when it comes", async () => {
+    jest.useFakeTimers();
+    let ready: (info: unknown) => void = () => undefined;
+    const opening = openPane({ ready: new Promise((resolve) => (ready = resolve)) });
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(text("host-status")).toContain("Word tarde à répondre");
+    ready({ host: "Word", platform: "Mac" });
+    jest.useRealTimers();
+    await opening;
+    await flush();
+    expect(text("host-status")).toBe("Word prêt (Mac).");
   });
 
   it("stays on, says so and keeps « Quitter l'aperçu » when Word cannot restore the fields", async () => {

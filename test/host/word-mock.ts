@@ -66,6 +66,8 @@ export interface MockOptions {
   resetTagsOnInsert?: boolean;
   /** The text the user has selected (default: nothing, a cursor). */
   selectedText?: string;
+  /** Word's change tracking (WordApi 1.4): "Off" (default), "TrackAll", "TrackMineOnly". */
+  changeTracking?: string;
 }
 
 class PropertyNotLoaded extends Error {
@@ -145,6 +147,22 @@ class Loadable {
 
   protected write(name: string, value: unknown, apply: Op): void {
     this.batch.call(`${this.type}.${name}=`, [value], apply);
+  }
+}
+
+/** The document's own loadable properties (change tracking, WordApi 1.4). */
+class DocumentProps extends Loadable {
+  constructor(
+    batch: Batch,
+    private readonly tracking: string,
+  ) {
+    super(batch, "Document");
+  }
+  load(props: string): void {
+    this.queueLoad(props.split(","), (p) => (p === "changeTrackingMode" ? this.tracking : undefined));
+  }
+  get changeTrackingMode(): string {
+    return this.read("changeTrackingMode");
   }
 }
 
@@ -366,8 +384,13 @@ export function installWordMock(options: MockOptions = {}): WordHost {
       tagsBefore: options.tagsBefore,
       insideTag: options.insideTag,
     };
+    const props = new DocumentProps(batch, options.changeTracking ?? "Off");
     return {
       document: {
+        load: (p: string) => props.load(p),
+        get changeTrackingMode() {
+          return props.changeTrackingMode;
+        },
         getSelection: () => {
           batch.call("Document.getSelection", []);
           return new RangeProxy(batch, doc, selectionFacts, options.selectedText ?? "");
@@ -414,6 +437,7 @@ export function installWordMock(options: MockOptions = {}): WordHost {
   };
 
   (globalThis as Record<string, unknown>).Word = {
+    ChangeTrackingMode: { off: "Off", trackAll: "TrackAll", trackMineOnly: "TrackMineOnly" },
     async run<T>(callback: (context: unknown) => Promise<T>): Promise<T> {
       calls.push({ api: "Word.run", args: [] });
       const context = makeContext();

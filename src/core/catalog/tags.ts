@@ -30,6 +30,12 @@ export function placeholderOf(ref: FieldRef): string {
   return `${before}«${labelOf(ref)}»`;
 }
 
+/** The catalog field a tag shows (with or without its preposition), or null. */
+export function fieldIdOfTag(tag: string): FieldId | null {
+  const ref = parseTag(tag);
+  return ref?.kind === "field" ? ref.id : null;
+}
+
 /** «Prénom» or "de «Enfant(s)»" → the known field it shows; null for any other text. */
 export function fieldOfPlaceholder(text: string): FieldRef | null {
   const m = /^(?:(\S+) )?«(.+)»$/.exec(text.trim());
