@@ -242,7 +242,7 @@ describe("the preview", () => {
 
   it("keeps waiting for a slow Word, saying so, and enables Word's buttons when it comes", async () => {
     jest.useFakeTimers();
-    let ready: (info: unknown) => void = () => undefined;
+    let ready: (info: { host: string; platform: string }) => void = () => undefined;
     const opening = openPane({ ready: new Promise((resolve) => (ready = resolve)) });
     await jest.advanceTimersByTimeAsync(10000);
     expect(text("host-status")).toContain("Word tarde à répondre");
