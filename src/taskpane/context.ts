@@ -6,6 +6,8 @@ import { byId } from "./dom";
 export interface PaneContext {
   state: PaneState;
   wordAvailable: boolean;
+  /** Office's platform ("PC", "Mac", "OfficeOnline", "iOS"…), "" outside Word. */
+  platform: string;
   /** Shows a French message in the alert area (never a stack trace). */
   showError(message: string): void;
   clearError(): void;

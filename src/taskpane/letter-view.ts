@@ -1,8 +1,16 @@
 // Step 2 — Courrier: insert a ready letter or fields, and check what the document uses.
 import { Condition, conditionLabel, FIELDS, labelOf, parseTag, passageLabel, READY_LETTERS } from "../core/catalog";
 
-import { controlTags, resolveField } from "../core/merge";
-import { documentFields, insertConditionalPassage, insertField, insertLetterFile, repairTags } from "../word";
+import { controlTags, footerText, resolveField } from "../core/merge";
+import { confirmReplace } from "./confirm";
+import {
+  documentFields,
+  documentIsEmpty,
+  insertConditionalPassage,
+  insertField,
+  insertLetterFile,
+  repairTags,
+} from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, h, replaceChildren } from "./dom";
 import { passageDefaults, readyLetterBytes } from "./letters";
@@ -24,7 +32,9 @@ export function setupLetter(ctx: PaneContext): void {
     button.addEventListener("click", () =>
       run(ctx, async () => {
         const letter = readyLetterBytes(name);
-        await insertLetterFile(letter);
+        // The ready letter replaces the whole document: ask first when there is anything in it.
+        if (!(await documentIsEmpty()) && !(await confirmReplace(ctx))) return;
+        await insertLetterFile(letter, footerText(letter));
         await repairTags(controlTags(letter));
         ctx.state.useReadyLetter(def);
         ctx.refresh();

@@ -1,5 +1,6 @@
 // Step 4 — Fusion: create every letter as one new Word document, or offer it as a download.
-import { createLetters, MergePhase } from "../word";
+import { createLetters, documentIsEmpty, insertLetterFile, MergePhase } from "../word";
+import { confirmReplace } from "./confirm";
 import { describeError, PaneContext } from "./context";
 import { audienceText } from "../core/catalog";
 import { byId, plural } from "./dom";
@@ -11,12 +12,26 @@ const PHASES: Record<MergePhase, [number, string]> = {
 };
 
 let downloadUrl: string | null = null;
+/** The letters of the last merge, for the Mac fallback (insert them into an open blank document). */
+let lastLetters: Uint8Array | null = null;
 
 export function forgetDownload(): void {
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   downloadUrl = null;
+  lastLetters = null;
   byId("merge-download").hidden = true;
+  byId("merge-insert").hidden = true;
   byId<HTMLAnchorElement>("download-link").href = "#";
+}
+
+/** The letters in the user's hands wherever Word did not confirm the new document. */
+function offerLetters(ctx: PaneContext, docx: Uint8Array): void {
+  offerDownload(docx);
+  // Word for Mac (and iPad) may not download from the pane (office-js #3385, #4681).
+  if (ctx.platform === "Mac" || ctx.platform === "iOS") {
+    lastLetters = docx;
+    byId("merge-insert").hidden = false;
+  }
 }
 
 function offerDownload(docx: Uint8Array): void {
@@ -44,6 +59,7 @@ export function setupMerge(ctx: PaneContext): void {
       await ctx.leavePreview();
       const outcome = await createLetters(state.selected(), state.roster, {
         keepFields: byId<HTMLInputElement>("keep-fields").checked,
+        platform: ctx.platform,
         onPhase: (phase) => {
           progress.value = PHASES[phase][0];
           status.textContent = PHASES[phase][1];
@@ -54,12 +70,18 @@ export function setupMerge(ctx: PaneContext): void {
       const rest = skipped
         ? ` ${plural(skipped, "ligne du fichier écartée", "lignes du fichier écartées")} (voir « Données »).`
         : "";
-      if (outcome.opened) {
-        status.textContent = `${made} : ils sont ouverts dans un nouveau document Word, prêts à imprimer.${rest}`;
-        status.className = "status success";
+      const lost = outcome.lostParts.length
+        ? ` Attention : Word n'a fourni que le corps du courrier ; ${outcome.lostParts.join(", ")} ${outcome.lostParts.length > 1 ? "manquent" : "manque"} dans les courriers. Enregistrez le document puis recommencez, ou utilisez Word pour Windows ou Mac.`
+        : "";
+      if (outcome.opened && outcome.confirmed) {
+        status.textContent = `${made} : ils sont ouverts dans un nouveau document Word, prêts à imprimer.${rest}${lost}`;
+        status.className = lost ? "status" : "status success";
+      } else if (outcome.opened) {
+        offerLetters(ctx, outcome.docx);
+        status.textContent = `${made}. Word les ouvre dans un nouveau document (sur le web, dans un autre onglet ; autorisez-le s'il le demande). S'il n'apparaît pas, téléchargez-les ici.${rest}${lost}`;
       } else {
-        offerDownload(outcome.docx);
-        status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}`;
+        offerLetters(ctx, outcome.docx);
+        status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}${lost}`;
       }
     } catch (err) {
       status.textContent = "";
@@ -67,6 +89,20 @@ export function setupMerge(ctx: PaneContext): void {
     } finally {
       progress.hidden = true;
       ctx.refresh();
+    }
+  });
+}
+
+export function setupInsertHere(ctx: PaneContext): void {
+  byId("merge-insert-here").addEventListener("click", async () => {
+    if (!lastLetters) return;
+    ctx.clearError();
+    try {
+      if (!(await documentIsEmpty()) && !(await confirmReplace(ctx))) return;
+      await insertLetterFile(lastLetters);
+      byId("merge-status").textContent = "Les courriers sont dans le document ouvert, prêts à imprimer.";
+    } catch (err) {
+      ctx.showError(describeError(err));
     }
   });
 }

@@ -5,7 +5,7 @@ import { describeError, messageArea, PaneContext } from "./context";
 import { renderData, setupData } from "./data-view";
 import { byId } from "./dom";
 import { renderLetter, setupLetter } from "./letter-view";
-import { forgetDownload, renderMerge, setupMerge } from "./merge-view";
+import { forgetDownload, renderMerge, setupInsertHere, setupMerge } from "./merge-view";
 import { leavePreview, renderPreview, setupPreview } from "./preview-view";
 import { PaneState } from "./state";
 
@@ -13,6 +13,7 @@ function createContext(): PaneContext {
   const ctx: PaneContext = {
     state: new PaneState(),
     wordAvailable: false,
+    platform: "",
     ...messageArea(),
     refresh() {
       // Re-rendering replaces some controls: keep the keyboard focus where the user was.
@@ -37,12 +38,14 @@ async function start(): Promise<void> {
   setupLetter(ctx);
   setupPreview(ctx);
   setupMerge(ctx);
+  setupInsertHere(ctx);
   ctx.refresh();
   const info = await whenOfficeReady(() => {
     byId("host-status").textContent =
       "Word tarde à répondre… Le volet attend toujours ; en attendant, vous pouvez déjà choisir le fichier.";
   });
   ctx.wordAvailable = Boolean(info && info.host === "Word");
+  ctx.platform = info?.platform ?? "";
   byId("host-status").textContent = ctx.wordAvailable
     ? `Word prêt (${info!.platform}).`
     : "Word n'est pas disponible : ouvrez ce volet depuis Word (onglet Accueil › Courriers ENT). Vous pouvez tout de même vérifier un fichier.";

@@ -3,7 +3,8 @@ import { concatBytes } from "../core/bytes";
 import { describeOfficeError, WordError } from "./errors";
 import { supportsWordApi } from "./host";
 
-const SLICE = 4 * 1024 * 1024;
+// 64 KiB: the largest slice every Word accepts (Word for iPad fails above it with "Internal Error").
+const SLICE = 64 * 1024;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
@@ -29,7 +30,7 @@ function getSlice(file: Office.File, index: number): Promise<Uint8Array> {
   );
 }
 
-/** The open document as .docx bytes (getFileAsync, compressed, by slices of 4 MiB). */
+/** The open document as .docx bytes (getFileAsync, compressed, by slices of 64 KiB). */
 async function readDocumentFile(): Promise<Uint8Array> {
   const file = await getFile();
   try {
@@ -51,7 +52,35 @@ async function readBodyOoxml(): Promise<string> {
   });
 }
 
-export type TemplateSource = { kind: "docx"; bytes: Uint8Array } | { kind: "flat-opc"; xml: string };
+export type TemplateSource =
+  | { kind: "docx"; bytes: Uint8Array }
+  /** The body only: `lostParts` names the header and footer texts the letters will lack. */
+  | { kind: "flat-opc"; xml: string; lostParts: string[] };
+
+/** Headers and footers holding text: body.getOoxml() leaves them out (WordApi 1.1 reads them). */
+async function headerFooterTexts(): Promise<string[]> {
+  return Word.run(async (context) => {
+    const sections = context.document.sections;
+    sections.load("items");
+    await context.sync();
+    const parts = sections.items.flatMap((section) =>
+      (["Primary", "FirstPage", "EvenPages"] as const).flatMap((type) => [
+        { name: "en-tête", body: section.getHeader(type) },
+        { name: "pied de page", body: section.getFooter(type) },
+      ]),
+    );
+    for (const p of parts) p.body.load("text");
+    await context.sync();
+    const seen = new Set<string>();
+    return parts.flatMap((p) => {
+      const text = p.body.text.trim();
+      const key = `${p.name} « ${text.length > 60 ? `${text.slice(0, 57)}…` : text} »`;
+      if (!text || seen.has(key)) return [];
+      seen.add(key);
+      return [key];
+    });
+  });
+}
 
 /** Reads the letter in Word: the whole file when Word allows it, else the body's OOXML. */
 export async function readTemplate(): Promise<TemplateSource> {
@@ -59,7 +88,14 @@ export async function readTemplate(): Promise<TemplateSource> {
     return { kind: "docx", bytes: await readDocumentFile() };
   } catch (first) {
     try {
-      return { kind: "flat-opc", xml: await readBodyOoxml() };
+      const xml = await readBodyOoxml();
+      let lostParts: string[];
+      try {
+        lostParts = await headerFooterTexts();
+      } catch {
+        lostParts = ["en-tête et pied de page (Word n'a pas pu les lire)"];
+      }
+      return { kind: "flat-opc", xml, lostParts };
     } catch (second) {
       throw new WordError(
         "read-failed",
@@ -90,7 +126,7 @@ export async function openAsNewDocument(docx: Uint8Array): Promise<void> {
 }
 
 /** Replaces the document's content with a ready letter, keeping its footer where Word can. */
-export async function insertLetterFile(docx: Uint8Array): Promise<void> {
+export async function insertLetterFile(docx: Uint8Array, footerText = ""): Promise<void> {
   const base64 = toBase64(docx);
   try {
     await Word.run(async (context) => {
@@ -100,7 +136,18 @@ export async function insertLetterFile(docx: Uint8Array): Promise<void> {
           importPageColor: false,
           importTheme: false,
         });
-      else context.document.body.insertFileFromBase64(base64, "Replace");
+      else {
+        // Below WordApi 1.5 only the body goes in (Word 2019, 2021): the footer is written
+        // into the first section's footer instead, centred and small as in the letter.
+        context.document.body.insertFileFromBase64(base64, "Replace");
+        if (footerText) {
+          const footer = context.document.sections.getFirst().getFooter(Word.HeaderFooterType.primary);
+          footer.clear();
+          const line = footer.insertParagraph(footerText, Word.InsertLocation.start);
+          line.alignment = Word.Alignment.centered;
+          line.font.size = 8;
+        }
+      }
       await context.sync();
     });
   } catch (err) {
@@ -110,4 +157,16 @@ export async function insertLetterFile(docx: Uint8Array): Promise<void> {
       { cause: err },
     );
   }
+}
+
+/** True when the document holds no text and no content control (a blank document). */
+export async function documentIsEmpty(): Promise<boolean> {
+  return Word.run(async (context) => {
+    const body = context.document.body;
+    body.load("text");
+    const controls = body.contentControls;
+    controls.load("items");
+    await context.sync();
+    return body.text.trim() === "" && controls.items.length === 0;
+  });
 }

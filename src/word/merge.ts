@@ -11,25 +11,40 @@ export type MergePhase = "lecture" | "fusion" | "ouverture";
 export interface LettersOutcome extends MergeResult {
   /** False where Word could not open the new document: offer the .docx as a download. */
   opened: boolean;
+  /**
+   * True only where open() is known to show the new document (Word for Windows and Mac).
+   * On the web it may show nothing, or reuse the tab, without failing (office-js #5507,
+   * #3096, #4771; WOPI hosts #1340): the pane then offers the download as well.
+   */
+  confirmed: boolean;
   openError?: string;
+  /** Header and footer texts the letters lack (the template was read without them). */
+  lostParts: string[];
+}
+
+export function openIsConfirmed(platform: string): boolean {
+  return platform === "PC" || platform === "Mac";
 }
 
 export async function createLetters(
   records: readonly RosterRecord[],
   source: MergeSource,
-  options: { keepFields?: boolean; onPhase?: (phase: MergePhase) => void } = {},
+  options: { keepFields?: boolean; platform?: string; onPhase?: (phase: MergePhase) => void } = {},
 ): Promise<LettersOutcome> {
   options.onPhase?.("lecture");
   const template = await readTemplate();
   const bytes = template.kind === "docx" ? template.bytes : flatOpcToDocx(template.xml);
+  const lostParts = template.kind === "docx" ? [] : template.lostParts;
   options.onPhase?.("fusion");
   const result = mergeLetters(bytes, records, source, { keepFields: options.keepFields });
   options.onPhase?.("ouverture");
+  const confirmed = openIsConfirmed(options.platform ?? "");
   try {
     await openAsNewDocument(result.docx);
-    return { ...result, opened: true };
+    return { ...result, opened: true, confirmed, lostParts };
   } catch (err) {
-    if (err instanceof WordError) return { ...result, opened: false, openError: err.message };
+    if (err instanceof WordError)
+      return { ...result, opened: false, confirmed: false, openError: err.message, lostParts };
     throw err;
   }
 }

@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
+import { footerText } from "../../src/core/merge";
 import { createLetters, insertLetterFile } from "../../src/word";
 import { readRoster, RosterRecord } from "../../src/core/roster";
 import { readExport, readyLetter } from "../fixtures";
@@ -21,21 +22,22 @@ function createdDocument(base64: string): string {
 const OFFICE_OPS = (apis: string[]) => apis.filter((a) => a !== "Word.run" && a !== "Requirements.isSetSupported");
 
 describe("createLetters", () => {
-  it("reads the letter by 4 MiB slices, merges in JavaScript and opens one new document", async () => {
+  it("reads the letter by 64 KiB slices (iPad's largest), merges in JavaScript and opens one new document", async () => {
     const { log, doc } = installWordMock({ file: TEMPLATE });
     const phases: string[] = [];
     const outcome = await createLetters(roster.records, roster, { onPhase: (p) => phases.push(p) });
     expect(outcome).toMatchObject({ letters: 40, opened: true });
     expect(phases).toEqual(["lecture", "fusion", "ouverture"]);
+    const slices = Math.ceil(TEMPLATE.length / (64 * 1024));
     expect(OFFICE_OPS(log.apis())).toEqual([
       "Document.getFileAsync",
-      "File.getSliceAsync",
+      ...Array<string>(slices).fill("File.getSliceAsync"),
       "File.closeAsync",
       "Application.createDocument",
       "DocumentCreated.open",
       "RequestContext.sync",
     ]);
-    expect(log.of("Document.getFileAsync")[0].args).toEqual(["compressed", { sliceSize: 4 * 1024 * 1024 }]);
+    expect(log.of("Document.getFileAsync")[0].args).toEqual(["compressed", { sliceSize: 64 * 1024 }]);
     expect(log.of("Requirements.isSetSupported")[0].args).toEqual(["WordApi", "1.3"]);
     expect(log.syncs).toBe(1);
     expect(doc.created).toHaveLength(1);
@@ -78,12 +80,20 @@ describe("createLetters", () => {
       part("word/numbering.xml", `${wml}.numbering+xml`),
       part("word/settings.xml", `${wml}.settings+xml`),
     ].join("")}</pkg:package>`;
-    const { log, doc } = installWordMock({ file: null, ooxml });
+    const footer = "Courrier personnel et confidentiel – à conserver en lieu sûr";
+    const { log, doc } = installWordMock({ file: null, ooxml, headerFooter: { "footer:Primary": footer } });
     const outcome = await createLetters(roster.records.slice(0, 3), roster);
     expect(outcome).toMatchObject({ letters: 3, opened: true });
+    // The footer getOoxml left out is named, so the pane can say the letters lack it.
+    expect(outcome.lostParts).toEqual([`pied de page « ${footer} »`]);
     expect(OFFICE_OPS(log.apis())).toEqual([
       "Document.getFileAsync",
       "Body.getOoxml",
+      "RequestContext.sync",
+      "SectionCollection.load",
+      "RequestContext.sync",
+      ...["Primary", "FirstPage", "EvenPages"].flatMap(() => ["Section.getHeader", "Section.getFooter"]),
+      ...Array<string>(6).fill("Body.load"),
       "RequestContext.sync",
       "Application.createDocument",
       "DocumentCreated.open",
@@ -98,6 +108,21 @@ describe("createLetters", () => {
       "Word n'a pas pu fournir le courrier (Opération non prise en charge ; Erreur interne). Enregistrez le document puis réessayez.",
     );
   });
+
+  it.each([
+    ["PC", true],
+    ["Mac", true],
+    ["OfficeOnline", false],
+    ["iOS", false],
+    ["", false],
+  ])(
+    "on %j, counts the new document as shown: %s (else the pane offers the download too)",
+    async (platform, confirmed) => {
+      installWordMock({ file: TEMPLATE });
+      const outcome = await createLetters(roster.records.slice(0, 2), roster, { platform });
+      expect(outcome).toMatchObject({ opened: true, confirmed, lostParts: [] });
+    },
+  );
 
   it("reports that Word could not open the document, keeping the letters for a download", async () => {
     const { doc } = installWordMock({
@@ -138,6 +163,28 @@ describe("insertLetterFile", () => {
     await insertLetterFile(TEMPLATE);
     expect(OFFICE_OPS(log.apis())).toEqual(["Body.insertFileFromBase64", "RequestContext.sync"]);
     expect(log.of("Body.insertFileFromBase64")[0].args[1]).toBe("Replace");
+  });
+
+  it("writes the letter's footer into the first section's footer below WordApi 1.5, which drops it", async () => {
+    const { log, doc } = installWordMock({ apiVersion: "1.3" });
+    const text = footerText(TEMPLATE);
+    expect(text).toBe("Courrier personnel et confidentiel – à conserver en lieu sûr");
+    await insertLetterFile(TEMPLATE, text);
+    expect(OFFICE_OPS(log.apis())).toEqual([
+      "Body.insertFileFromBase64",
+      "SectionCollection.getFirst",
+      "Section.getFooter",
+      "Body.clear",
+      "Body.insertParagraph",
+      "Paragraph.alignment=",
+      "Font.size=",
+      "RequestContext.sync",
+    ]);
+    expect(log.of("Section.getFooter")[0].args).toEqual(["Primary"]);
+    expect(doc.footer).toEqual([{ text, alignment: "Centered", size: 8 }]);
+    const modern = installWordMock({ apiVersion: "1.5" });
+    await insertLetterFile(TEMPLATE, text);
+    expect(modern.log.of("Section.getFooter")).toEqual([]);
   });
 
   it("says in French that Word refused the letter", async () => {

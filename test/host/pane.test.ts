@@ -324,6 +324,46 @@ describe("creating the letters", () => {
     expect($("merge-download").hidden).toBe(true);
   });
 
+  it("on Word on the web, offers the download alongside the new document it cannot confirm", async () => {
+    const host = await openPane({ ready: Promise.resolve({ host: "Word", platform: "OfficeOnline" }) });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("merge-start");
+    expect(host.doc.opened).toBe(1);
+    expect(text("merge-status")).toContain("dans un autre onglet");
+    expect(text("merge-status")).toContain("S'il n'apparaît pas, téléchargez-les ici.");
+    expect($("merge-download").hidden).toBe(false);
+    expect($("merge-insert").hidden).toBe(true);
+  });
+
+  it("on a Mac where opening fails, offers to insert the letters into an open blank document", async () => {
+    const host = await openPane({
+      ready: Promise.resolve({ host: "Word", platform: "Mac" }),
+      fail: { "DocumentCreated.open": { code: "GeneralException", message: "Ouverture refusée" } },
+    });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("merge-start");
+    expect($("merge-insert").hidden).toBe(false);
+    host.log.calls.length = 0;
+    await click("merge-insert-here");
+    expect(host.log.of("Body.insertFileFromBase64")).toHaveLength(1);
+    expect(text("merge-status")).toBe("Les courriers sont dans le document ouvert, prêts à imprimer.");
+  });
+
+  it("asks before a ready letter replaces a document that is not empty, and does nothing on « Annuler »", async () => {
+    const host = await openPane({ bodyText: "Mon brouillon de courrier" });
+    $("ready-letters").querySelector<HTMLButtonElement>('[data-letter="parents"]')!.click();
+    await flush();
+    expect($("confirm-replace").hidden).toBe(false);
+    expect(host.log.of("Body.insertFileFromBase64")).toEqual([]);
+    await click("confirm-replace-no");
+    expect($("confirm-replace").hidden).toBe(true);
+    expect(host.log.of("Body.insertFileFromBase64")).toEqual([]);
+    $("ready-letters").querySelector<HTMLButtonElement>('[data-letter="parents"]')!.click();
+    await flush();
+    await click("confirm-replace-yes");
+    expect(host.log.of("Body.insertFileFromBase64")).toHaveLength(1);
+  });
+
   it("says in French why no letter could be made", async () => {
     await openPane({ file: readyLetter("personnels") });
     await loadFile("x.csv", new TextEncoder().encode("Nom;Login;Mot de passe\nA;a.b;X1\n"));

@@ -38,6 +38,8 @@ export interface MockDocument {
   created: string[];
   opened: number;
   selected: string[];
+  /** Paragraphs written into the first section's footer (alignment, font size). */
+  footer: Array<{ text: string; alignment: string; size: number }>;
 }
 
 export interface OfficeFailure {
@@ -68,6 +70,10 @@ export interface MockOptions {
   selectedText?: string;
   /** Word's change tracking (WordApi 1.4): "Off" (default), "TrackAll", "TrackMineOnly". */
   changeTracking?: string;
+  /** The body's text (default: the controls' texts joined; "" for a blank document). */
+  bodyText?: string;
+  /** Text of each section's headers and footers, by "header:Primary", "footer:Primary"… */
+  headerFooter?: Record<string, string>;
 }
 
 class PropertyNotLoaded extends Error {
@@ -163,6 +169,23 @@ class DocumentProps extends Loadable {
   }
   get changeTrackingMode(): string {
     return this.read("changeTrackingMode");
+  }
+}
+
+/** A loadable object with only a text (a body, a header, a footer). */
+class TextProxy extends Loadable {
+  constructor(
+    batch: Batch,
+    type: string,
+    private readonly text_: () => string,
+  ) {
+    super(batch, type);
+  }
+  load(props: string): void {
+    this.queueLoad(props.split(","), (p) => (p === "text" ? this.text_() : undefined));
+  }
+  get text(): string {
+    return this.read("text");
   }
 }
 
@@ -366,6 +389,7 @@ export function installWordMock(options: MockOptions = {}): WordHost {
     created: [],
     opened: 0,
     selected: [],
+    footer: [],
   };
   const fail = options.fail ?? {};
 
@@ -385,6 +409,37 @@ export function installWordMock(options: MockOptions = {}): WordHost {
       insideTag: options.insideTag,
     };
     const props = new DocumentProps(batch, options.changeTracking ?? "Off");
+    const bodyText = new TextProxy(batch, "Body", () => options.bodyText ?? doc.controls.map((c) => c.text).join(" "));
+    const sectionItems = [
+      {
+        getHeader: (type: string) => {
+          batch.call("Section.getHeader", [type]);
+          return new TextProxy(batch, "Body", () => options.headerFooter?.[`header:${type}`] ?? "");
+        },
+        getFooter: (type: string) => {
+          batch.call("Section.getFooter", [type]);
+          const footer = new TextProxy(batch, "Body", () => options.headerFooter?.[`footer:${type}`] ?? "");
+          return Object.assign(footer, {
+            clear: () => batch.call("Body.clear", [], () => (doc.footer = [])),
+            insertParagraph: (text: string, location: string) => {
+              const paragraph = { text, alignment: "", size: 0 };
+              batch.call("Body.insertParagraph", [text, location], () => doc.footer.push(paragraph));
+              return {
+                set alignment(value: string) {
+                  batch.call("Paragraph.alignment=", [value], () => (paragraph.alignment = value));
+                },
+                font: {
+                  set size(value: number) {
+                    batch.call("Font.size=", [value], () => (paragraph.size = value));
+                  },
+                },
+              };
+            },
+          });
+        },
+      },
+    ];
+    let sectionsLoaded = false;
     return {
       document: {
         load: (p: string) => props.load(p),
@@ -398,7 +453,25 @@ export function installWordMock(options: MockOptions = {}): WordHost {
         get contentControls() {
           return new ContentControlCollectionProxy(batch, doc, () => doc.controls);
         },
+        sections: {
+          getFirst: () => {
+            batch.call("SectionCollection.getFirst", []);
+            return sectionItems[0];
+          },
+          load: (p: string) => batch.call("SectionCollection.load", [p], () => (sectionsLoaded = true)),
+          get items() {
+            if (!sectionsLoaded) throw new PropertyNotLoaded("SectionCollection", "items");
+            return sectionItems;
+          },
+        },
         body: {
+          load: (p: string) => bodyText.load(p),
+          get text() {
+            return bodyText.text;
+          },
+          get contentControls() {
+            return new ContentControlCollectionProxy(batch, doc, () => doc.controls);
+          },
           getOoxml: () => {
             let value: string | undefined;
             batch.call("Body.getOoxml", [], () => (value = options.ooxml ?? ""));
@@ -438,6 +511,9 @@ export function installWordMock(options: MockOptions = {}): WordHost {
 
   (globalThis as Record<string, unknown>).Word = {
     ChangeTrackingMode: { off: "Off", trackAll: "TrackAll", trackMineOnly: "TrackMineOnly" },
+    HeaderFooterType: { primary: "Primary", firstPage: "FirstPage", evenPages: "EvenPages" },
+    InsertLocation: { start: "Start", end: "End", replace: "Replace" },
+    Alignment: { centered: "Centered", left: "Left" },
     async run<T>(callback: (context: unknown) => Promise<T>): Promise<T> {
       calls.push({ api: "Word.run", args: [] });
       const context = makeContext();

@@ -27,6 +27,14 @@ export function readyLetterOf(template: Uint8Array): ReadyLetterName | null {
   return null;
 }
 
+/** The text of the letter's first footer, to put back where Word inserts only the body. */
+export function footerText(template: Uint8Array): string {
+  const pkg = openDocx(template);
+  const footer = headerFooterParts(pkg).find((p) => p.type.endsWith("/footer"));
+  if (!footer) return "";
+  return [...footer.xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeEntities(m[1])).join("");
+}
+
 /** A content control of the letter's body, as the letter carries it. */
 export interface ControlTag {
   tag: string;
