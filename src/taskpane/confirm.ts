@@ -1,10 +1,9 @@
 // Asking before replacing a document's content. Office add-ins cannot rely on
 // window.confirm (blocked in several Word hosts), so the question is asked in the pane.
-import { PaneContext } from "./context";
 import { byId } from "./dom";
 
 /** Resolves true when the user chooses « Remplacer », false for « Annuler ». */
-export function confirmReplace(_ctx: PaneContext): Promise<boolean> {
+export function confirmReplace(): Promise<boolean> {
   const box = byId("confirm-replace");
   const yes = byId<HTMLButtonElement>("confirm-replace-yes");
   const no = byId<HTMLButtonElement>("confirm-replace-no");

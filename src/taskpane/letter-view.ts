@@ -33,7 +33,7 @@ export function setupLetter(ctx: PaneContext): void {
       run(ctx, async () => {
         const letter = readyLetterBytes(name);
         // The ready letter replaces the whole document: ask first when there is anything in it.
-        if (!(await documentIsEmpty()) && !(await confirmReplace(ctx))) return;
+        if (!(await documentIsEmpty()) && !(await confirmReplace())) return;
         await insertLetterFile(letter, footerText(letter));
         await repairTags(controlTags(letter));
         ctx.state.useReadyLetter(def);

@@ -98,7 +98,7 @@ export function setupInsertHere(ctx: PaneContext): void {
     if (!lastLetters) return;
     ctx.clearError();
     try {
-      if (!(await documentIsEmpty()) && !(await confirmReplace(ctx))) return;
+      if (!(await documentIsEmpty()) && !(await confirmReplace())) return;
       await insertLetterFile(lastLetters);
       byId("merge-status").textContent = "Les courriers sont dans le document ouvert, prêts à imprimer.";
     } catch (err) {

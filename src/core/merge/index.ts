@@ -7,13 +7,6 @@ export { MergeError } from "./errors";
 export type { MergeErrorCode } from "./errors";
 export { resolveField, displayName } from "./resolve";
 export type { MergeSource } from "./resolve";
-export {
-  templateFields,
-  editPassages,
-  unchangedPassages,
-  controlTags,
-  readyLetterOf,
-  footerText,
-} from "./inspect";
+export { templateFields, editPassages, unchangedPassages, controlTags, readyLetterOf, footerText } from "./inspect";
 export type { ControlTag } from "./inspect";
 export { flatOpcToDocx } from "./flat-opc";
