@@ -199,7 +199,20 @@
         },
         load() {},
       },
+      // Change tracking is off (WordApi 1.4).
+      changeTrackingMode: "Off",
+      load() {},
       body: {
+        load() {},
+        get text() {
+          return stub.controls.map((c) => c.text).join(" ");
+        },
+        contentControls: {
+          get items() {
+            return stub.controls;
+          },
+          load() {},
+        },
         getOoxml: () => ({ value: "" }),
         insertFileFromBase64: (b64) => queue.push(() => setDocument(b64)),
       },
@@ -222,7 +235,7 @@
     },
   };
 
-  window.Word = { run: async (callback) => callback(context) };
+  window.Word = { run: async (callback) => callback(context), ChangeTrackingMode: { off: "Off" } };
   window.Office = {
     onReady: () => Promise.resolve({ host: "Word", platform: "PC" }),
     FileType: { Compressed: "compressed" },

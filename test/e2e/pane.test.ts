@@ -161,7 +161,9 @@ describe("task pane in Word (stub host)", () => {
       .waitFor();
     const first = (await page.textContent("#preview-person"))!;
     const texts = () => stub<string[]>(page, "s.controls.map((c) => c.text)");
-    expect((await texts()).some((t) => /^[A-Za-z0-9]{6,8}$/.test(t))).toBe(true);
+    // The document shows the password masked; the pane shows it in full.
+    expect((await texts()).some((t) => /^•{6,8}$/.test(t))).toBe(true);
+    expect(await page.textContent("#preview-password")).toMatch(/^[A-Za-z0-9]{6,8}$/);
     await page.click("#preview-next");
     await page
       .locator("#preview-position")
@@ -171,7 +173,8 @@ describe("task pane in Word (stub host)", () => {
     await page.fill("#preview-query", "Œlise Morel"); // accents and case do not matter
     await page.press("#preview-query", "Enter");
     await page.locator("#preview-person").filter({ hasText: "lise.morel" }).waitFor();
-    expect(await texts()).toContain("EGX0HBcr");
+    expect(await page.textContent("#preview-password")).toBe("EGX0HBcr");
+    expect(await texts()).not.toContain("EGX0HBcr");
     await shot(page, "3-apercu");
     await page.click("#preview-stop");
     await page.locator("#preview-position").filter({ hasText: /^– \// }).waitFor();
