@@ -1,22 +1,30 @@
-// Asking before replacing a document's content. Office add-ins cannot rely on
-// window.confirm (blocked in several Word hosts), so the question is asked in the pane.
+// Asking before an action the user may not want (replacing a document, printing pink model
+// text). Office add-ins cannot rely on window.confirm (blocked in several Word hosts), so
+// the question is asked in the pane.
 import { byId } from "./dom";
 
-/** Resolves true when the user chooses « Remplacer », false for « Annuler ». */
-export function confirmReplace(): Promise<boolean> {
+/** Shows `question` with a « yes » button named `yes` and « Annuler »; resolves with the answer. */
+export function ask(question: string, yes: string): Promise<boolean> {
   const box = byId("confirm-replace");
-  const yes = byId<HTMLButtonElement>("confirm-replace-yes");
+  const ok = byId<HTMLButtonElement>("confirm-replace-yes");
   const no = byId<HTMLButtonElement>("confirm-replace-no");
+  byId("confirm-replace-text").textContent = question;
+  ok.textContent = yes;
   box.hidden = false;
-  yes.focus();
+  ok.focus();
   return new Promise((resolve) => {
     const answer = (value: boolean) => () => {
       box.hidden = true;
-      yes.onclick = null;
+      ok.onclick = null;
       no.onclick = null;
       resolve(value);
     };
-    yes.onclick = answer(true);
+    ok.onclick = answer(true);
     no.onclick = answer(false);
   });
+}
+
+/** Before a ready letter or the letters replace a document that is not empty. */
+export function confirmReplace(): Promise<boolean> {
+  return ask("Le document n'est pas vide : son contenu va être remplacé. Continuer ?", "Remplacer");
 }

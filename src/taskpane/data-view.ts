@@ -61,11 +61,6 @@ export function setupData(ctx: PaneContext): void {
     ctx.state.setSelection({ sort: (e.target as HTMLSelectElement).value as SortOrder });
     ctx.refresh();
   });
-  byId<HTMLSelectElement>("class-filter").addEventListener("change", (e) => {
-    const chosen = [...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value);
-    ctx.state.setSelection({ classes: chosen.length ? chosen : undefined });
-    ctx.refresh();
-  });
   byId<HTMLSelectElement>("level-filter").addEventListener("change", (e) => {
     const value = (e.target as HTMLSelectElement).value;
     ctx.state.setSelection({ levels: value ? [value] : undefined });
@@ -100,31 +95,53 @@ function renderColumns(ctx: PaneContext, roster: Roster): void {
   replaceChildren(byId("columns-body"), ...rows);
 }
 
-function renderFilters(ctx: PaneContext, roster: Roster): void {
-  const { selection } = ctx.state;
-  const present = PROFILES.filter((p) => roster.records.some((r) => r.profile === p));
-  const boxes = present.map((p) => {
+/** A group of checkboxes with counts; none ticked means all (said in the group's label). */
+function checkList(
+  ctx: PaneContext,
+  groupId: string,
+  items: Array<{ value: string; label: string; count: number; checked: boolean }>,
+  choose: (chosen: string[]) => void,
+): void {
+  const group = byId(groupId);
+  const boxes = items.map((item) => {
     const box = h("input", {
       type: "checkbox",
-      value: p,
-      checked: Boolean(selection.profiles?.includes(p)),
-      dataset: { focusKey: `profile:${p}` },
+      value: item.value,
+      checked: item.checked,
+      dataset: { focusKey: `${groupId}:${item.value}` },
     });
     box.addEventListener("change", () => {
-      const chosen = [...byId("profile-filters").querySelectorAll<HTMLInputElement>("input:checked")].map(
-        (b) => b.value as Profile,
-      );
-      ctx.state.setSelection({ profiles: chosen.length ? chosen : undefined });
+      choose([...group.querySelectorAll<HTMLInputElement>("input:checked")].map((b) => b.value));
       ctx.refresh();
     });
-    const n = roster.records.filter((r) => r.profile === p).length;
-    return h("label", { className: "check" }, box, `${PROFILE_LABELS[p]} (${formatCount(n)})`);
+    return h("label", { className: "check" }, box, `${item.label} (${formatCount(item.count)})`);
   });
-  replaceChildren(byId("profile-filters"), ...boxes);
-  const classes = distinctValues(roster.records, (r) => r.lists.class ?? []);
-  replaceChildren(
-    byId("class-filter"),
-    ...classes.map((c) => h("option", { value: c, selected: Boolean(selection.classes?.includes(c)) }, c)),
+  replaceChildren(group, ...boxes);
+}
+
+function renderFilters(ctx: PaneContext, roster: Roster): void {
+  const { selection } = ctx.state;
+  checkList(
+    ctx,
+    "profile-filters",
+    PROFILES.filter((p) => roster.records.some((r) => r.profile === p)).map((p) => ({
+      value: p,
+      label: PROFILE_LABELS[p],
+      count: roster.records.filter((r) => r.profile === p).length,
+      checked: Boolean(selection.profiles?.includes(p)),
+    })),
+    (chosen) => ctx.state.setSelection({ profiles: chosen.length ? (chosen as Profile[]) : undefined }),
+  );
+  checkList(
+    ctx,
+    "class-filters",
+    distinctValues(roster.records, (r) => r.lists.class ?? []).map((c) => ({
+      value: c,
+      label: c,
+      count: roster.records.filter((r) => (r.lists.class ?? []).includes(c)).length,
+      checked: Boolean(selection.classes?.includes(c)),
+    })),
+    (chosen) => ctx.state.setSelection({ classes: chosen.length ? chosen : undefined }),
   );
   const levels = distinctValues(roster.records, (r) => [r.values.level]);
   replaceChildren(
@@ -150,7 +167,7 @@ export function renderData(ctx: PaneContext): void {
       "problems-summary",
       "problems-list",
       "profile-filters",
-      "class-filter",
+      "class-filters",
       "level-filter",
       "letter-count",
     ])

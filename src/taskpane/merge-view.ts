@@ -1,6 +1,9 @@
 // Step 4 — Fusion: create every letter as one new Word document, or offer it as a download.
-import { createLetters, documentIsEmpty, insertLetterFile, MergePhase } from "../word";
-import { confirmReplace } from "./confirm";
+import { passageLabel } from "../core/catalog";
+import { RosterRecord } from "../core/roster";
+import { createLetters, documentFields, documentIsEmpty, insertLetterFile, MergePhase } from "../word";
+import { ask, confirmReplace } from "./confirm";
+import { passageDefaults } from "./letters";
 import { describeError, PaneContext } from "./context";
 import { audienceText } from "../core/catalog";
 import { byId, plural } from "./dom";
@@ -44,53 +47,70 @@ function offerDownload(docx: Uint8Array): void {
 }
 
 export function setupMerge(ctx: PaneContext): void {
+  byId("merge-start").addEventListener("click", () => {
+    if (ctx.state.roster) void runMerge(ctx, ctx.state.selected());
+  });
+}
+
+/** Pink passages still showing the ready letter's model text: create the letters anyway? */
+async function pinkPassagesAccepted(): Promise<boolean> {
+  const { unchangedPassages } = await documentFields(passageDefaults());
+  if (unchangedPassages.length === 0) return true;
+  return ask(
+    `Passages en rose non complétés : ${unchangedPassages.map(passageLabel).join(", ")}. Ils seront imprimés tels quels dans chaque courrier. Créer quand même ?`,
+    "Créer quand même",
+  );
+}
+
+/** Creates the letters of `records` (all those selected, or one person's from the preview). */
+export async function runMerge(ctx: PaneContext, records: RosterRecord[]): Promise<void> {
+  const { state } = ctx;
+  const roster = state.roster;
+  if (!roster || records.length === 0) return;
   const button = byId<HTMLButtonElement>("merge-start");
   const progress = byId<HTMLProgressElement>("merge-progress");
   const status = byId("merge-status");
-  button.addEventListener("click", async () => {
-    const { state } = ctx;
-    if (!state.roster) return;
-    ctx.clearError();
-    forgetDownload();
-    button.disabled = true;
+  ctx.clearError();
+  forgetDownload();
+  button.disabled = true;
+  status.className = "status";
+  try {
+    await ctx.leavePreview();
+    if (!(await pinkPassagesAccepted())) return;
     progress.hidden = false;
-    status.className = "status";
-    try {
-      await ctx.leavePreview();
-      const outcome = await createLetters(state.selected(), state.roster, {
-        keepFields: byId<HTMLInputElement>("keep-fields").checked,
-        platform: ctx.platform,
-        onPhase: (phase) => {
-          progress.value = PHASES[phase][0];
-          status.textContent = PHASES[phase][1];
-        },
-      });
-      const skipped = state.roster.problems.filter((p) => p.severity === "error").length;
-      const made = `${plural(outcome.letters, "courrier créé", "courriers créés")}`;
-      const rest = skipped
-        ? ` ${plural(skipped, "ligne du fichier écartée", "lignes du fichier écartées")} (voir « Données »).`
-        : "";
-      const lost = outcome.lostParts.length
-        ? ` Attention : Word n'a fourni que le corps du courrier ; ${outcome.lostParts.join(", ")} ${outcome.lostParts.length > 1 ? "manquent" : "manque"} dans les courriers. Enregistrez le document puis recommencez, ou utilisez Word pour Windows ou Mac.`
-        : "";
-      if (outcome.opened && outcome.confirmed) {
-        status.textContent = `${made} : ils sont ouverts dans un nouveau document Word, prêts à imprimer.${rest}${lost}`;
-        status.className = lost ? "status" : "status success";
-      } else if (outcome.opened) {
-        offerLetters(ctx, outcome.docx);
-        status.textContent = `${made}. Word les ouvre dans un nouveau document (sur le web, dans un autre onglet ; autorisez-le s'il le demande). S'il n'apparaît pas, téléchargez-les ici.${rest}${lost}`;
-      } else {
-        offerLetters(ctx, outcome.docx);
-        status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}${lost}`;
-      }
-    } catch (err) {
-      status.textContent = "";
-      ctx.showError(describeError(err));
-    } finally {
-      progress.hidden = true;
-      ctx.refresh();
+    const outcome = await createLetters(records, roster, {
+      keepFields: byId<HTMLInputElement>("keep-fields").checked,
+      platform: ctx.platform,
+      onPhase: (phase) => {
+        progress.value = PHASES[phase][0];
+        status.textContent = PHASES[phase][1];
+      },
+    });
+    const skipped = records.length > 1 ? roster.problems.filter((p) => p.severity === "error").length : 0;
+    const made = `${plural(outcome.letters, "courrier créé", "courriers créés")}`;
+    const rest = skipped
+      ? ` ${plural(skipped, "ligne du fichier écartée", "lignes du fichier écartées")} (voir « Données »).`
+      : "";
+    const lost = outcome.lostParts.length
+      ? ` Attention : Word n'a fourni que le corps du courrier ; ${outcome.lostParts.join(", ")} ${outcome.lostParts.length > 1 ? "manquent" : "manque"} dans les courriers. Enregistrez le document puis recommencez, ou utilisez Word pour Windows ou Mac.`
+      : "";
+    if (outcome.opened && outcome.confirmed) {
+      status.textContent = `${made} : ${outcome.letters > 1 ? "ils sont ouverts" : "il est ouvert"} dans un nouveau document Word, prêt${outcome.letters > 1 ? "s" : ""} à imprimer.${rest}${lost}`;
+      status.className = lost ? "status" : "status success";
+    } else if (outcome.opened) {
+      offerLetters(ctx, outcome.docx);
+      status.textContent = `${made}. Word les ouvre dans un nouveau document (sur le web, dans un autre onglet ; autorisez-le s'il le demande). S'il n'apparaît pas, téléchargez-les ici.${rest}${lost}`;
+    } else {
+      offerLetters(ctx, outcome.docx);
+      status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}${lost}`;
     }
-  });
+  } catch (err) {
+    status.textContent = "";
+    ctx.showError(describeError(err));
+  } finally {
+    progress.hidden = true;
+    ctx.refresh();
+  }
 }
 
 export function setupInsertHere(ctx: PaneContext): void {

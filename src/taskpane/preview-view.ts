@@ -4,6 +4,7 @@ import { resolveField } from "../core/merge";
 import { fillPreview, restorePreview } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount } from "./dom";
+import { runMerge } from "./merge-view";
 
 async function show(ctx: PaneContext, index: number): Promise<void> {
   const { state } = ctx;
@@ -46,6 +47,11 @@ export function setupPreview(ctx: PaneContext): void {
     byId("preview-password-warning").hidden = !byId<HTMLInputElement>("preview-show-password").checked;
     if (ctx.state.previewIndex >= 0) void show(ctx, ctx.state.previewIndex);
   });
+  // A lost letter: reprint the person shown, in one click.
+  byId("preview-only").addEventListener("click", () => {
+    const person = ctx.state.selected()[ctx.state.previewIndex];
+    if (person) void runMerge(ctx, [person]);
+  });
   byId("preview-stop").addEventListener("click", async () => {
     try {
       await leavePreview(ctx);
@@ -80,4 +86,5 @@ export function renderPreview(ctx: PaneContext): void {
   for (const id of ["preview-prev", "preview-next"]) byId<HTMLButtonElement>(id).disabled = !usable || !on;
   byId<HTMLButtonElement>("preview-start").disabled = !usable || on;
   byId<HTMLButtonElement>("preview-stop").disabled = !on;
+  byId<HTMLButtonElement>("preview-only").disabled = !on || !ctx.wordAvailable;
 }

@@ -4,6 +4,7 @@
 // The pane's view code in a DOM (jsdom) over the strict Word mock: what a secretary sees after
 // each action, including the failures a user meets (a restore that fails, Word refusing to
 // open the letters, the pane closed during the preview).
+import { strFromU8, unzipSync } from "fflate";
 import * as fs from "fs";
 import * as path from "path";
 import { File as NodeFile } from "buffer";
@@ -82,10 +83,13 @@ describe("the pane, step by step", () => {
     expect(sixth).toBeLessThan(40);
     await choose("level-filter", "");
     expect(text("letter-count")).toBe("40 courriers seront créés.");
-    const classes = [...$<HTMLSelectElement>("class-filter").options].map((o) => o.value);
-    await choose("class-filter", classes[0]);
+    const firstClass = $("class-filters").querySelector<HTMLInputElement>("input")!;
+    expect(firstClass.parentElement!.textContent).toMatch(/^\S+ \(\d+\)$/);
+    firstClass.click();
+    await flush();
     expect(Number(/^(\d+)/.exec(text("letter-count"))![1])).toBeLessThan(40);
-    await choose("class-filter");
+    $("class-filters").querySelector<HTMLInputElement>("input:checked")!.click();
+    await flush();
     const parent = $("profile-filters").querySelector<HTMLInputElement>('input[value="parent"]')!;
     parent.click();
     await flush();
@@ -231,6 +235,25 @@ describe("the preview", () => {
     expect($<HTMLButtonElement>("preview-stop").disabled).toBe(true);
   });
 
+  it("reprints one person's letter from the preview (the lost-letter case)", async () => {
+    const host = await openPane({ controls: fields });
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect($<HTMLButtonElement>("preview-only").disabled).toBe(true);
+    await click("preview-start");
+    await click("preview-next");
+    const person = text("preview-person");
+    await click("preview-only");
+    expect(host.doc.created).toHaveLength(1);
+    const xml = strFromU8(unzipSync(Buffer.from(host.doc.created[0], "base64"))["word/document.xml"]);
+    expect(xml.match(/<w:sectPr>/g)).toHaveLength(1);
+    expect(xml).toContain(`>${/\(([^)]+)\)/.exec(person)![1]}<`);
+    expect(text("merge-status")).toBe(
+      "1 courrier créé : il est ouvert dans un nouveau document Word, prêt à imprimer.",
+    );
+    expect(text("preview-position")).toMatch(/^– \//);
+    expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
+  });
+
   it("puts back, on opening, the values a previous preview left in the document, and says so", async () => {
     const left = fields.map((f) => ({ ...f, text: f.tag === "ent:password" ? "EGX0HBcr" : f.text }));
     const host = await openPane({ controls: left });
@@ -322,6 +345,25 @@ describe("creating the letters", () => {
     expect($<HTMLAnchorElement>("download-link").href).toMatch(/^blob:/);
     await click("clear-data");
     expect($("merge-download").hidden).toBe(true);
+  });
+
+  it("warns about pink passages left unchanged, naming them, before creating the letters", async () => {
+    const host = await openPane({
+      controls: [
+        { tag: "ent:login", text: "«Login»" },
+        { tag: "ent:edit:signataire", text: "Le principal, Prénom NOM" },
+      ],
+    });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("merge-start");
+    expect($("confirm-replace").hidden).toBe(false);
+    expect(text("confirm-replace-text")).toContain("Passages en rose non complétés : signataire.");
+    expect(text("confirm-replace-yes")).toBe("Créer quand même");
+    await click("confirm-replace-no");
+    expect(host.doc.created).toEqual([]);
+    await click("merge-start");
+    await click("confirm-replace-yes");
+    expect(host.doc.created).toHaveLength(1);
   });
 
   it("on Word on the web, offers the download alongside the new document it cannot confirm", async () => {
