@@ -188,6 +188,9 @@ describe("task pane in Word (stub host)", () => {
     const expected = Number(/^(\d+)/.exec((await page.textContent("#letter-count"))!)![1]);
     const syncsBefore = await stub<number>(page, "s.syncs");
     await page.click("#merge-start");
+    // The ready letter's pink passages are still its model text: the pane asks first.
+    await page.locator("#confirm-replace-text").filter({ hasText: "Passages en rose non complétés" }).waitFor();
+    await page.click("#confirm-replace-yes");
     await page.locator("#merge-status.success").waitFor();
     expect(await page.textContent("#merge-status")).toContain(`${expected} courriers créés`);
     await shot(page, "4-fusion", "volet-fusion.png");
@@ -250,6 +253,9 @@ describe("task pane where Word cannot open the new document", () => {
     await page.locator("#document-report").filter({ hasText: "Champs utilisés" }).waitFor();
     await page.evaluate("window.__wordStub.failOpen = true");
     await page.click("#merge-start");
+    // The ready letter's pink passages are still its model text: the pane asks first.
+    await page.locator("#confirm-replace-text").filter({ hasText: "Passages en rose non complétés" }).waitFor();
+    await page.click("#confirm-replace-yes");
     await page.locator("#merge-download").waitFor();
     expect(await page.textContent("#merge-status")).toContain("Téléchargez-les");
     const download = page.waitForEvent("download");
