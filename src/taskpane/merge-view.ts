@@ -6,7 +6,7 @@ import { ask, confirmReplace } from "./confirm";
 import { passageDefaults } from "./letters";
 import { describeError, PaneContext } from "./context";
 import { audienceText } from "../core/catalog";
-import { byId, plural } from "./dom";
+import { byId, formatCount, plural } from "./dom";
 
 const PHASES: Record<MergePhase, [number, string]> = {
   lecture: [1, "Lecture du courrier dans Word…"],
@@ -78,12 +78,26 @@ export async function runMerge(ctx: PaneContext, records: RosterRecord[]): Promi
     await ctx.leavePreview();
     if (!(await pinkPassagesAccepted())) return;
     progress.hidden = false;
+    // A long merge shows its count and can be cancelled between two steps.
+    const long = records.length > LONG_MERGE;
+    const controller = new AbortController();
+    const cancel = byId<HTMLButtonElement>("merge-cancel");
+    cancel.hidden = !long;
+    cancel.onclick = () => controller.abort();
     const outcome = await createLetters(records, roster, {
       keepFields: byId<HTMLInputElement>("keep-fields").checked,
       platform: ctx.platform,
+      signal: controller.signal,
       onPhase: (phase) => {
+        progress.max = 3;
         progress.value = PHASES[phase][0];
         status.textContent = PHASES[phase][1];
+      },
+      onProgress: (done, total) => {
+        if (!long) return;
+        progress.max = total;
+        progress.value = done;
+        status.textContent = `Création des courriers… ${formatCount(done)} / ${formatCount(total)}`;
       },
     });
     const skipped = records.length > 1 ? roster.problems.filter((p) => p.severity === "error").length : 0;
@@ -109,9 +123,13 @@ export async function runMerge(ctx: PaneContext, records: RosterRecord[]): Promi
     ctx.showError(describeError(err));
   } finally {
     progress.hidden = true;
+    byId("merge-cancel").hidden = true;
     ctx.refresh();
   }
 }
+
+/** From this many letters on, the pane shows the count and offers to cancel. */
+const LONG_MERGE = 300;
 
 export function setupInsertHere(ctx: PaneContext): void {
   byId("merge-insert-here").addEventListener("click", async () => {

@@ -1,7 +1,7 @@
 // "Créer les courriers": read the letter from Word, merge it with the selected people in
 // JavaScript, and hand Word one finished document. Word round trips do not grow with
 // the number of letters.
-import { flatOpcToDocx, mergeLetters, MergeResult, MergeSource } from "../core/merge";
+import { flatOpcToDocx, MergeError, MergeResult, MergeSource, mergeSteps } from "../core/merge";
 import { RosterRecord } from "../core/roster";
 import { openAsNewDocument, readTemplate } from "./document";
 import { WordError } from "./errors";
@@ -22,6 +22,24 @@ export interface LettersOutcome extends MergeResult {
   lostParts: string[];
 }
 
+/** Runs the merge a step at a time, giving the page a turn between steps to show progress or cancel. */
+async function runSteps(
+  steps: Generator<number, MergeResult, void>,
+  total: number,
+  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
+): Promise<MergeResult> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    options.onProgress?.(step.value, total);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (options.signal?.aborted)
+      throw new MergeError(
+        "cancelled",
+        `Création des courriers annulée après ${step.value} sur ${total} : aucun document n'a été créé.`,
+      );
+  }
+}
+
 export function openIsConfirmed(platform: string): boolean {
   return platform === "PC" || platform === "Mac";
 }
@@ -29,14 +47,26 @@ export function openIsConfirmed(platform: string): boolean {
 export async function createLetters(
   records: readonly RosterRecord[],
   source: MergeSource,
-  options: { keepFields?: boolean; platform?: string; onPhase?: (phase: MergePhase) => void } = {},
+  options: {
+    keepFields?: boolean;
+    platform?: string;
+    onPhase?: (phase: MergePhase) => void;
+    /** Letters written so far, while the merge runs. */
+    onProgress?: (done: number, total: number) => void;
+    /** Aborting stops the merge between two steps (MergeError "cancelled"). */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<LettersOutcome> {
   options.onPhase?.("lecture");
   const template = await readTemplate();
   const bytes = template.kind === "docx" ? template.bytes : flatOpcToDocx(template.xml);
   const lostParts = template.kind === "docx" ? [] : template.lostParts;
   options.onPhase?.("fusion");
-  const result = mergeLetters(bytes, records, source, { keepFields: options.keepFields });
+  const result = await runSteps(
+    mergeSteps(bytes, records, source, { keepFields: options.keepFields }),
+    records.length,
+    options,
+  );
   options.onPhase?.("ouverture");
   const confirmed = openIsConfirmed(options.platform ?? "");
   try {

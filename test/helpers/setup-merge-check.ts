@@ -1,5 +1,5 @@
 // Every merge a test makes (unit, CLI, host) goes through the output checker: the engine's
-// mergeLetters is wrapped here, once, so no test can forget it.
+// mergeLetters and mergeSteps are wrapped here, once, so no test can forget it.
 import { assertValidDocx } from "./check-docx";
 
 jest.mock("../../src/core/merge/merge", () => {
@@ -8,6 +8,11 @@ jest.mock("../../src/core/merge/merge", () => {
     ...actual,
     mergeLetters: (...args: unknown[]) => {
       const result = actual.mergeLetters(...args);
+      assertValidDocx(result.docx);
+      return result;
+    },
+    mergeSteps: function* (...args: unknown[]) {
+      const result = yield* actual.mergeSteps(...args);
       assertValidDocx(result.docx);
       return result;
     },

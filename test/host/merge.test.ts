@@ -124,6 +124,27 @@ describe("createLetters", () => {
     },
   );
 
+  it("reports progress every 50 letters and stops, creating nothing, when cancelled", async () => {
+    const seen: number[] = [];
+    installWordMock({ file: TEMPLATE });
+    await createLetters(many(120), roster, { onProgress: (done, total) => seen.push(done, total) });
+    expect(seen).toEqual([50, 120, 100, 120, 120, 120]);
+
+    const { doc } = installWordMock({ file: TEMPLATE });
+    const controller = new AbortController();
+    const merging = createLetters(many(400), roster, {
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 100) controller.abort();
+      },
+    });
+    await expect(merging).rejects.toMatchObject({
+      code: "cancelled",
+      message: "Création des courriers annulée après 100 sur 400 : aucun document n'a été créé.",
+    });
+    expect(doc.created).toEqual([]);
+  });
+
   it("reports that Word could not open the document, keeping the letters for a download", async () => {
     const { doc } = installWordMock({
       file: TEMPLATE,

@@ -10,6 +10,7 @@ export type MergeErrorCode =
   | "protected"
   | "too-big"
   | "too-many-parts"
+  | "cancelled"
   | "no-fields"
   | "bad-template"
   | "no-records";

@@ -1,5 +1,5 @@
 // The merge engine: template .docx × records → letters .docx, and what a template uses.
-export { mergeLetters } from "./merge";
+export { mergeLetters, mergeSteps, LETTERS_PER_STEP } from "./merge";
 export type { MergeOptions, MergeResult } from "./merge";
 export type { MergeWarning } from "./letter-writer";
 export { IdCounter } from "./letter-writer";

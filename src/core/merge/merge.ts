@@ -36,6 +36,24 @@ export function mergeLetters(
   source: MergeSource,
   options: MergeOptions = {},
 ): MergeResult {
+  const steps = mergeSteps(template, records, source, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** How many letters are written between two progress steps. */
+export const LETTERS_PER_STEP = 50;
+
+/**
+ * The same merge, one step every LETTERS_PER_STEP letters: a caller that waits between
+ * steps (the pane) lets the page show progress and offer to cancel; the steps yield the
+ * number of letters written so far.
+ */
+export function* mergeSteps(
+  template: Uint8Array,
+  records: readonly RosterRecord[],
+  source: MergeSource,
+  options: MergeOptions = {},
+): Generator<number, MergeResult, void> {
   const t = compileTemplate(template, source, { keepFields: Boolean(options.keepFields) });
   if (records.length === 0)
     throw new MergeError(
@@ -51,7 +69,7 @@ export function mergeLetters(
   const copies: PartCopy[] = [];
 
   out.write(t.prefix);
-  records.forEach((record, i) => {
+  for (const [i, record] of records.entries()) {
     const ctx = letterContext(i, record);
     perLetter.forEach((h, k) => {
       const rId = `rIdEnt${k + 1}L${i + 1}`;
@@ -64,8 +82,11 @@ export function mergeLetters(
     const isLast = i === records.length - 1;
     out.write(writer.render(t.body, ctx, isLast));
     if (isLast) out.write(writer.render(t.finalSect, ctx, true));
-    if (options.onProgress && (i % 50 === 49 || isLast)) options.onProgress(i + 1, records.length);
-  });
+    if (i % LETTERS_PER_STEP === LETTERS_PER_STEP - 1 || isLast) {
+      options.onProgress?.(i + 1, records.length);
+      yield i + 1;
+    }
+  }
   out.endMain(t.suffix);
 
   types.asDocument(t.pkg.mainPath);
