@@ -1,5 +1,5 @@
 // Step 1 — Données: pick or drop the export, see what was read, choose the letters to make.
-import { FIELDS, FieldId, Profile, PROFILE_LABELS, PROFILES } from "../core/catalog";
+import { FIELDS, FieldId, foldKey, Profile, PROFILE_LABELS, PROFILES } from "../core/catalog";
 import { delimiterName, distinctValues, Roster, SortOrder } from "../core/roster";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount, h, plural, replaceChildren } from "./dom";
@@ -24,6 +24,7 @@ async function loadFile(ctx: PaneContext, file: File): Promise<void> {
 }
 
 export function setupData(ctx: PaneContext): void {
+  byId("people-query").addEventListener("input", () => renderPeople(ctx));
   const input = byId<HTMLInputElement>("file-input");
   input.addEventListener("change", () => {
     const file = input.files?.[0];
@@ -154,6 +155,41 @@ function renderFilters(ctx: PaneContext, roster: Roster): void {
   byId<HTMLSelectElement>("sort-select").value = selection.sort ?? "class";
 }
 
+/** At most this many people are listed at once; the search narrows the list. */
+const PEOPLE_SHOWN = 100;
+
+/** The people the filters keep, each with a checkbox; the search narrows the list. */
+function renderPeople(ctx: PaneContext): void {
+  const query = foldKey(byId<HTMLInputElement>("people-query").value);
+  const all = ctx.state.candidates();
+  const matching = query
+    ? all.filter((r) =>
+        [r.values.lastName, r.values.firstName, r.values.login, r.values.class].some((v) => foldKey(v).includes(query)),
+      )
+    : all;
+  const boxes = matching.slice(0, PEOPLE_SHOWN).map((r) => {
+    const box = h("input", {
+      type: "checkbox",
+      checked: !ctx.state.excluded.has(r.row),
+      dataset: { focusKey: `person:${r.row}` },
+    });
+    box.addEventListener("change", () => {
+      ctx.state.include(r.row, box.checked);
+      ctx.refresh();
+    });
+    const who = `${r.values.lastName} ${r.values.firstName} — ${r.values.login}${r.values.class ? `, ${r.values.class}` : ""}`;
+    return h("label", { className: "check" }, box, who);
+  });
+  replaceChildren(byId("people-list"), ...boxes);
+  const more = byId("people-more");
+  more.hidden = matching.length <= PEOPLE_SHOWN;
+  more.textContent = `… et ${formatCount(matching.length - PEOPLE_SHOWN)} autres : précisez la recherche.`;
+  const off = all.filter((r) => ctx.state.excluded.has(r.row)).length;
+  byId("people-summary").textContent = off
+    ? `Personnes retenues : ${formatCount(all.length - off)} sur ${formatCount(all.length)} (${plural(off, "décochée", "décochées")})`
+    : "Personnes retenues : décocher celles qui n'auront pas de courrier";
+}
+
 export function renderData(ctx: PaneContext): void {
   const roster = ctx.state.roster;
   byId("data-summary").hidden = !roster;
@@ -170,6 +206,7 @@ export function renderData(ctx: PaneContext): void {
       "class-filters",
       "level-filter",
       "letter-count",
+      "people-list",
     ])
       replaceChildren(byId(id));
     return;
@@ -192,6 +229,7 @@ export function renderData(ctx: PaneContext): void {
     : `Aucune ligne écartée${warnings.length ? ` (${plural(warnings.length, "avertissement", "avertissements")})` : ""}`;
   replaceChildren(byId("problems-list"), ...[...errors, ...warnings].map((p) => h("li", {}, p.message)));
   renderFilters(ctx, roster);
+  renderPeople(ctx);
   const n = ctx.state.selected().length;
   byId("letter-count").textContent = n
     ? `${plural(n, "courrier sera créé", "courriers seront créés")}.`

@@ -23,6 +23,8 @@ export class PaneState {
   /** Index in the selected records of the person shown, or -1 outside the preview. */
   previewIndex = -1;
   private cache: RosterRecord[] | null = null;
+  /** Rows the user unticked in the list of people: no letter for them. */
+  readonly excluded = new Set<number>();
 
   /** Reads a file; throws RosterError for an unusable one (the previous data is kept then). */
   load(fileName: string, bytes: Uint8Array): Roster {
@@ -34,6 +36,7 @@ export class PaneState {
     this.selection = { sort: this.selection.sort ?? DEFAULT_SORT, profiles: this.letter?.audience.slice() };
     this.previewIndex = -1;
     this.cache = null;
+    this.excluded.clear();
     return roster;
   }
 
@@ -69,14 +72,28 @@ export class PaneState {
     if (this.previewIndex >= this.selected().length) this.previewIndex = this.selected().length - 1;
   }
 
+  /** The people the filters keep, ticked or not (the list the user ticks in). */
+  candidates(): RosterRecord[] {
+    return this.roster ? selectRecords(this.roster.records, this.selection) : [];
+  }
+
   selected(): RosterRecord[] {
     if (!this.roster) return [];
-    if (!this.cache) this.cache = selectRecords(this.roster.records, this.selection);
+    if (!this.cache) this.cache = this.candidates().filter((r) => !this.excluded.has(r.row));
     return this.cache;
+  }
+
+  /** Ticks or unticks one person (by the row they come from). */
+  include(row: number, on: boolean): void {
+    if (on) this.excluded.delete(row);
+    else this.excluded.add(row);
+    this.cache = null;
+    if (this.previewIndex >= this.selected().length) this.previewIndex = this.selected().length - 1;
   }
 
   /** Forgets everything read from the file. */
   clear(): void {
+    this.excluded.clear();
     this.bytes = null;
     this.fileName = "";
     this.roster = null;

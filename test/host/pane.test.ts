@@ -127,6 +127,21 @@ describe("the pane, step by step", () => {
     expect(document.activeElement?.id).toBe("file-input");
   });
 
+  it("lists the people kept, searchable, each with a box to untick", async () => {
+    await openPane();
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect($("people-list").querySelectorAll("input")).toHaveLength(40);
+    const query = $<HTMLInputElement>("people-query");
+    query.value = "morel";
+    query.dispatchEvent(new Event("input"));
+    const found = [...$("people-list").querySelectorAll("label")];
+    expect(found.map((l) => l.textContent)).toEqual([expect.stringMatching(/^MOREL Œlise — lise\.morel/)]);
+    found[0].querySelector("input")!.click();
+    await flush();
+    expect(text("letter-count")).toBe("39 courriers seront créés.");
+    expect(text("people-summary")).toBe("Personnes retenues : 39 sur 40 (1 décochée)");
+  });
+
   it("lets the user choose which column fills a field", async () => {
     await openPane();
     await loadFile("parents.csv", PARENTS_CSV);

@@ -85,3 +85,20 @@ describe("a ready letter's audience", () => {
     expect(state.outsideAudience()).toBe(0);
   });
 });
+
+describe("people ticked one by one", () => {
+  it("leaves out the people unticked, until ticked again or a new file is read", () => {
+    const state = loaded();
+    const all = state.selected().length;
+    const [first, second] = state.candidates();
+    state.include(first.row, false);
+    state.include(second.row, false);
+    expect(state.selected()).toHaveLength(all - 2);
+    expect(state.selected().map((r) => r.row)).not.toContain(first.row);
+    expect(state.candidates()).toHaveLength(all);
+    state.include(first.row, true);
+    expect(state.selected()).toHaveLength(all - 1);
+    state.load("b.csv", bytes);
+    expect(state.selected()).toHaveLength(all);
+  });
+});
