@@ -177,6 +177,7 @@ describe("task pane in Word (stub host)", () => {
     expect(await texts()).not.toContain("EGX0HBcr");
     await shot(page, "3-apercu");
     await page.click("#preview-stop");
+    await page.waitForFunction("window.__wordStub.controls.some((c) => c.text === '«Mot de passe»')");
     await page.locator("#preview-position").filter({ hasText: /^– \// }).waitFor();
     const restored = await texts();
     expect(restored).not.toContain("EGX0HBcr");
