@@ -163,6 +163,8 @@ describe("elision at fields", () => {
     ["De", "Inès", "D'Inès"],
     ["que", "Adam", "qu'Adam"],
     ["Que", "Bilal", "Que\u00a0Bilal"],
+    ["de", " Anaïs ", "d'Anaïs "],
+    ["de", " Zoé", "de\u00a0Zoé"],
     ["de", "", ""],
     ["de", "  ", ""],
   ])("%s + %j → %j", (word, value, out) => {

@@ -1,6 +1,13 @@
 // The package layer on its own: relationships, content types, parts.
 import { strToU8, zipSync } from "fflate";
-import { ContentTypes, OpcPackage, Relationships, relsPathOf, resolveTarget } from "../../src/core/opc";
+import {
+  ContentTypes,
+  OpcPackage,
+  RELATIONSHIP_TYPES,
+  Relationships,
+  relsPathOf,
+  resolveTarget,
+} from "../../src/core/opc";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -36,6 +43,25 @@ describe("Relationships", () => {
     expect(xml).toContain(`<Relationship Id="rIdEnt1L1" Type="${REL}/header" Target="header1-ent1.xml"/>`);
     expect(xml).toContain('Target="a&amp;&quot;b"');
     expect(new Relationships(xml).list().map((r) => r.id)).toEqual(["rId1", "rIdEnt1L1", "x"]);
+  });
+
+  it("closes a relationship written with an end tag, and keeps the head of a part without any", () => {
+    const xml = new Relationships(RELS).toXml();
+    expect(xml).toContain(`<Relationship Id="rId3" Type="${REL}/footer" Target="footer1.xml"/>`);
+    expect(xml).not.toContain("</Relationship>");
+    expect(xml.match(/<Relationship\s/g)).toHaveLength(3);
+    expect(xml.match(/\/>/g)).toHaveLength(3);
+    const bare = new Relationships('<?xml version="1.0"?><Relationships xmlns="x"></Relationships>');
+    bare.add({ id: "a", type: "t", target: "c" });
+    expect(bare.toXml()).toBe(
+      '<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="a" Type="t" Target="c"/></Relationships>',
+    );
+    const none = new Relationships();
+    none.add({ id: "a", type: "t", target: "c" });
+    expect(none.toXml()).toBe(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="t" Target="c"/></Relationships>',
+    );
+    expect(RELATIONSHIP_TYPES).toBe("http://schemas.openxmlformats.org/officeDocument/2006/relationships");
   });
 
   it("starts an empty part when there is none", () => {

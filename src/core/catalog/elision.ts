@@ -19,6 +19,6 @@ const VOWEL_START = /^[aeiouyàâäáãåéèêëíìîïóòôöõúùûüýÿ�
  */
 export function withPreposition(word: Preposition, value: string): string {
   if (value.trim() === "") return "";
-  const text = value.normalize("NFC");
-  return VOWEL_START.test(text.trimStart()) ? `${word.slice(0, -1)}'${text.trimStart()}` : `${word}\u00a0${text}`;
+  const text = value.normalize("NFC").trimStart();
+  return VOWEL_START.test(text) ? `${word.slice(0, -1)}'${text}` : `${word}\u00a0${text}`;
 }
