@@ -83,6 +83,14 @@ async function shot(page: Page, name: string, readme?: string): Promise<void> {
   await page.screenshot({ path: file, fullPage: true });
   if (readme && process.env.README_SCREENSHOTS) fs.copyFileSync(file, path.join(README_IMAGES, readme));
 }
+/** Polls the stub until `fn` holds (waitForFunction would evaluate a string, which the pane's CSP forbids). */
+async function until(page: Page, fn: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await stub<boolean>(page, fn)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`jamais vrai : ${fn}`);
+}
 const stub = <T>(page: Page, fn: string): Promise<T> =>
   page.evaluate(`(() => { const s = window.__wordStub; return ${fn}; })()`) as Promise<T>;
 
@@ -162,8 +170,11 @@ describe("task pane in Word (stub host)", () => {
     const first = (await page.textContent("#preview-person"))!;
     const texts = () => stub<string[]>(page, "s.controls.map((c) => c.text)");
     // The document shows the password masked; the pane shows it in full.
-    expect((await texts()).some((t) => /^•{6,8}$/.test(t))).toBe(true);
-    expect(await page.textContent("#preview-password")).toMatch(/^[A-Za-z0-9]{6,8}$/);
+    await until(page, "s.controls.some((c) => /^•{6,8}$/.test(c.text))");
+    await page
+      .locator("#preview-password")
+      .filter({ hasText: /^[A-Za-z0-9]{6,8}$/ })
+      .waitFor();
     await page.click("#preview-next");
     await page
       .locator("#preview-position")
@@ -177,7 +188,7 @@ describe("task pane in Word (stub host)", () => {
     expect(await texts()).not.toContain("EGX0HBcr");
     await shot(page, "3-apercu");
     await page.click("#preview-stop");
-    await page.waitForFunction("window.__wordStub.controls.some((c) => c.text === '«Mot de passe»')");
+    await until(page, "s.controls.some((c) => c.text === '«Mot de passe»')");
     await page.locator("#preview-position").filter({ hasText: /^– \// }).waitFor();
     const restored = await texts();
     expect(restored).not.toContain("EGX0HBcr");
