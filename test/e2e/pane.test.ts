@@ -187,7 +187,9 @@ describe("task pane in Word (stub host)", () => {
     expect(await page.textContent("#preview-password")).toBe("EGX0HBcr");
     expect(await texts()).not.toContain("EGX0HBcr");
     await shot(page, "3-apercu");
-    await page.click("#preview-stop");
+    // By keyboard: the full-page screenshot just taken may leave the layout moving under a click.
+    await page.focus("#preview-stop");
+    await page.keyboard.press("Enter");
     await until(page, "s.controls.some((c) => c.text === '«Mot de passe»')");
     await page.locator("#preview-position").filter({ hasText: /^– \// }).waitFor();
     const restored = await texts();
