@@ -1,6 +1,6 @@
 // The task pane: four steps (Données, Courrier, Aperçu, Fusion). The roster lives in this
 // page's memory only; nothing is stored or sent.
-import { restoreLeftoverPreview, whenOfficeReady } from "../word";
+import { officeThemeIsDark, restoreLeftoverPreview, whenOfficeReady } from "../word";
 import { describeError, messageArea, PaneContext } from "./context";
 import { renderData, setupData } from "./data-view";
 import { byId } from "./dom";
@@ -46,6 +46,7 @@ async function start(): Promise<void> {
   });
   ctx.wordAvailable = Boolean(info && info.host === "Word");
   ctx.platform = info?.platform ?? "";
+  followTheme();
   byId("host-status").textContent = ctx.wordAvailable
     ? `Word prêt (${info!.platform}).`
     : "Word n'est pas disponible : ouvrez ce volet depuis Word (onglet Accueil › Courriers ENT). Vous pouvez tout de même vérifier un fichier.";
@@ -55,6 +56,12 @@ async function start(): Promise<void> {
   window.addEventListener("pagehide", () => {
     if (ctx.state.previewIndex >= 0) leavePreview(ctx).catch((err) => ctx.showError(describeError(err)));
   });
+}
+
+/** The pane follows Office's theme (dark or light); outside Office, the system's. */
+function followTheme(): void {
+  const dark = officeThemeIsDark() ?? window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+  document.documentElement.dataset.theme = dark ? "dark" : "light";
 }
 
 /** A preview the pane could not end (closed with the document) left values: put the names back. */

@@ -27,6 +27,22 @@ export function whenOfficeReady(onSlow: () => void = () => undefined, slowMs = 1
   });
 }
 
+/**
+ * Whether Office shows a dark theme (Office.context.officeTheme, where the host gives it):
+ * true or false, or null when Office does not say (Word on the web, outside Office).
+ */
+export function officeThemeIsDark(): boolean | null {
+  try {
+    const color = Office.context.officeTheme?.bodyBackgroundColor;
+    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? "");
+    if (!m) return null;
+    const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16) / 255);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+  } catch {
+    return null;
+  }
+}
+
 /** True when the running Word supports the given WordApi set (false outside Word). */
 export function supportsWordApi(version: string): boolean {
   try {

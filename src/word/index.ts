@@ -1,5 +1,5 @@
 // Everything the pane may ask of Word. Only this folder calls Office.js.
-export { whenOfficeReady, supportsWordApi } from "./host";
+export { whenOfficeReady, supportsWordApi, officeThemeIsDark } from "./host";
 export type { HostInfo } from "./host";
 export { insertField, insertConditionalPassage, documentFields, repairTags } from "./fields";
 export type { DocumentFields, InsertedField } from "./fields";

@@ -278,6 +278,14 @@ describe("the preview", () => {
     );
   });
 
+  it.each([
+    ["#262626", "dark"],
+    ["#FFFFFF", "light"],
+  ])("follows Office's theme (background %s: %s)", async (background, theme) => {
+    await openPane({ themeBackground: background });
+    expect(document.documentElement.dataset.theme).toBe(theme);
+  });
+
   it("keeps waiting for a slow Word, saying so, and enables Word's buttons when it comes", async () => {
     jest.useFakeTimers();
     let ready: (info: { host: string; platform: string }) => void = () => undefined;

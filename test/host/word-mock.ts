@@ -72,6 +72,8 @@ export interface MockOptions {
   changeTracking?: string;
   /** The body's text (default: the controls' texts joined; "" for a blank document). */
   bodyText?: string;
+  /** Office's theme background (Office.context.officeTheme.bodyBackgroundColor). */
+  themeBackground?: string;
   /** Text of each section's headers and footers, by "header:Primary", "footer:Primary"… */
   headerFooter?: Record<string, string>;
 }
@@ -533,6 +535,7 @@ export function installWordMock(options: MockOptions = {}): WordHost {
     FileType: { Compressed: "compressed" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
+      officeTheme: options.themeBackground ? { bodyBackgroundColor: options.themeBackground } : undefined,
       requirements: {
         isSetSupported(set: string, version: string) {
           calls.push({ api: "Requirements.isSetSupported", args: [set, version] });
