@@ -23,7 +23,27 @@ async function loadFile(ctx: PaneContext, file: File): Promise<void> {
   ctx.refresh();
 }
 
+/** Copies the problems, one per line, to hand to the ENT administrator; selects them where copying is refused. */
+async function copyProblems(ctx: PaneContext): Promise<void> {
+  const roster = ctx.state.roster;
+  if (!roster) return;
+  const text = roster.problems.map((p) => p.message).join("\n");
+  const said = byId("problems-copied");
+  try {
+    await navigator.clipboard.writeText(text);
+    said.textContent = "Liste copiée : collez-la dans un courriel ou un document.";
+  } catch {
+    // Some Office hosts refuse the clipboard to add-ins: select the list for Ctrl+C instead.
+    const range = document.createRange();
+    range.selectNodeContents(byId("problems-list"));
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    said.textContent = "La liste est sélectionnée : copiez-la avec Ctrl+C (⌘+C sur Mac).";
+  }
+}
+
 export function setupData(ctx: PaneContext): void {
+  byId("problems-copy").addEventListener("click", () => void copyProblems(ctx));
   byId("people-query").addEventListener("input", () => renderPeople(ctx));
   const input = byId<HTMLInputElement>("file-input");
   input.addEventListener("change", () => {
@@ -202,6 +222,7 @@ export function renderData(ctx: PaneContext): void {
       "columns-body",
       "problems-summary",
       "problems-list",
+      "problems-copied",
       "profile-filters",
       "class-filters",
       "level-filter",

@@ -142,6 +142,26 @@ describe("the pane, step by step", () => {
     expect(text("people-summary")).toBe("Personnes retenues : 39 sur 40 (1 décochée)");
   });
 
+  it("copies the list of problems, one per line, naming each person", async () => {
+    await openPane();
+    const csv = "Nom;Prénom;Login;Mot de passe\nN'DIAYE;Aïcha;aicha.ndiaye;\nB;Léo;l.b;x\n";
+    await loadFile("pb.csv", new TextEncoder().encode(csv));
+    let copied = "";
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: async (t: string) => void (copied = t) },
+      configurable: true,
+    });
+    await click("problems-copy");
+    expect(copied).toMatch(/^Ligne 2 \(N'DIAYE Aïcha, aicha\.ndiaye\) : « Mot de passe » vide/);
+    expect(text("problems-copied")).toContain("Liste copiée");
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: async () => Promise.reject(new Error("refusé")) },
+      configurable: true,
+    });
+    await click("problems-copy");
+    expect(text("problems-copied")).toContain("copiez-la avec Ctrl+C");
+  });
+
   it("lets the user choose which column fills a field", async () => {
     await openPane();
     await loadFile("parents.csv", PARENTS_CSV);
