@@ -5,7 +5,7 @@ import { compilePart, markIds, toSegments } from "../../src/core/merge/compile";
 import { extractFields, FieldSlot, firstRunProps, mergeFieldName } from "../../src/core/merge/fields";
 import { IdCounter, letterContext, LetterWriter, textRuns } from "../../src/core/merge/letter-writer";
 import { MARK } from "../../src/core/merge/markers";
-import { letterStartSection, splitBody, withSectionBreakSlot } from "../../src/core/merge/sections";
+import { letterStartSection, splitBody, withNotesRestart, withSectionBreakSlot } from "../../src/core/merge/sections";
 import { compileTemplate, inPart } from "../../src/core/merge/template";
 import { MergeError, mergeLetters } from "../../src/core/merge";
 import { XmlError } from "../../src/core/errors";
@@ -136,6 +136,32 @@ describe("stage 3: sections", () => {
     ["", "¦Q¦"],
   ])("the break between letters in %s", (body, out) => {
     expect(visible(withSectionBreakSlot(body))).toBe(out);
+  });
+
+  it.each([
+    [
+      '<w:sectPr><w:headerReference r:id="h"/><w:footerReference r:id="f"/><w:pgSz/></w:sectPr>',
+      ["footnote", "endnote"],
+      '<w:sectPr><w:headerReference r:id="h"/><w:footerReference r:id="f"/><w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr><w:endnotePr><w:numRestart w:val="eachSect"/></w:endnotePr><w:pgSz/></w:sectPr>',
+    ],
+    [
+      "<w:sectPr><w:pgSz/></w:sectPr>",
+      ["endnote"],
+      '<w:sectPr><w:endnotePr><w:numRestart w:val="eachSect"/></w:endnotePr><w:pgSz/></w:sectPr>',
+    ],
+    [
+      '<w:sectPr><w:footnotePr><w:numFmt w:val="lowerRoman"/></w:footnotePr><w:pgSz/></w:sectPr>',
+      ["footnote"],
+      '<w:sectPr><w:footnotePr><w:numFmt w:val="lowerRoman"/><w:numRestart w:val="eachSect"/></w:footnotePr><w:pgSz/></w:sectPr>',
+    ],
+    [
+      '<w:sectPr><w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr></w:sectPr>',
+      ["footnote"],
+      '<w:sectPr><w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr></w:sectPr>',
+    ],
+    ["<w:sectPr><w:pgSz/></w:sectPr>", [], "<w:sectPr><w:pgSz/></w:sectPr>"],
+  ])("notes numbered from 1 in each letter: %s with %j", (sect, kinds, out) => {
+    expect(withNotesRestart(sect, kinds as Array<"footnote" | "endnote">)).toBe(out);
   });
 
   it("cuts the main part around its body, with A4 when the template has no section", () => {

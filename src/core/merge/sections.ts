@@ -84,3 +84,36 @@ function withSectMark(para: string): string {
       : pPr.replace(/<\/w:pPr>$/, `${SECT_MARK}</w:pPr>`);
   return para.slice(0, open) + inside + para.slice(pPrEnd);
 }
+
+/**
+ * Footnotes and endnotes numbered from 1 in each letter (w:numRestart eachSect), as each
+ * letter is a section of its own. Properties go after the header and footer references.
+ * Word honours it; LibreOffice 7 keeps counting across sections (its own limitation).
+ */
+export function withNotesRestart(sectPr: string, kinds: ReadonlyArray<"footnote" | "endnote">): string {
+  let out = sectPr;
+  for (const kind of kinds) {
+    const element = `w:${kind}Pr`;
+    const restart = '<w:numRestart w:val="eachSect"/>';
+    const existing = new RegExp(`<${element}>([\\s\\S]*?)</${element}>|<${element}/>`).exec(out);
+    if (existing) {
+      if (existing[0].includes("<w:numRestart")) continue;
+      const replaced = existing[0].endsWith("/>")
+        ? `<${element}>${restart}</${element}>`
+        : existing[0].replace(`</${element}>`, `${restart}</${element}>`);
+      out = out.replace(existing[0], replaced);
+      continue;
+    }
+    // After the references, and an endnotePr after the footnotePr.
+    const footnotePr = kind === "endnote" ? /<w:footnotePr>[\s\S]*?<\/w:footnotePr>|<w:footnotePr\/>/.exec(out) : null;
+    const references = [...out.matchAll(/<w:(?:header|footer)Reference\b[^>]*\/>/g)];
+    const last = references[references.length - 1];
+    const at = footnotePr
+      ? footnotePr.index + footnotePr[0].length
+      : last
+        ? last.index + last[0].length
+        : out.indexOf(">") + 1;
+    out = `${out.slice(0, at)}<${element}>${restart}</${element}>${out.slice(at)}`;
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { DocxPackage, headerFooterParts, numberingPath, openDocx } from "./docx-
 import { MergeError } from "./errors";
 import { ExtractOptions, FieldSlot } from "./fields";
 import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
-import { splitBody } from "./sections";
+import { splitBody, withNotesRestart } from "./sections";
 
 export interface HeaderPart {
   rId: string;
@@ -78,7 +78,8 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   const stylesPart = pkg.related(main, "styles")[0];
   const styleLists = readStyleLists(stylesPart && pkg.text(stylesPart.path));
   const bodySegments = inPart(main, () => compilePart(body.inner, slots, options, styleLists));
-  const finalSect = inPart(main, () => compilePart(body.finalSect, slots, options));
+  const noteKinds = (["footnote", "endnote"] as const).filter((kind) => pkg.related(main, `${kind}s`).length > 0);
+  const finalSect = inPart(main, () => compilePart(withNotesRestart(body.finalSect, noteKinds), slots, options));
 
   const notes = (["footnote", "endnote"] as const).flatMap((kind) => {
     const part = pkg.related(main, `${kind}s`)[0];
