@@ -12,8 +12,7 @@ import {
   placeholderOf,
   conditionLabel,
   conditionTag,
-  IF_PREFIX,
-  parseCondition,
+  parseConditionBody,
   READY_LETTER_VARIABLE,
   ReadyLetterDef,
   tagOf,
@@ -93,7 +92,7 @@ function editControl(what: string, text: string, ids: IdCounter, baseRPr: string
 }
 
 function ifControl(condition: string, inner: string, ids: IdCounter): string {
-  const parsed = parseCondition(`${IF_PREFIX}${condition}`);
+  const parsed = parseConditionBody(condition);
   if (!parsed)
     throw new CourriersError("bad-letter-source", `condition inconnue « <<${condition}| » dans la source du courrier.`);
   return (

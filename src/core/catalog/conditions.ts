@@ -20,8 +20,11 @@ const NAMED: Record<string, Condition> = {
  * `password` names what the credential column holds (every record has a password value).
  */
 export function parseCondition(tag: string): Condition | null {
-  if (!tag.startsWith(IF_PREFIX)) return null;
-  const body = tag.slice(IF_PREFIX.length);
+  return tag.startsWith(IF_PREFIX) ? parseConditionBody(tag.slice(IF_PREFIX.length)) : null;
+}
+
+/** The condition a tag's body names (`not:email`, `activation-code`…), or null. */
+export function parseConditionBody(body: string): Condition | null {
   if (Object.prototype.hasOwnProperty.call(NAMED, body)) return NAMED[body];
   const negated = body.startsWith("not:");
   const id = negated ? body.slice("not:".length) : body;

@@ -1,7 +1,7 @@
 // Conditional passages (`ent:if:<condition>`): whether a person's letter keeps each one.
 // A field absent from the file counts as empty; without a state column, an account is
 // inactive while it has a credential (an activation code or a provisional password).
-import { ACTIVATION_CODE_HEADERS, Condition, foldKey, parseCondition } from "../catalog";
+import { ACTIVATION_CODE_HEADERS, Condition, foldKey, parseConditionBody } from "../catalog";
 import { RosterRecord } from "../roster";
 import { MergeError } from "./errors";
 import { MergeSource } from "./resolve";
@@ -39,7 +39,7 @@ export function compileConditions(conditions: Iterable<string>, source: MergeSou
   const unknown: string[] = [];
   for (const body of conditions) {
     if (out.has(body)) continue;
-    const condition = parseCondition(`ent:if:${body}`);
+    const condition = parseConditionBody(body);
     if (condition) out.set(body, holds(condition, source));
     else if (!unknown.includes(body)) unknown.push(body);
   }
@@ -59,7 +59,7 @@ export function compileConditions(conditions: Iterable<string>, source: MergeSou
  */
 export function neverPrinted(guards: readonly string[], source: MergeSource): boolean {
   return guards.some((body) => {
-    const c = parseCondition(`ent:if:${body}`);
+    const c = parseConditionBody(body);
     return c?.kind === "field" && !c.negated && !source.columns.some((col) => col.field === c.id);
   });
 }

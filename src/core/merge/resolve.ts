@@ -1,6 +1,6 @@
 // Which value a template field takes from a record: the same recognition as the importer,
 // so «Mot_de_passe», «Mot de passe» and ent:password all give the password.
-import { FieldId, foldKey, labelOf, parseTag, withPreposition } from "../catalog";
+import { FieldId, fieldIdOfTag, foldKey, labelOf, parseTag, withPreposition } from "../catalog";
 import { ColumnInfo, fieldForHeader, RosterRecord } from "../roster";
 import { FieldName } from "./fields";
 
@@ -16,10 +16,15 @@ function fieldValue(id: FieldId, source: MergeSource): ValueOf | null {
   return source.columns.some((c) => c.field === id) ? (r) => r.values[id] : null;
 }
 
-function columnValue(header: string, source: MergeSource): ValueOf | null {
-  const exact = source.headers.includes(header)
+/** The export's header a template names: as written, else compared loosely. */
+function matchingHeader(header: string, source: MergeSource): string | undefined {
+  return source.headers.includes(header)
     ? header
     : source.headers.find((h) => foldKey(h) === foldKey(header) && foldKey(h) !== "");
+}
+
+function columnValue(header: string, source: MergeSource): ValueOf | null {
+  const exact = matchingHeader(header, source);
   return exact === undefined ? null : (r) => r.raw[exact] ?? "";
 }
 
@@ -39,13 +44,10 @@ export function resolveField(name: FieldName, source: MergeSource): ValueOf | nu
 
 /** The catalog field a template field prints, or null for another column. */
 export function fieldIdOf(name: FieldName, source: MergeSource): FieldId | null {
-  if (name.kind === "tag") {
-    const ref = parseTag(name.tag);
-    return ref?.kind === "field" ? ref.id : null;
-  }
+  if (name.kind === "tag") return fieldIdOfTag(name.tag);
   const id = fieldForHeader(name.name);
   if (id && source.columns.some((c) => c.field === id)) return id;
-  const header = source.headers.find((h) => foldKey(h) === foldKey(name.name));
+  const header = matchingHeader(name.name, source);
   return source.columns.find((c) => c.header === header)?.field ?? null;
 }
 
