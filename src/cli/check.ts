@@ -4,13 +4,14 @@ import { delimiterName, Roster } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo } from "./io";
 import { loadRoster } from "./load";
+import { problemJson } from "./problem-json";
 
 function rosterJson(roster: Roster): object {
   return {
     file: { name: roster.file.name, encoding: roster.file.encoding, delimiter: roster.file.delimiter },
     columns: roster.columns.map((c) => ({ header: c.header, field: c.field })),
     records: roster.records.map((r) => ({ row: r.row, ...r.values, profile: r.profile })),
-    problems: roster.problems.map((p) => ({ row: p.row, field: p.field, code: p.code, message: p.message })),
+    problems: roster.problems.map(problemJson),
   };
 }
 

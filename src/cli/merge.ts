@@ -15,6 +15,7 @@ import { Roster, RosterRecord, selectRecords, SortOrder, DEFAULT_SORT } from "..
 import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason } from "./io";
 import { loadRoster } from "./load";
+import { problemJson } from "./problem-json";
 
 const USAGE =
   "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields] [--json]";
@@ -122,14 +123,10 @@ function mergeJson({ out, roster, records, result, pink, letter }: Done): object
     letters: result.letters,
     audience: letter ? letter.audience : null,
     filtered: roster.records.length - records.length,
-    skipped: roster.problems
-      .filter((p) => p.severity === "error")
-      .map((p) => ({ row: p.row, field: p.field, code: p.code, message: p.message })),
+    skipped: roster.problems.filter((p) => p.severity === "error").map(problemJson),
     warnings: [
-      ...roster.problems
-        .filter((p) => p.severity === "warning")
-        .map((p) => ({ row: p.row, field: p.field, code: p.code, message: p.message })),
-      ...result.warnings.map((w) => ({ row: w.row, field: w.field, code: "cleaned-characters", message: w.message })),
+      ...roster.problems.filter((p) => p.severity === "warning").map(problemJson),
+      ...result.warnings.map((w) => problemJson({ ...w, code: "cleaned-characters" })),
     ],
     unchangedPassages: pink,
   };

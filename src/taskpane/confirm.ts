@@ -1,6 +1,7 @@
 // Asking before an action the user may not want (replacing a document, printing pink model
 // text). Office add-ins cannot rely on window.confirm (blocked in several Word hosts), so
 // the question is asked in the pane.
+import { documentIsEmpty } from "../word";
 import { byId } from "./dom";
 
 /** Shows `question` with a « yes » button named `yes` and « Annuler »; resolves with the answer. */
@@ -24,7 +25,8 @@ export function ask(question: string, yes: string): Promise<boolean> {
   });
 }
 
-/** Before a ready letter or the letters replace a document that is not empty. */
-export function confirmReplace(): Promise<boolean> {
+/** Before a ready letter or the letters replace the document: true when it is empty or the user agrees. */
+export async function mayReplaceDocument(): Promise<boolean> {
+  if (await documentIsEmpty()) return true;
   return ask("Le document n'est pas vide : son contenu va être remplacé. Continuer ?", "Remplacer");
 }

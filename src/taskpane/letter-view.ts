@@ -2,15 +2,8 @@
 import { Condition, conditionLabel, FIELDS, labelOf, parseTag, passageLabel, READY_LETTERS } from "../core/catalog";
 
 import { controlTags, footerText, resolveField } from "../core/merge";
-import { confirmReplace } from "./confirm";
-import {
-  documentFields,
-  documentIsEmpty,
-  insertConditionalPassage,
-  insertField,
-  insertLetterFile,
-  repairTags,
-} from "../word";
+import { mayReplaceDocument } from "./confirm";
+import { documentFields, insertConditionalPassage, insertField, insertLetterFile, repairTags } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, h, replaceChildren } from "./dom";
 import { passageDefaults, readyLetterBytes } from "./letters";
@@ -33,7 +26,7 @@ export function setupLetter(ctx: PaneContext): void {
       run(ctx, async () => {
         const letter = readyLetterBytes(name);
         // The ready letter replaces the whole document: ask first when there is anything in it.
-        if (!(await documentIsEmpty()) && !(await confirmReplace())) return;
+        if (!(await mayReplaceDocument())) return;
         await insertLetterFile(letter, footerText(letter));
         await repairTags(controlTags(letter));
         ctx.state.useReadyLetter(def);

@@ -1,8 +1,8 @@
 // Step 4 — Fusion: create every letter as one new Word document, or offer it as a download.
 import { passageLabel } from "../core/catalog";
 import { RosterRecord } from "../core/roster";
-import { createLetters, documentFields, documentIsEmpty, insertLetterFile, MergePhase } from "../word";
-import { ask, confirmReplace } from "./confirm";
+import { createLetters, documentFields, insertLetterFile, MergePhase } from "../word";
+import { ask, mayReplaceDocument } from "./confirm";
 import { passageDefaults } from "./letters";
 import { describeError, PaneContext } from "./context";
 import { audienceText } from "../core/catalog";
@@ -136,7 +136,7 @@ export function setupInsertHere(ctx: PaneContext): void {
     if (!lastLetters) return;
     ctx.clearError();
     try {
-      if (!(await documentIsEmpty()) && !(await confirmReplace())) return;
+      if (!(await mayReplaceDocument())) return;
       await insertLetterFile(lastLetters);
       byId("merge-status").textContent = "Les courriers sont dans le document ouvert, prêts à imprimer.";
     } catch (err) {

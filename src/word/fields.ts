@@ -27,6 +27,25 @@ function fontOf(ref: FieldRef): string | undefined {
   return ref.kind === "field" ? fieldDef(ref.id).font : undefined;
 }
 
+/** The control around the selection, queued for loading: read it after the next sync. */
+function parentControl(selection: Word.Range): Word.ContentControl {
+  // A navigation property: it queues a proxy, nothing is read before the caller's sync.
+  const parent = selection.parentContentControlOrNullObject;
+  parent.load("tag");
+  return parent;
+}
+
+/** After the sync: the selection sits inside one of our merge fields. */
+function isInsideField(parent: Word.ContentControl): boolean {
+  return !parent.isNullObject && parseTag(parent.tag) !== null;
+}
+
+/** Word's own failure as an insertion error saying what to do; our errors pass unchanged. */
+function insertFailure(err: unknown, what: string, advice: string): WordError {
+  if (err instanceof WordError) return err;
+  return new WordError("insert-failed", `${what} : ${describeOfficeError(err)}. ${advice}`, { cause: err });
+}
+
 /**
  * Inserts a field at the selection: a rich-text content control tagged ent:<id>, titled in
  * French, showing «Label». Right after another field, a space goes between the two.
@@ -41,12 +60,9 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
       before.load("text");
       const controls = before.contentControls;
       controls.load("items");
-      // A navigation property: it queues a proxy, nothing is read before the sync below.
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-      const parent = selection.parentContentControlOrNullObject;
-      parent.load("tag");
+      const parent = parentControl(selection);
       await context.sync();
-      if (!parent.isNullObject && parseTag(parent.tag)) {
+      if (isInsideField(parent)) {
         throw new WordError(
           "insert-failed",
           "Le curseur est dans un champ : placez-le à côté du champ, puis insérez le nouveau.",
@@ -67,11 +83,10 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
       return { tag, spaced: follows };
     });
   } catch (err) {
-    if (err instanceof WordError) throw err;
-    throw new WordError(
-      "insert-failed",
-      `Impossible d'insérer le champ « ${labelOf(ref)} » : ${describeOfficeError(err)}. Cliquez dans le texte du document puis réessayez.`,
-      { cause: err },
+    throw insertFailure(
+      err,
+      `Impossible d'insérer le champ « ${labelOf(ref)} »`,
+      "Cliquez dans le texte du document puis réessayez.",
     );
   }
 }
@@ -85,16 +100,14 @@ export async function insertConditionalPassage(condition: Condition): Promise<vo
     await Word.run(async (context) => {
       const selection = context.document.getSelection();
       selection.load("text");
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-      const parent = selection.parentContentControlOrNullObject;
-      parent.load("tag");
+      const parent = parentControl(selection);
       await context.sync();
       if (selection.text.trim() === "")
         throw new WordError(
           "insert-failed",
           "Sélectionnez d'abord le texte (ou les paragraphes) à n'imprimer que sous condition, puis réessayez.",
         );
-      if (!parent.isNullObject && parseTag(parent.tag))
+      if (isInsideField(parent))
         throw new WordError("insert-failed", "La sélection est dans un champ : sélectionnez le texte autour du champ.");
       const control = selection.insertContentControl();
       control.tag = conditionTag(condition);
@@ -103,11 +116,10 @@ export async function insertConditionalPassage(condition: Condition): Promise<vo
       await context.sync();
     });
   } catch (err) {
-    if (err instanceof WordError) throw err;
-    throw new WordError(
-      "insert-failed",
-      `Impossible de rendre la sélection conditionnelle : ${describeOfficeError(err)}. Sélectionnez du texte du document puis réessayez.`,
-      { cause: err },
+    throw insertFailure(
+      err,
+      "Impossible de rendre la sélection conditionnelle",
+      "Sélectionnez du texte du document puis réessayez.",
     );
   }
 }

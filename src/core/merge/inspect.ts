@@ -31,8 +31,12 @@ export function readyLetterOf(template: Uint8Array): ReadyLetterName | null {
 export function footerText(template: Uint8Array): string {
   const pkg = openDocx(template);
   const footer = headerFooterParts(pkg).find((p) => p.type.endsWith("/footer"));
-  if (!footer) return "";
-  return [...footer.xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeEntities(m[1])).join("");
+  return footer ? visibleText(footer.xml) : "";
+}
+
+/** The text of every w:t in a fragment, entities decoded. */
+function visibleText(xml: string): string {
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeEntities(m[1])).join("");
 }
 
 /** A content control of the letter's body, as the letter carries it. */
@@ -62,7 +66,7 @@ function controlsOf(xml: string): BodyControl[] {
       tag: sdtValue(sdtPr, "w:tag"),
       title: sdtValue(sdtPr, "w:alias"),
       showingPlaceholder: sdtPr.includes("<w:showingPlcHdr/>"),
-      text: [...content.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decodeEntities(t[1])).join(""),
+      text: visibleText(content),
     });
   }
   return out;
