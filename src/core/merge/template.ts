@@ -78,14 +78,18 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   const stylesPart = pkg.related(main, "styles")[0];
   const styleLists = readStyleLists(stylesPart && pkg.text(stylesPart.path));
   const bodySegments = inPart(main, () => compilePart(body.inner, slots, options, styleLists));
-  const noteKinds = (["footnote", "endnote"] as const).filter((kind) => pkg.related(main, `${kind}s`).length > 0);
-  const finalSect = inPart(main, () => compilePart(withNotesRestart(body.finalSect, noteKinds), slots, options));
-
-  const notes = (["footnote", "endnote"] as const).flatMap((kind) => {
+  // The footnotes and endnotes parts, found once: each letter restarts their numbering.
+  const noteParts = (["footnote", "endnote"] as const).flatMap((kind) => {
     const part = pkg.related(main, `${kind}s`)[0];
     const xml = part && pkg.text(part.path);
-    return xml === undefined ? [] : [inPart(part.path, () => compileNotes(kind, part.path, xml, slots, options))];
+    return xml === undefined ? [] : [{ kind, path: part.path, xml }];
   });
+  const finalSectXml = withNotesRestart(
+    body.finalSect,
+    noteParts.map((n) => n.kind),
+  );
+  const finalSect = inPart(main, () => compilePart(finalSectXml, slots, options));
+  const notes = noteParts.map((n) => inPart(n.path, () => compileNotes(n.kind, n.path, n.xml, slots, options)));
 
   const reserved: ReservedIds = { docPr: new Set(), sdt: new Set(), spid: new Set() };
   const headers: HeaderPart[] = [];
