@@ -3,6 +3,7 @@ import { FIELDS, FieldId, foldKey, Profile, PROFILE_LABELS, PROFILES } from "../
 import { delimiterName, distinctValues, Roster, SortOrder } from "../core/roster";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount, h, plural, replaceChildren } from "./dom";
+import { openStep } from "./steps";
 
 const ACCEPTED = /\.(csv|txt|xlsx)$/i;
 
@@ -16,11 +17,14 @@ async function loadFile(ctx: PaneContext, file: File): Promise<void> {
   }
   try {
     await ctx.leavePreview();
-    ctx.state.load(file.name, new Uint8Array(await file.arrayBuffer()));
+    const roster = ctx.state.load(file.name, new Uint8Array(await file.arrayBuffer()));
+    ctx.refresh();
+    // A file with rows set aside stays open on its problems; otherwise on to the letter.
+    if (ctx.wordAvailable && !roster.problems.some((p) => p.severity === "error")) openStep(ctx, "letter");
   } catch (err) {
     ctx.showError(describeError(err));
+    ctx.refresh();
   }
-  ctx.refresh();
 }
 
 /** Copies the problems, one per line, to hand to the ENT administrator; selects them where copying is refused. */
@@ -72,6 +76,7 @@ export function setupData(ctx: PaneContext): void {
       return;
     }
     ctx.state.clear();
+    ctx.state.openStep = "data";
     input.value = "";
     byId<HTMLInputElement>("preview-query").value = "";
     ctx.clearError();
@@ -116,14 +121,27 @@ function renderColumns(ctx: PaneContext, roster: Roster): void {
   replaceChildren(byId("columns-body"), ...rows);
 }
 
-/** A group of checkboxes with counts; none ticked means all (said in the group's label). */
+/**
+ * A group of checkboxes with counts, led by "Tous" (ticked when none of the others is, which
+ * means all; ticking it unticks them).
+ */
 function checkList(
   ctx: PaneContext,
   groupId: string,
+  all: { label: string; count: number },
   items: Array<{ value: string; label: string; count: number; checked: boolean }>,
   choose: (chosen: string[]) => void,
 ): void {
   const group = byId(groupId);
+  const everyone = h("input", {
+    type: "checkbox",
+    checked: !items.some((i) => i.checked),
+    dataset: { focusKey: `${groupId}:*`, all: "" },
+  });
+  everyone.addEventListener("change", () => {
+    choose([]);
+    ctx.refresh();
+  });
   const boxes = items.map((item) => {
     const box = h("input", {
       type: "checkbox",
@@ -132,12 +150,16 @@ function checkList(
       dataset: { focusKey: `${groupId}:${item.value}` },
     });
     box.addEventListener("change", () => {
-      choose([...group.querySelectorAll<HTMLInputElement>("input:checked")].map((b) => b.value));
+      choose([...group.querySelectorAll<HTMLInputElement>("input:checked:not([data-all])")].map((b) => b.value));
       ctx.refresh();
     });
     return h("label", { className: "check" }, box, `${item.label} (${formatCount(item.count)})`);
   });
-  replaceChildren(group, ...boxes);
+  replaceChildren(
+    group,
+    h("label", { className: "check all" }, everyone, `${all.label} (${formatCount(all.count)})`),
+    ...boxes,
+  );
 }
 
 function renderFilters(ctx: PaneContext, roster: Roster): void {
@@ -145,6 +167,7 @@ function renderFilters(ctx: PaneContext, roster: Roster): void {
   checkList(
     ctx,
     "profile-filters",
+    { label: "Tous", count: roster.records.length },
     PROFILES.filter((p) => roster.records.some((r) => r.profile === p)).map((p) => ({
       value: p,
       label: PROFILE_LABELS[p],
@@ -156,6 +179,7 @@ function renderFilters(ctx: PaneContext, roster: Roster): void {
   checkList(
     ctx,
     "class-filters",
+    { label: "Toutes", count: roster.records.length },
     distinctValues(roster.records, (r) => r.lists.class ?? []).map((c) => ({
       value: c,
       label: c,
@@ -213,6 +237,11 @@ function renderPeople(ctx: PaneContext): void {
 export function renderData(ctx: PaneContext): void {
   const roster = ctx.state.roster;
   byId("data-summary").hidden = !roster;
+  // Once a file is read, the drop zone shrinks to one button: the pane keeps its height for the rest.
+  byId("drop-hint").hidden = Boolean(roster);
+  byId("file-choose").textContent = roster ? "Choisir un autre fichier…" : "Choisir le fichier…";
+  byId("file-choose").classList.toggle("primary", !roster);
+  byId("drop-zone").classList.toggle("loaded", Boolean(roster));
   if (!roster) {
     // Nothing read from a file may stay in the page once the data is cleared.
     for (const id of [

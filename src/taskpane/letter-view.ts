@@ -7,6 +7,7 @@ import { documentFields, insertConditionalPassage, insertField, insertLetterFile
 import { describeError, PaneContext } from "./context";
 import { byId, h, replaceChildren } from "./dom";
 import { passageDefaults, readyLetterBytes } from "./letters";
+import { openStep } from "./steps";
 
 async function run(ctx: PaneContext, action: () => Promise<void>): Promise<void> {
   ctx.clearError();
@@ -32,6 +33,7 @@ export function setupLetter(ctx: PaneContext): void {
         ctx.state.useReadyLetter(def);
         ctx.refresh();
         await checkDocument(ctx);
+        openStep(ctx, "preview");
       }),
     );
     return button;
@@ -51,6 +53,7 @@ export function setupLetter(ctx: PaneContext): void {
 
 async function checkDocument(ctx: PaneContext): Promise<void> {
   const { tags, unchangedPassages } = await documentFields(passageDefaults());
+  ctx.state.letterReport = { fields: tags.length, unchangedPassages };
   const roster = ctx.state.roster;
   const items = tags.map((tag) => {
     const ref = parseTag(tag);

@@ -5,6 +5,7 @@ import { fillPreview, restorePreview } from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount } from "./dom";
 import { runMerge } from "./merge-view";
+import { openStep } from "./steps";
 
 async function show(ctx: PaneContext, index: number): Promise<void> {
   const { state } = ctx;
@@ -55,6 +56,7 @@ export function setupPreview(ctx: PaneContext): void {
   byId("preview-stop").addEventListener("click", async () => {
     try {
       await leavePreview(ctx);
+      openStep(ctx, "merge");
     } catch (err) {
       ctx.showError(describeError(err));
     }

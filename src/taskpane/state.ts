@@ -12,7 +12,21 @@ import {
   Selection,
 } from "../core/roster";
 
+/** The pane's four steps, in order; one is open at a time. */
+export const STEPS = ["data", "letter", "preview", "merge"] as const;
+export type StepId = (typeof STEPS)[number];
+
+/** What "Vérifier le courrier" found in the document: its fields and the pink passages left as they were. */
+export interface LetterReport {
+  fields: number;
+  unchangedPassages: string[];
+}
+
 export class PaneState {
+  /** The step shown open; the others show a one-line summary. */
+  openStep: StepId = "data";
+  /** The last check of the document (null before any). */
+  letterReport: LetterReport | null = null;
   private bytes: Uint8Array | null = null;
   fileName = "";
   roster: Roster | null = null;

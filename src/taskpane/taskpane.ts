@@ -8,6 +8,7 @@ import { renderLetter, setupLetter } from "./letter-view";
 import { forgetDownload, renderMerge, setupInsertHere, setupMerge } from "./merge-view";
 import { leavePreview, renderPreview, setupPreview } from "./preview-view";
 import { PaneState } from "./state";
+import { renderSteps, setupSteps } from "./steps";
 
 function createContext(): PaneContext {
   const ctx: PaneContext = {
@@ -23,6 +24,7 @@ function createContext(): PaneContext {
       renderLetter(ctx);
       renderPreview(ctx);
       renderMerge(ctx);
+      renderSteps(ctx);
       if (!ctx.state.roster) forgetDownload();
       if (key && !document.contains(focused))
         document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)?.focus();
@@ -39,6 +41,7 @@ async function start(): Promise<void> {
   setupPreview(ctx);
   setupMerge(ctx);
   setupInsertHere(ctx);
+  setupSteps(ctx);
   ctx.refresh();
   const info = await whenOfficeReady(() => {
     byId("host-status").textContent =

@@ -52,7 +52,8 @@ interface Watch {
 }
 
 async function openPane(office: "stub" | "offline"): Promise<Watch> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 900 } });
+  // Word's task pane on a laptop: 350 px wide, 700 px tall.
+  const context = await browser.newContext({ viewport: PANE });
   const page = await context.newPage();
   const requests: string[] = [];
   const problems: string[] = [];
@@ -72,6 +73,25 @@ async function openPane(office: "stub" | "offline"): Promise<Watch> {
 }
 
 const README_IMAGES = path.join(ROOT, "docs", "images");
+const PANE = { width: 350, height: 700 };
+
+/**
+ * The next action is on screen as the pane opens it: not scrolled to, inside 350 × 700, and
+ * the page itself needs no vertical scroll to get there.
+ */
+async function onScreen(page: Page, selector: string): Promise<void> {
+  const el = page.locator(selector).first();
+  await el.waitFor();
+  // From the top of the pane, where the user reads the step that just opened.
+  await page.evaluate("window.scrollTo(0, 0)");
+  const where = await el.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, scrolled: window.scrollY };
+  });
+  expect(where.scrolled).toBe(0);
+  expect(where.top).toBeGreaterThanOrEqual(0);
+  expect(where.bottom).toBeLessThanOrEqual(PANE.height);
+}
 
 /**
  * A screenshot of the pane for the test report; `readme` names the README image it also
@@ -130,7 +150,12 @@ describe("task pane in Word (stub host)", () => {
 
   it("1. Données: reads the export and says what it found", async () => {
     const { page } = w;
+    await onScreen(page, "label[for=file-input]");
     await page.setInputFiles("#file-input", SAMPLE);
+    // The data step closes to one line and the letter step opens, its buttons on screen.
+    await page.locator("#data-outline").filter({ hasText: "moncollege-parents.csv — 40 parents" }).waitFor();
+    await onScreen(page, "button[data-letter=parents]");
+    await page.click("#data-toggle");
     await page.locator("#file-line").filter({ hasText: "40 comptes lus" }).waitFor();
     expect(await page.textContent("#file-line")).toContain("Windows-1252, séparateur point-virgule (;)");
     expect(await page.textContent("#profile-counts")).toContain("Parents : 40");
@@ -145,11 +170,16 @@ describe("task pane in Word (stub host)", () => {
 
   it("2. Courrier: inserts a ready letter and fields, with a space between two fields", async () => {
     const { page } = w;
+    await page.click("#letter-toggle");
+    await onScreen(page, "button[data-letter=parents]");
     await page.click("button[data-letter=parents]");
-    await page.locator("#document-report").filter({ hasText: "Champs utilisés" }).waitFor();
+    // Done: the preview opens, and the letter step says what is left to do.
+    await page.locator("#letter-outline").filter({ hasText: "Courrier parents — " }).waitFor();
+    await onScreen(page, "#preview-start");
     const report = (await page.textContent("#document-report"))!;
     expect(report).toContain("Mot de passe");
     expect(report).toContain("Passages en rose à compléter : nom de l'établissement, adresse de l'établissement");
+    await page.click("#letter-toggle");
     await page.getByRole("button", { name: "Prénom", exact: true }).click();
     await page.getByRole("button", { name: "Login", exact: true }).click();
     const inserted = await stub<Array<{ tag?: string; space?: boolean }>>(
@@ -162,6 +192,8 @@ describe("task pane in Word (stub host)", () => {
 
   it("3. Aperçu: shows one person in the document, finds another, restores the field names", async () => {
     const { page } = w;
+    await page.click("#preview-toggle");
+    await onScreen(page, "#preview-start");
     await page.click("#preview-start");
     await page
       .locator("#preview-position")
@@ -191,7 +223,9 @@ describe("task pane in Word (stub host)", () => {
     await page.focus("#preview-stop");
     await page.keyboard.press("Enter");
     await until(page, "s.controls.some((c) => c.text === '«Mot de passe»')");
-    await page.locator("#preview-position").filter({ hasText: /^– \// }).waitFor();
+    // Left: the merge step opens, « Créer les courriers » on screen.
+    await onScreen(page, "#merge-start");
+    expect(await page.textContent("#preview-position")).toMatch(/^– \//);
     const restored = await texts();
     expect(restored).not.toContain("EGX0HBcr");
     expect(restored).toContain("«Mot de passe»");
@@ -252,6 +286,7 @@ describe("task pane in Word (stub host)", () => {
 
   it("clears the data on request", async () => {
     const { page } = w;
+    await page.click("#data-toggle");
     await page.click("#clear-data");
     expect(await page.isHidden("#data-summary")).toBe(true);
     expect(await page.textContent("#letter-count")).toBe("");
@@ -264,8 +299,9 @@ describe("task pane where Word cannot open the new document", () => {
     await page.getByText("Word prêt (PC).").waitFor();
     await page.setInputFiles("#file-input", SAMPLE);
     await page.click("button[data-letter=parents]");
-    await page.locator("#document-report").filter({ hasText: "Champs utilisés" }).waitFor();
+    await page.locator("#letter-outline").filter({ hasText: "Courrier parents" }).waitFor();
     await page.evaluate("window.__wordStub.failOpen = true");
+    await page.click("#merge-toggle");
     await page.click("#merge-start");
     // The ready letter's pink passages are still its model text: the pane asks first.
     await page.locator("#confirm-replace-text").filter({ hasText: "Passages en rose non complétés" }).waitFor();
@@ -308,8 +344,15 @@ describe("keyboard", () => {
     const { page } = await openPane("stub");
     await page.getByText("Word prêt (PC).").waitFor();
     await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("data-toggle");
+    await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("file-input");
     await page.setInputFiles("#file-input", SAMPLE);
+    // The letter step opened and took the focus; Enter on the data step's title opens it again.
+    await page.locator("#data-outline").filter({ hasText: "40 parents" }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("letter-toggle");
+    await page.focus("#data-toggle");
+    await page.keyboard.press("Enter");
     await page.locator("#file-line").filter({ hasText: "40 comptes lus" }).waitFor();
     await page.focus('input[value="parent"]');
     await page.keyboard.press("Space");
@@ -323,12 +366,63 @@ describe("column mapping", () => {
     const { page } = await openPane("stub");
     await page.getByText("Word prêt (PC).").waitFor();
     await page.setInputFiles("#file-input", SAMPLE);
-    await page.locator("#file-line").filter({ hasText: "40 comptes lus" }).waitFor();
+    await page.locator("#data-outline").filter({ hasText: "40 parents" }).waitFor();
+    await page.click("#data-toggle");
     await page.click("#columns-details summary");
     await page.getByLabel("Champ rempli par la colonne Élève").selectOption("");
-    await page.getByRole("button", { name: "Élève", exact: true }).waitFor();
-    expect(await page.getByRole("button", { name: "Enfant(s)", exact: true }).count()).toBe(0);
+    // The field buttons are in the letter step, closed meanwhile.
+    const button = (name: string) => page.getByRole("button", { name, exact: true, includeHidden: true });
+    await button("Élève").waitFor({ state: "attached" });
+    expect(await button("Enfant(s)").count()).toBe(0);
     await page.getByLabel("Champ rempli par la colonne Élève").selectOption("children");
-    await page.getByRole("button", { name: "Enfant(s)", exact: true }).waitFor();
+    await button("Enfant(s)").waitFor({ state: "attached" });
+  });
+});
+
+describe("at Word's pane size (350 × 700)", () => {
+  it("goes from the export to the letters in 4 actions, each on screen without scrolling", async () => {
+    const { page } = await openPane("stub");
+    await page.getByText("Word prêt (PC).").waitFor();
+    const actions: string[] = [];
+    const act = async (selector: string, run: () => Promise<void>) => {
+      await onScreen(page, selector);
+      actions.push(selector);
+      await run();
+    };
+    await act("label[for=file-input]", () => page.setInputFiles("#file-input", SAMPLE));
+    await act("button[data-letter=parents]", () => page.click("button[data-letter=parents]"));
+    await page.locator("#letter-outline").filter({ hasText: "passages à compléter" }).waitFor();
+    // Meanwhile the secretary completes the pink passages in the document, in Word.
+    await page.evaluate(`for (const c of window.__wordStub.controls)
+      if (c.tag.startsWith("ent:edit:")) c.text = "Collège Jean Moulin";`);
+    await act("#merge-toggle", () => page.click("#merge-toggle"));
+    await act("#merge-start", () => page.click("#merge-start"));
+    await page.locator("#merge-status.success").waitFor();
+    expect(actions).toHaveLength(4);
+    expect(await stub<number>(page, "s.created.length")).toBe(1);
+    expect(await page.isHidden("#confirm-replace")).toBe(true);
+  });
+
+  it("reprints one person's lost letter in at most 3 actions (2 from the preview step)", async () => {
+    const { page } = await openPane("stub");
+    await page.getByText("Word prêt (PC).").waitFor();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.click("button[data-letter=parents]");
+    await page.locator("#letter-outline").filter({ hasText: "Courrier parents" }).waitFor();
+    await page.evaluate(`for (const c of window.__wordStub.controls)
+      if (c.tag.startsWith("ent:edit:")) c.text = "Collège Jean Moulin";`);
+    // 1. find the person (the preview step is open), 2. « Créer le courrier de cette personne seulement ».
+    await onScreen(page, "#preview-query");
+    await page.fill("#preview-query", "Œlise Morel");
+    await page.press("#preview-query", "Enter");
+    await page.locator("#preview-person").filter({ hasText: "lise.morel" }).waitFor();
+    await onScreen(page, "#preview-only");
+    await page.click("#preview-only");
+    await until(page, "s.created.length === 1");
+    const file = path.join(OUT, "un-courrier.docx");
+    fs.writeFileSync(file, Buffer.from((await stub<string[]>(page, "s.created"))[0], "base64"));
+    const pages = pdfPages(toPdf([file], OUT)[0]);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain("lise.morel");
   });
 });

@@ -83,17 +83,26 @@ describe("the pane, step by step", () => {
     expect(sixth).toBeLessThan(40);
     await choose("level-filter", "");
     expect(text("letter-count")).toBe("40 courriers seront créés.");
-    const firstClass = $("class-filters").querySelector<HTMLInputElement>("input")!;
+    const allClasses = () => $("class-filters").querySelector<HTMLInputElement>("input[data-all]")!;
+    expect(allClasses().parentElement!.textContent).toBe("Toutes (40)");
+    expect(allClasses().checked).toBe(true);
+    const firstClass = $("class-filters").querySelector<HTMLInputElement>("input:not([data-all])")!;
     expect(firstClass.parentElement!.textContent).toMatch(/^\S+ \(\d+\)$/);
     firstClass.click();
     await flush();
     expect(Number(/^(\d+)/.exec(text("letter-count"))![1])).toBeLessThan(40);
-    $("class-filters").querySelector<HTMLInputElement>("input:checked")!.click();
+    expect(allClasses().checked).toBe(false);
+    // « Toutes » unticks the classes ticked: every class again.
+    allClasses().click();
     await flush();
+    expect(allClasses().checked).toBe(true);
+    expect($("class-filters").querySelectorAll("input:checked")).toHaveLength(1);
+    expect(text("letter-count")).toBe("40 courriers seront créés.");
     const parent = $("profile-filters").querySelector<HTMLInputElement>('input[value="parent"]')!;
     parent.click();
     await flush();
     expect($("profile-filters").querySelector<HTMLInputElement>('input[value="parent"]')!.checked).toBe(true);
+    expect($("profile-filters").querySelector<HTMLInputElement>("input[data-all]")!.checked).toBe(false);
     expect(text("letter-count")).toBe("40 courriers seront créés.");
     await choose("sort-select", "name");
     expect($<HTMLSelectElement>("sort-select").value).toBe("name");
@@ -469,5 +478,56 @@ describe("outside Word", () => {
     expect($<HTMLButtonElement>("merge-start").disabled).toBe(true);
     expect($<HTMLButtonElement>("preview-start").disabled).toBe(true);
     expect($<HTMLButtonElement>("check-document").disabled).toBe(true);
+  });
+});
+
+describe("one step open at a time", () => {
+  const open = () => ["data", "letter", "preview", "merge"].filter((s) => !$(`${s}-body`).hidden);
+  const expanded = (s: string) => $(`${s}-toggle`).getAttribute("aria-expanded");
+
+  it("opens the next step by itself, and says on one line what each closed step holds", async () => {
+    await openPane({ apiVersion: "1.5" });
+    expect(open()).toEqual(["data"]);
+    expect(expanded("data")).toBe("true");
+    expect(expanded("letter")).toBe("false");
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect(open()).toEqual(["letter"]);
+    expect(document.activeElement).toBe($("letter-toggle"));
+    expect(text("data-outline")).toBe("parents.csv — 40 parents");
+    expect(text("letter-outline")).toBe("");
+    $("ready-letters").querySelector<HTMLButtonElement>('[data-letter="parents"]')!.click();
+    await flush();
+    expect(open()).toEqual(["preview"]);
+    expect(text("letter-outline")).toMatch(/^Courrier parents — \d passages à compléter$/);
+    expect(text("merge-outline")).toBe("40 courriers à créer");
+    await click("preview-start");
+    await click("letter-toggle");
+    expect(open()).toEqual(["letter"]);
+    expect(text("preview-outline")).toBe("1 / 40");
+    await click("preview-toggle");
+    await click("preview-stop");
+    expect(open()).toEqual(["merge"]);
+    expect(expanded("merge")).toBe("true");
+    expect(text("merge-outline")).toBe("");
+  });
+
+  it("stays on the data when rows were set aside, and opens it again after « Effacer les données »", async () => {
+    await openPane();
+    await loadFile("pb.csv", new TextEncoder().encode("Nom;Prénom;Login;Mot de passe\nA;B;a.b;X1\nC;D;;Y2\n"));
+    expect(open()).toEqual(["data"]);
+    await click("merge-toggle");
+    expect(open()).toEqual(["merge"]);
+    expect(text("data-outline")).toBe("pb.csv — 1 autre");
+    await click("data-toggle");
+    await click("clear-data");
+    expect(open()).toEqual(["data"]);
+    await click("letter-toggle");
+    expect(text("data-outline")).toBe("aucun fichier");
+  });
+
+  it("stays on the data outside Word", async () => {
+    await openPane({ ready: Promise.resolve({ host: "Excel", platform: "PC" }) });
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect(open()).toEqual(["data"]);
   });
 });
