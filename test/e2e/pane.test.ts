@@ -51,9 +51,12 @@ interface Watch {
   problems: string[];
 }
 
-async function openPane(office: "stub" | "offline"): Promise<Watch> {
+async function openPane(
+  office: "stub" | "offline",
+  media: { colorScheme?: "dark" | "light"; forcedColors?: "active" | "none" } = {},
+): Promise<Watch> {
   // Word's task pane on a laptop: 350 px wide, 700 px tall.
-  const context = await browser.newContext({ viewport: PANE });
+  const context = await browser.newContext({ viewport: PANE, ...media });
   const page = await context.newPage();
   const requests: string[] = [];
   const problems: string[] = [];
@@ -110,6 +113,16 @@ async function until(page: Page, fn: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`jamais vrai : ${fn}`);
+}
+/** axe-core's serious and critical findings on the page as it is (contrast included). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${AXE};undefined`);
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+    violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
+  };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes.length})`);
 }
 const stub = <T>(page: Page, fn: string): Promise<T> =>
   page.evaluate(`(() => { const s = window.__wordStub; return ${fn}; })()`) as Promise<T>;
@@ -273,15 +286,7 @@ describe("task pane in Word (stub host)", () => {
   });
 
   it("has no serious or critical accessibility violations (axe-core)", async () => {
-    const { page } = w;
-    await page.evaluate(`${AXE};undefined`);
-    const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
-      violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
-    };
-    const serious = result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.nodes.length})`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(w.page)).toEqual([]);
   });
 
   it("clears the data on request", async () => {
@@ -424,5 +429,20 @@ describe("at Word's pane size (350 × 700)", () => {
     const pages = pdfPages(toPdf([file], OUT)[0]);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain("lise.morel");
+  });
+});
+
+describe("themes", () => {
+  it.each([
+    ["sombre", { colorScheme: "dark" as const }],
+    ["contraste élevé", { forcedColors: "active" as const }],
+  ])("reads well in the %s theme (axe-core, contrast included)", async (name, media) => {
+    const { page } = await openPane("stub", media);
+    await page.getByText("Word prêt (PC).").waitFor();
+    await page.setInputFiles("#file-input", SAMPLE);
+    await page.locator("#data-outline").filter({ hasText: "40 parents" }).waitFor();
+    if (media.colorScheme) expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, `theme-${name.replace(/\s/g, "-")}`);
   });
 });
