@@ -391,6 +391,8 @@ describe("at Word's pane size (350 × 700)", () => {
     const actions: string[] = [];
     const act = async (selector: string, run: () => Promise<void>) => {
       await onScreen(page, selector);
+      // axe at every step, as the user reaches it.
+      expect(await seriousViolations(page)).toEqual([]);
       actions.push(selector);
       await run();
     };
