@@ -1,0 +1,12 @@
+// An e-mail problem the user must fix before anything is sent, in French.
+import { CourriersError } from "../errors";
+
+export type MailErrorCode = "no-email-column" | "unknown-subject-field" | "bad-journal";
+
+export class MailError extends CourriersError {
+  declare readonly code: MailErrorCode;
+
+  constructor(code: MailErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
+  }
+}

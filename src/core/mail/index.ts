@@ -1,0 +1,14 @@
+// E-mail from the letters: the message engine the command line (SMTP) and the pane (Microsoft
+// Graph) share. No Node and no DOM here: sending is the caller's.
+export { checkAddress } from "./address";
+export type { AddressCheck } from "./address";
+export { MailError } from "./errors";
+export type { MailErrorCode } from "./errors";
+export { journalKey, journalLine, sentKeys } from "./journal";
+export type { JournalEntry } from "./journal";
+export { letterHtml, escapeHtml } from "./letter-html";
+export { readLetter } from "./letter-model";
+export type { LetterModel, Block } from "./letter-model";
+export { letterText } from "./letter-text";
+export { DEFAULT_SUBJECT, letterMessage, recipients, subjectFor } from "./messages";
+export type { LetterMessage, PaperLetter, Recipient } from "./messages";

@@ -1,0 +1,48 @@
+// The sending journal: one JSON line per message the server accepted (login, address,
+// message id, time) — never a password nor a body. Sending again skips who it lists, so an
+// interrupted run resumes without sending anyone a second message.
+import { foldKey } from "../catalog";
+import { MailError } from "./errors";
+
+export interface JournalEntry {
+  login: string;
+  to: string;
+  messageId: string;
+  /** ISO 8601. */
+  at: string;
+}
+
+/** Who a message is for: the same person at the same address. */
+export function journalKey(login: string, to: string): string {
+  return `${foldKey(login)}\u0000${to.trim().toLowerCase()}`;
+}
+
+export function journalLine(entry: JournalEntry): string {
+  return `${JSON.stringify({ login: entry.login, to: entry.to, messageId: entry.messageId, at: entry.at })}\n`;
+}
+
+/**
+ * The keys of the messages a journal lists as sent. A last line cut short (the program was
+ * stopped while writing it) is ignored; any other unreadable line is refused, naming it.
+ */
+export function sentKeys(journal: string, fileName: string): Set<string> {
+  const keys = new Set<string>();
+  const lines = journal.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (line.trim() === "") return;
+    let entry: Partial<JournalEntry> | null = null;
+    try {
+      entry = JSON.parse(line) as Partial<JournalEntry>;
+    } catch {
+      const isLast = lines.slice(i + 1).every((l) => l.trim() === "");
+      if (isLast) return;
+    }
+    if (!entry || typeof entry.login !== "string" || typeof entry.to !== "string")
+      throw new MailError(
+        "bad-journal",
+        `Le journal d'envoi « ${fileName} » est illisible à la ligne ${i + 1}. Ne le modifiez pas à la main ; s'il n'appartient pas à cet envoi, indiquez-en un autre (--journal).`,
+      );
+    keys.add(journalKey(entry.login, entry.to));
+  });
+  return keys;
+}
