@@ -1,77 +1,31 @@
 // `courriers-ent merge`: the whole job from the command line — read the export, select,
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
-import {
-  audienceText,
-  passageLabel,
-  PROFILES,
-  Profile,
-  profileNamed,
-  readyLetter,
-  ReadyLetterDef,
-} from "../core/catalog";
-import { MergeError, mergeLetters, MergeResult, readyLetterOf, unchangedPassages } from "../core/merge";
-import { Roster, RosterRecord, selectRecords, SortOrder, DEFAULT_SORT } from "../core/roster";
+import { audienceText, passageLabel, ReadyLetterDef } from "../core/catalog";
+import { MergeError, mergeLetters, MergeResult, unchangedPassages } from "../core/merge";
+import { Roster, RosterRecord } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason } from "./io";
 import { loadRoster } from "./load";
 import { problemJson } from "./problem-json";
+import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
 
 const USAGE =
   "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields] [--json]";
 
-function parseProfile(value: string): Profile {
-  const profile = profileNamed(value);
-  if (!profile)
-    throw new CliError("unknown-profile", `profil inconnu : « ${value} ». Valeurs possibles : ${PROFILES.join(", ")}.`);
-  return profile;
-}
-
-function parseSort(value: string | undefined): SortOrder {
-  if (value === undefined) return DEFAULT_SORT;
-  if (value === "class" || value === "name" || value === "file") return value;
-  throw new CliError("unknown-sort", `tri inconnu : « ${value} ». Valeurs possibles : class, name, file.`);
-}
-
-function readTemplate(file: string, io: CliIo): Uint8Array {
-  try {
-    return io.readFile(file);
-  } catch (err) {
-    throw new CliError(
-      "template-not-found",
-      `modèle introuvable : « ${file} ». Vérifiez le chemin (un fichier .docx est attendu).`,
-      EXIT.template,
-      { cause: err },
-    );
-  }
-}
-
 export function mergeCommand(argv: string[], io: CliIo): number {
   const { positional, options } = parseArgs(
     argv,
-    ["template", "out", "profile", "class", "level", "sort"],
-    ["inactive-only", "keep-fields", "json"],
+    ["template", "out", ...SELECTION_VALUED],
+    [...SELECTION_FLAGS, "keep-fields", "json"],
   );
   const template = options.get("template");
   const out = options.get("out");
   if (positional.length !== 1 || typeof template !== "string" || typeof out !== "string")
     throw new CliError("usage", `usage : ${USAGE}`);
-  const sort = parseSort(options.get("sort") as string | undefined);
-  const profile = options.get("profile");
-  const classes = options.get("class");
-  const level = options.get("level");
-
   const roster = loadRoster(positional[0], io);
   const templateBytes = readTemplate(template, io);
-  // A ready letter addresses its own audience unless --profile says otherwise.
-  const letter = typeof profile === "string" ? null : readyLetterOfTemplate(templateBytes);
-  const records = selectRecords(roster.records, {
-    profiles: typeof profile === "string" ? profile.split(",").map(parseProfile) : letter?.audience.slice(),
-    classes: typeof classes === "string" ? classes.split(",").map((c) => c.trim()) : undefined,
-    levels: typeof level === "string" ? [level] : undefined,
-    inactiveOnly: options.has("inactive-only"),
-    sort,
-  });
+  const { records, letter } = selectFromOptions(options, roster, templateBytes);
   let result: MergeResult;
   try {
     result = mergeLetters(templateBytes, records, roster, { keepFields: options.has("keep-fields") });
@@ -95,16 +49,6 @@ export function mergeCommand(argv: string[], io: CliIo): number {
   const done: Done = { out, roster, records, result, pink, letter };
   io.out(options.has("json") ? JSON.stringify(mergeJson(done), null, 2) : mergeReport(done));
   return EXIT.ok;
-}
-
-/** A template's ready letter; null for the school's own letter, or one that is not a .docx (refused later). */
-function readyLetterOfTemplate(template: Uint8Array): ReadyLetterDef | null {
-  try {
-    const name = readyLetterOf(template);
-    return name ? readyLetter(name) : null;
-  } catch {
-    return null;
-  }
 }
 
 interface Done {
