@@ -7,6 +7,15 @@ export interface CliIo {
   err(text: string): void;
   readFile(file: string): Uint8Array;
   writeFile(file: string, data: Uint8Array): void;
+  /** Appends a line and waits until it is on disk (the sending journal survives a crash). */
+  appendDurably?(file: string, text: string): void;
+  /** Environment variables (the SMTP password). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Asks for a secret on the terminal without echoing it; rejects without a terminal. */
+  askSecret?(prompt: string): Promise<string>;
+  /** Calls `stop` on Ctrl+C; returns a function that stops listening. */
+  onInterrupt?(stop: () => void): () => void;
+  sleep?(ms: number): Promise<void>;
 }
 
 export const processIo: CliIo = {
@@ -14,7 +23,53 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   readFile: (file) => fs.readFileSync(file),
   writeFile: (file, data) => fs.writeFileSync(file, data),
+  appendDurably(file, text) {
+    const fd = fs.openSync(file, "a");
+    try {
+      fs.writeSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
+  env: process.env,
+  askSecret,
+  onInterrupt(stop) {
+    process.on("SIGINT", stop);
+    return () => process.off("SIGINT", stop);
+  },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+/** Reads a line from the terminal with echo off (the SMTP password). */
+function askSecret(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return Promise.reject(new Error("no terminal"));
+  process.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let secret = "";
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding("utf8");
+    const done = (error?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off("data", onData);
+      process.stderr.write("\n");
+      if (error) reject(error);
+      else resolve(secret);
+    };
+    const onData = (chunk: string) => {
+      for (const c of chunk) {
+        if (c === "\r" || c === "\n") return done();
+        if (c === "\u0003") return done(new Error("interrupted"));
+        if (c === "\u007f" || c === "\b") secret = secret.slice(0, -1);
+        else secret += c;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
 
 /** Exit codes, one per kind of failure (documented in --help and the README). */
 export const EXIT = {
@@ -38,7 +93,11 @@ export type CliErrorCode =
   | "not-a-file"
   | "read-failed"
   | "template-not-found"
-  | "write-failed";
+  | "write-failed"
+  | "smtp-url"
+  | "smtp-password"
+  | "smtp-auth"
+  | "smtp-tls";
 
 /** A command-line failure: printed in French (or as JSON), with its exit code, no stack trace. */
 export class CliError extends CourriersError {

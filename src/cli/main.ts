@@ -16,13 +16,22 @@ Usage :
       [--sort class|name|file] [--keep-fields] [--json]
       Crée un document avec un courrier par personne (une section par courrier),
       triés par classe puis par nom (comme dans le volet), sauf --sort.
+  courriers-ent send FICHIER --template COURRIER.docx --from ADRESSE
+      --smtp smtp://utilisateur@serveur:587 | --dry-run DOSSIER
+      [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--ca FICHIER.pem]
+      [--profile P] [--class C[,C…]] [--level N] [--inactive-only]
+      Envoie à chaque personne son courrier par courriel (HTML et texte), au rythme
+      de N messages par minute (30 par défaut). Chaque envoi est noté dans le journal
+      (envoi-EXPORT.jsonl) : relancée, la commande reprend sans rien envoyer deux fois.
+      Mot de passe : variable COURRIERS_SMTP_PASSWORD, sinon demandé au terminal.
   courriers-ent template parents|eleves|personnels --out FICHIER.docx
       Écrit l'un des trois courriers prêts à l'emploi.
   courriers-ent --help | --version
 
 Avec --json, le résultat — ou l'erreur, avec son code — est écrit en JSON sur la sortie.
 
-Codes de sortie : 0 réussi ; 1 erreur inattendue ; 2 commande mal formée ;
+Codes de sortie : 0 réussi ; 1 erreur inattendue, ou messages non envoyés (send) ;
+2 commande mal formée, ou identifiants SMTP refusés ;
 3 export inutilisable ; 4 modèle inutilisable ou aucun courrier à créer ;
 5 impossible d'écrire le résultat.
 `;
@@ -33,6 +42,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./check")).checkCommand,
   merge: async () => (await import("./merge")).mergeCommand,
   template: async () => (await import("./template")).templateCommand,
+  send: async () => (await import("./send")).sendCommand,
 };
 
 function packageVersion(): string {
@@ -52,9 +62,14 @@ async function failureOf(err: unknown): Promise<Failure> {
   if (err instanceof CliError) return { code: err.code, message: err.message, exit: err.exitCode };
   if (err instanceof CourriersError) {
     // Loaded only on failure: the command that threw has loaded them already.
-    const [{ RosterError }, { MergeError }] = await Promise.all([import("../core/roster"), import("../core/merge")]);
+    const [{ RosterError }, { MergeError }, { MailError }] = await Promise.all([
+      import("../core/roster"),
+      import("../core/merge"),
+      import("../core/mail/errors"),
+    ]);
     if (err instanceof RosterError) return { code: err.code, message: err.message, exit: EXIT.exportFile };
     if (err instanceof MergeError) return { code: err.code, message: err.message, exit: EXIT.template };
+    if (err instanceof MailError) return { code: err.code, message: err.message, exit: EXIT.usage };
     return { code: err.code, message: err.message, exit: EXIT.unexpected };
   }
   const detail = err instanceof Error ? err.message : String(err);

@@ -144,7 +144,7 @@ it("tells an already-activated account to use « Mot de passe oublié », with n
   const [toActivate, active] = pdfPages(pdfs[all.findIndex((j) => j.name === "parents-deja-actives")]).map((p) =>
     p.replace(/\s+/g, " "),
   );
-  expect(toActivate).toContain("Code d'activation : K7pQ2xZ9");
+  expect(toActivate).toMatch(/Code d'activation\s:\sK7pQ2xZ9/);
   expect(toActivate).not.toContain("Votre compte est déjà activé");
   expect(active).toContain("Votre compte est déjà activé : connectez-vous avec le mot de passe que vous avez choisi.");
   expect(active).toContain("« Mot de passe oublié »");
@@ -176,8 +176,8 @@ it("words the credential as the export gives it: activation code or provisional 
       const page = raw.replace(/\u00a0/g, " ");
       const where = { job: job.name, page: n + 1 };
       const wording = {
-        code: /Code d'activation :/.test(page),
-        password: /Mot de passe provisoire :/.test(page),
+        code: /Code d'activation\s:/.test(page),
+        password: /Mot de passe provisoire\s:/.test(page),
         steps: /Saisissez votre identifiant et le (code d'activation|mot de passe provisoire)/.exec(page)?.[1],
       };
       expect({ ...where, ...wording }).toEqual({

@@ -17,10 +17,10 @@ fs.writeFileSync(
 );
 
 function logins(docx: Uint8Array): string[] {
-  // The login follows "Identifiant :" and a no-break space in the credentials box.
+  // The login follows "Identifiant", a no-break space, ":" and a no-break space in the credentials box.
   return paragraphsText(unzipText(docx)["word/document.xml"])
-    .filter((t) => t.startsWith("Identifiant :\u00a0"))
-    .map((t) => t.slice("Identifiant :\u00a0".length));
+    .filter((t) => t.startsWith("Identifiant\u00a0:\u00a0"))
+    .map((t) => t.slice("Identifiant\u00a0:\u00a0".length));
 }
 
 describe("courriers-ent merge", () => {
@@ -72,7 +72,8 @@ describe("courriers-ent merge", () => {
       ).toBe(0);
       const text = paragraphsText(unzipText(io.files.get("a.docx")!)["word/document.xml"]);
       expect(text.filter((t) => /^Parent |^Classe de /.test(t))).toEqual([]);
-      if (name === "parents") expect(text.filter((t) => t.startsWith("Code d'activation :")).length).toBeGreaterThan(0);
+      if (name === "parents")
+        expect(text.filter((t) => t.startsWith("Code d'activation\u00a0:")).length).toBeGreaterThan(0);
       expect(text.join("\n")).not.toContain("Mot de passe provisoire");
     },
   );
@@ -81,7 +82,7 @@ describe("courriers-ent merge", () => {
     const io = memoryIo();
     expect(await run(["merge", PARENTS, "--template", TEMPLATE, "--out", "m.docx"], io)).toBe(0);
     const text = paragraphsText(unzipText(io.files.get("m.docx")!)["word/document.xml"]).join("\n");
-    expect(text).toContain("Mot de passe provisoire :\u00a0");
+    expect(text).toContain("Mot de passe provisoire\u00a0:\u00a0");
     expect(text).not.toContain("Code d'activation");
     expect(text).toContain("le mot de passe provisoire ci-dessus");
   });

@@ -14,6 +14,12 @@ describe.each(READY_LETTERS.map((l) => [l.name, l] as const))("ready letter %s",
     expect(committed).toEqual(buildLetterParts(source, letter));
   });
 
+  it("follows French typography: a no-break space before : ; ! ? » and after «", () => {
+    const text = [...committed["word/document.xml"].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toMatch(/identifiant\u00a0:/i);
+    expect(text).not.toMatch(/ [:;!?»]|« /);
+  });
+
   it("names itself in a document variable, so a merge knows its audience", () => {
     expect(readyLetterOf(fs.readFileSync(docxPath(name)))).toBe(name);
   });

@@ -64,8 +64,11 @@ function runProps(...parts: string[]): string {
   return elements.sort((a, b) => rank(a) - rank(b)).join("");
 }
 
+/** French typography: a no-break space before : ; ! ? » and after «, so that none starts a line. */
+export const frenchSpaces = (text: string) => text.replace(/ ([:;!?»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
+
 const run = (text: string, rPr = "") =>
-  `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+  `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(frenchSpaces(text))}</w:t></w:r>`;
 
 function fieldControl(id: string, before: string | undefined, ids: IdCounter, emphasise: boolean): string {
   if (!isFieldId(id))

@@ -1,0 +1,377 @@
+// `courriers-ent send`: each selected person gets their own letter by e-mail, through the
+// school's SMTP server. Every accepted message is written to the journal at once, so running
+// the same command again after an interruption sends only what is left: nobody twice.
+import MailComposer from "nodemailer/lib/mail-composer";
+import type { Transporter } from "nodemailer";
+import Papa from "papaparse";
+import * as path from "path";
+import { passageLabel } from "../core/catalog";
+import {
+  checkAddress,
+  DEFAULT_SUBJECT,
+  journalKey,
+  journalLine,
+  LetterMessage,
+  letterMessage,
+  recipients,
+  Recipient,
+  sentKeys,
+  subjectFor,
+} from "../core/mail";
+import { unchangedPassages } from "../core/merge";
+import { RosterRecord } from "../core/roster";
+import { parseArgs } from "./args";
+import { CliError, CliIo, EXIT, fsReason, processIo } from "./io";
+import { loadRoster } from "./load";
+import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
+import { authError, failureDetail, failureKind, parseSmtpUrl, SmtpTarget, smtpTransport, tlsError } from "./smtp";
+
+const USAGE =
+  "courriers-ent send FICHIER --template COURRIER.docx --smtp smtp://utilisateur@serveur:587 --from ADRESSE [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--dry-run DOSSIER] [--ca FICHIER.pem] [--profile P] [--class C[,C…]] [--level N] [--inactive-only]";
+
+/** Exchange Online accepts 30 messages a minute from one mailbox. */
+const DEFAULT_RATE = 30;
+/** Waits before the retries of a temporary failure (421, 451, connection lost). */
+const RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 180_000];
+
+type Status = "envoyé" | "déjà envoyé" | "sans adresse" | "refusé" | "non envoyé";
+
+interface Outcome {
+  record: RosterRecord;
+  to: string;
+  status: Status;
+  detail: string;
+}
+
+interface Plan {
+  exportName: string;
+  template: Uint8Array;
+  from: string;
+  subject: (record: RosterRecord) => string;
+  attach: boolean;
+  roster: Parameters<typeof letterMessage>[2];
+}
+
+function positiveRate(value: string | true | undefined): number {
+  if (value === undefined) return DEFAULT_RATE;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000)
+    throw new CliError(
+      "usage",
+      `--rate : « ${String(value)} » n'est pas un nombre de messages par minute (1 à 10 000).`,
+    );
+  return n;
+}
+
+function mailOf(plan: Plan, message: LetterMessage) {
+  return {
+    from: plan.from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: { "Content-Language": "fr" },
+    attachments: message.attachment
+      ? [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.content) }]
+      : [],
+  };
+}
+
+export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
+  const { positional, options } = parseArgs(
+    argv,
+    ["template", "smtp", "from", "subject", "rate", "journal", "dry-run", "ca", ...SELECTION_VALUED],
+    [...SELECTION_FLAGS, "attach"],
+  );
+  const template = options.get("template");
+  const from = options.get("from");
+  const smtp = options.get("smtp");
+  const dryRun = options.get("dry-run");
+  if (
+    positional.length !== 1 ||
+    typeof template !== "string" ||
+    typeof from !== "string" ||
+    (smtp === undefined && dryRun === undefined)
+  )
+    throw new CliError("usage", `usage : ${USAGE}`);
+  const fromCheck = checkAddress(from);
+  if (!fromCheck.ok) throw new CliError("usage", `--from : ${fromCheck.reason}.`);
+  const rate = positiveRate(options.get("rate"));
+  const target = typeof smtp === "string" ? parseSmtpUrl(smtp) : null;
+  const ca = options.get("ca");
+
+  const roster = loadRoster(positional[0], io);
+  const templateBytes = readTemplate(template, io);
+  const { records } = selectFromOptions(options, roster, templateBytes);
+  const exportName = path.basename(positional[0]).replace(/\.[^.]+$/, "");
+  const plan: Plan = {
+    exportName,
+    template: templateBytes,
+    from: fromCheck.address,
+    subject: subjectFor(
+      typeof options.get("subject") === "string" ? (options.get("subject") as string) : DEFAULT_SUBJECT,
+      roster,
+    ),
+    attach: options.has("attach"),
+    roster,
+  };
+  const skipped = roster.problems.filter((p) => p.severity === "error");
+  if (skipped.length) {
+    io.out(
+      `${skipped.length} ligne${skipped.length > 1 ? "s" : ""} du fichier écartée${skipped.length > 1 ? "s" : ""} (ni courriel ni courrier) :`,
+    );
+    for (const p of skipped) io.out(`  - ${p.message}`);
+  }
+  const { send, paper } = recipients(records, roster);
+  const outcomes: Outcome[] = paper.map((p) => ({
+    record: p.record,
+    to: p.record.values.email,
+    status: "sans adresse",
+    detail: p.reason,
+  }));
+  const pink = unchangedPassages(templateBytes);
+  if (pink.length)
+    io.err(
+      `Attention : passages en rose non complétés dans le modèle (${pink.map(passageLabel).join(", ")}) ; ils partiront tels quels.`,
+    );
+
+  if (typeof dryRun === "string") return dryRunTo(dryRun, plan, send, outcomes, io);
+
+  const journal =
+    typeof options.get("journal") === "string" ? (options.get("journal") as string) : `envoi-${exportName}.jsonl`;
+  const already = readJournal(journal, io);
+  const todo: Recipient[] = [];
+  for (const r of send) {
+    if (already.has(journalKey(r.record.values.login, r.to)))
+      outcomes.push({ record: r.record, to: r.to, status: "déjà envoyé", detail: `journal ${path.basename(journal)}` });
+    else todo.push(r);
+  }
+  io.out(
+    `${send.length - todo.length} déjà envoyé${send.length - todo.length > 1 ? "s" : ""}, ${todo.length} à envoyer, ${paper.length} sans adresse (courrier papier).`,
+  );
+  if (todo.length && target) {
+    const password = await smtpPassword(target, io);
+    const transport = smtpTransport(
+      target,
+      password,
+      typeof ca === "string" ? Buffer.from(io.readFile(ca)).toString("utf8") : undefined,
+    );
+    try {
+      await deliver(transport, target, plan, todo, { journal, rate }, outcomes, io);
+    } finally {
+      transport.close();
+    }
+  }
+  return finish(plan, records, outcomes, io);
+}
+
+async function smtpPassword(target: SmtpTarget, io: CliIo): Promise<string | undefined> {
+  if (!target.user) return undefined;
+  const fromEnv = (io.env ?? processIo.env)?.COURRIERS_SMTP_PASSWORD;
+  if (fromEnv) return fromEnv;
+  try {
+    return await (io.askSecret ?? processIo.askSecret!)(`Mot de passe de ${target.user} sur ${target.host} : `);
+  } catch (err) {
+    throw new CliError(
+      "smtp-password",
+      "Mot de passe SMTP absent : définissez la variable d'environnement COURRIERS_SMTP_PASSWORD, ou lancez la commande dans un terminal pour le saisir.",
+      EXIT.usage,
+      { cause: err },
+    );
+  }
+}
+
+function readJournal(file: string, io: CliIo): Set<string> {
+  let text: string;
+  try {
+    text = Buffer.from(io.readFile(file)).toString("utf8");
+  } catch (err) {
+    if (fsReason(err) === "ENOENT") return new Set();
+    throw new CliError("read-failed", `impossible de lire le journal « ${file} » (${fsReason(err)}).`, EXIT.output, {
+      cause: err,
+    });
+  }
+  return sentKeys(text, file);
+}
+
+/** Sends one message after the other, paced, each journaled the moment the server accepts it. */
+async function deliver(
+  transport: Transporter,
+  target: SmtpTarget,
+  plan: Plan,
+  todo: Recipient[],
+  settings: { journal: string; rate: number },
+  outcomes: Outcome[],
+  io: CliIo,
+): Promise<void> {
+  const sleep = io.sleep ?? processIo.sleep!;
+  const append = io.appendDurably ?? processIo.appendDurably!;
+  let stopping = false;
+  const stopListening = (io.onInterrupt ?? (() => () => undefined))(() => {
+    stopping = true;
+    io.err(
+      "Interruption demandée : le message en cours se termine, puis l'envoi s'arrête. Relancez la même commande pour reprendre.",
+    );
+  });
+  const interval = 60_000 / settings.rate;
+  let nextAt = 0;
+  let sent = 0;
+  try {
+    for (const [i, recipient] of todo.entries()) {
+      if (stopping) {
+        for (const r of todo.slice(i))
+          outcomes.push({ record: r.record, to: r.to, status: "non envoyé", detail: "envoi interrompu" });
+        break;
+      }
+      const wait = nextAt - Date.now();
+      if (wait > 0) await sleep(wait);
+      nextAt = Date.now() + interval;
+      const message = letterMessage(plan.template, recipient, plan.roster, {
+        subject: plan.subject,
+        attach: plan.attach,
+      });
+      const result = await sendWithRetries(transport, mailOf(plan, message), sleep);
+      if (result.ok) {
+        append(
+          settings.journal,
+          journalLine({
+            login: recipient.record.values.login,
+            to: recipient.to,
+            messageId: result.messageId,
+            at: new Date().toISOString(),
+          }),
+        );
+        outcomes.push({ record: recipient.record, to: recipient.to, status: "envoyé", detail: result.messageId });
+        sent++;
+        if (sent % 25 === 0 || i === todo.length - 1) io.out(`${sent} / ${todo.length} envoyés…`);
+        continue;
+      }
+      if (result.kind === "auth") throw authError(target, result.error);
+      if (result.kind === "tls") throw tlsError(target, result.error);
+      if (result.kind === "retry") {
+        // The server stays unreachable after every retry: stop, the journal keeps what was sent.
+        for (const r of todo.slice(i))
+          outcomes.push({
+            record: r.record,
+            to: r.to,
+            status: "non envoyé",
+            detail: r === recipient ? failureDetail(result.error) : "envoi interrompu",
+          });
+        io.err(
+          `Le serveur ${target.host} ne répond plus (${failureDetail(result.error)}). Relancez la même commande plus tard : elle reprendra où elle s'est arrêtée.`,
+        );
+        break;
+      }
+      outcomes.push({
+        record: recipient.record,
+        to: recipient.to,
+        status: "refusé",
+        detail: failureDetail(result.error),
+      });
+    }
+  } finally {
+    stopListening();
+  }
+}
+
+type SendResult = { ok: true; messageId: string } | { ok: false; kind: ReturnType<typeof failureKind>; error: unknown };
+
+async function sendWithRetries(
+  transport: Transporter,
+  mail: ReturnType<typeof mailOf>,
+  sleep: (ms: number) => Promise<void>,
+): Promise<SendResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const info = await transport.sendMail(mail);
+      return { ok: true, messageId: String(info.messageId ?? "") };
+    } catch (error) {
+      const kind = failureKind(error);
+      if (kind !== "retry" || attempt >= RETRY_DELAYS_MS.length) return { ok: false, kind, error };
+      await sleep(RETRY_DELAYS_MS[attempt]);
+    }
+  }
+}
+
+/** --dry-run: every message as an .eml file, nothing sent and nothing journaled. */
+async function dryRunTo(dir: string, plan: Plan, send: Recipient[], outcomes: Outcome[], io: CliIo): Promise<number> {
+  const width = String(send.length).length;
+  for (const [i, recipient] of send.entries()) {
+    const message = letterMessage(plan.template, recipient, plan.roster, {
+      subject: plan.subject,
+      attach: plan.attach,
+    });
+    const eml = await new MailComposer(mailOf(plan, message)).compile().build();
+    const safe = recipient.record.values.login.replace(/[^\w.-]+/g, "_");
+    const file = path.join(dir, `${String(i + 1).padStart(width, "0")}-${safe}.eml`);
+    try {
+      io.writeFile(file, eml);
+    } catch (err) {
+      throw new CliError(
+        "write-failed",
+        `impossible d'écrire « ${file} » (${fsReason(err)}). Le dossier existe-t-il ?`,
+        EXIT.output,
+        { cause: err },
+      );
+    }
+    outcomes.push({
+      record: recipient.record,
+      to: recipient.to,
+      status: "non envoyé",
+      detail: `essai : ${path.basename(file)}`,
+    });
+  }
+  io.out(
+    `Essai : ${send.length} message${send.length > 1 ? "s" : ""} écrit${send.length > 1 ? "s" : ""} dans ${dir} (.eml), aucun envoyé.`,
+  );
+  return finish(plan, null, outcomes, io);
+}
+
+const STATUS_ORDER: Status[] = ["envoyé", "déjà envoyé", "refusé", "non envoyé", "sans adresse"];
+
+/** The report: counts on screen, one line per person in a CSV a secretary opens in Excel. */
+function finish(plan: Plan, records: RosterRecord[] | null, outcomes: Outcome[], io: CliIo): number {
+  const order = new Map((records ?? outcomes.map((o) => o.record)).map((r, i) => [r.row, i]));
+  outcomes.sort((a, b) => (order.get(a.record.row) ?? 0) - (order.get(b.record.row) ?? 0));
+  const file = `envoi-${plan.exportName}.csv`;
+  const csv = Papa.unparse(
+    [
+      ["Nom", "Prénom", "Login", "Courriel", "Statut", "Détail"],
+      ...outcomes.map((o) => [
+        o.record.values.lastName,
+        o.record.values.firstName,
+        o.record.values.login,
+        o.to,
+        o.status,
+        o.detail,
+      ]),
+    ],
+    { delimiter: ";", newline: "\r\n" },
+  );
+  try {
+    io.writeFile(file, new TextEncoder().encode(`\ufeff${csv}\r\n`));
+  } catch (err) {
+    throw new CliError(
+      "write-failed",
+      `impossible d'écrire le rapport « ${file} » (${fsReason(err)}). Est-il ouvert dans Excel ?`,
+      EXIT.output,
+      { cause: err },
+    );
+  }
+  const count = (s: Status) => outcomes.filter((o) => o.status === s).length;
+  io.out(STATUS_ORDER.map((s) => `${s} : ${count(s)}`).join(" ; ") + `. Rapport : ${file}`);
+  const paper = outcomes.filter((o) => o.status === "sans adresse");
+  if (paper.length) {
+    io.out(`À remettre sur papier (${paper.length}) :`);
+    for (const o of paper)
+      io.out(
+        `  - ligne ${o.record.row} — ${o.record.values.lastName} ${o.record.values.firstName} (${o.record.values.login}) : ${o.detail}`,
+      );
+  }
+  const failed = outcomes.filter(
+    (o) => o.status === "refusé" || (o.status === "non envoyé" && !o.detail.startsWith("essai")),
+  );
+  for (const o of failed)
+    io.err(`  ! ${o.record.values.lastName} ${o.record.values.firstName} <${o.to}> : ${o.status} — ${o.detail}`);
+  return failed.length ? EXIT.unexpected : EXIT.ok;
+}

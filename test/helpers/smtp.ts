@@ -1,0 +1,109 @@
+// A real SMTP server on 127.0.0.1 for the sending tests (smtp-server, by nodemailer's
+// authors): STARTTLS with a self-signed certificate made for the test, AUTH PLAIN/LOGIN,
+// and the faults a school's server shows (busy for a while, a refused recipient). Each
+// accepted message is parsed with mailparser.
+import { ParsedMail, simpleParser } from "mailparser";
+import { AddressInfo } from "net";
+import { generate } from "selfsigned";
+import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from "smtp-server";
+
+export interface Received {
+  to: string[];
+  raw: string;
+  mail: ParsedMail;
+}
+
+export interface SmtpOptions {
+  user?: string;
+  password?: string;
+  /** Answer this many MAIL FROM with a temporary 421/451 first. */
+  busyFor?: number;
+  busyCode?: 421 | 451;
+  /** Refuse these recipients with 550. */
+  refuse?: string[];
+  /** Called for each message before it is accepted; may hold the answer (to kill the sender meanwhile). */
+  beforeAccept?: (count: number) => Promise<void> | void;
+}
+
+export interface TestSmtp {
+  port: number;
+  /** The certificate to trust (PEM). */
+  ca: string;
+  received: Received[];
+  attempts: number;
+  logins: number;
+  close(): Promise<void>;
+}
+
+let certificate: Promise<{ key: string; cert: string }> | undefined;
+
+function testCertificate() {
+  certificate ??= generate([{ name: "commonName", value: "127.0.0.1" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] }],
+  }).then((pems) => ({ key: pems.private, cert: pems.cert }));
+  return certificate;
+}
+
+export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
+  const { key, cert } = await testCertificate();
+  const user = options.user ?? "secretariat";
+  const password = options.password ?? "s3cret-Été";
+  const state: TestSmtp = { port: 0, ca: cert, received: [], attempts: 0, logins: 0, close: async () => undefined };
+  let busy = options.busyFor ?? 0;
+  const server = new SMTPServer({
+    key,
+    cert,
+    secure: false,
+    name: "smtp.test",
+    authMethods: ["PLAIN", "LOGIN"],
+    // AUTH only after STARTTLS (as on any real server).
+    allowInsecureAuth: false,
+    size: 20 * 1024 * 1024,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === user && auth.password === password) {
+        state.logins++;
+        return callback(null, { user: auth.username });
+      }
+      const err = Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 });
+      return callback(err);
+    },
+    onMailFrom(_address, _session, callback) {
+      state.attempts++;
+      if (busy > 0) {
+        busy--;
+        const code = options.busyCode ?? 451;
+        return callback(
+          Object.assign(new Error(`4.3.2 Service temporarily unavailable, try again later`), { responseCode: code }),
+        );
+      }
+      return callback();
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address))
+        return callback(Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 }));
+      return callback();
+    },
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", async () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        try {
+          await options.beforeAccept?.(state.received.length + 1);
+        } catch (err) {
+          return callback(err as Error);
+        }
+        const mail = await simpleParser(raw);
+        state.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  state.port = (server.server.address() as AddressInfo).port;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}
