@@ -5,33 +5,10 @@ import { run } from "../../src/cli/main";
 import { readyLetter } from "../fixtures";
 import { startSmtp, TestSmtp } from "../helpers/smtp";
 import { memoryIo } from "./helpers/memory-io";
+import { CSV, PEOPLE, WITH_ADDRESS } from "../helpers/mail-people";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-
-const PEOPLE = [
-  ["N'DIAYE", "Aïcha", "aicha.ndiaye", "Xo0lI1aB", "Parent", "5A", "Anaïs N'DIAYE", "aicha@example.test"],
-  ["MOREL", "Œlise", "lise.morel", "EGX0HBcr", "Parent", "6B", "Élodie MOREL", "oelise.morel@example.test"],
-  ["LÉGER", "Zoé", "zoe.leger", "Kp9qW2zz", "Parent", "4C", "Hugo LÉGER", "zoe@example.test"],
-  ["DUPONT", "Jean", "jean.dupont", "Tt7Yy8Uu", "Parent", "3A", "Lou DUPONT", ""],
-  ["MARTIN", "Paul", "paul.martin", "Mm1Nn2Oo", "Parent", "3B", "Léa MARTIN", "paul.martin.example.test"],
-  [
-    "BERNARD",
-    "Inès",
-    "ines.bernard",
-    "Bb3Cc4Dd",
-    "Parent",
-    "5B",
-    "Tom BERNARD",
-    "ines@example.test; autre@example.test",
-  ],
-  ["PETIT", "Noé", "noe.petit", "Pp5Qq6Rr", "Parent", "6A", "Jade PETIT", "noe.petit@example.test"],
-];
-const CSV = [
-  "Nom;Prénom;Login;Mot de passe;Profil;Classe;Élève;Courriel",
-  ...PEOPLE.map((p) => p.map((cell) => (cell.includes(";") ? `"${cell}"` : cell)).join(";")),
-].join("\r\n");
-const WITH_ADDRESS = PEOPLE.filter((p) => /^[^;\s]+@[^;\s]+\.test$/.test(p[7]));
 
 let dir: string;
 let exportFile: string;
@@ -158,16 +135,22 @@ describe("courriers-ent send", () => {
     expect(perRecipient()).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
   });
 
-  it("waits and retries while the server is busy (451), then delivers everything once", async () => {
-    await server({ busyFor: 3, busyCode: 451 });
-    const waits: number[] = [];
-    const cli = memoryIo({ env: { COURRIERS_SMTP_PASSWORD: "s3cret-Été" }, sleep: async (ms) => void waits.push(ms) });
-    expect(await run(args(), cli)).toBe(0);
-    expect(perRecipient()).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
-    // Backoff: each retry waits longer than the one before.
-    const retries = waits.filter((ms) => ms >= 5000);
-    expect(retries).toEqual([5000, 15000, 60000]);
-  });
+  it.each([421, 451] as const)(
+    "waits and retries while the server answers %i, then delivers everything once",
+    async (code) => {
+      await server({ busyFor: 3, busyCode: code });
+      const waits: number[] = [];
+      const cli = memoryIo({
+        env: { COURRIERS_SMTP_PASSWORD: "s3cret-Été" },
+        sleep: async (ms) => void waits.push(ms),
+      });
+      expect(await run(args(), cli)).toBe(0);
+      expect(perRecipient()).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
+      // Backoff: each retry waits longer than the one before.
+      const retries = waits.filter((ms) => ms >= 5000);
+      expect(retries).toEqual([5000, 15000, 60000]);
+    },
+  );
 
   it("lists a recipient the server refuses (550) and sends the others", async () => {
     await server({ refuse: ["zoe@example.test"] });

@@ -32,7 +32,7 @@ function blocksText(blocks: readonly Block[]): string {
     const together =
       previous?.kind === "paragraph" &&
       b.kind === "paragraph" &&
-      ((previous.list && b.list) ||
+      ((previous.list && b.list && previous.list.numId === b.list.numId) ||
         (Boolean(previous.look.border || previous.look.background) &&
           previous.look.border === b.look.border &&
           previous.look.background === b.look.background));
