@@ -66,7 +66,7 @@ function positiveRate(value: string | true | undefined): number {
 function mailOf(plan: Plan, message: LetterMessage) {
   return {
     from: plan.from,
-    to: message.to,
+    to: message.toName ? { name: message.toName, address: message.to } : message.to,
     subject: message.subject,
     text: message.text,
     html: message.html,

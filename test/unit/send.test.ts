@@ -64,6 +64,9 @@ describe("courriers-ent send", () => {
       expect(mail.subject).toBe(`Identifiants ENT de ${prenom} ${nom}`);
       // Non-ASCII headers go as RFC 2047 encoded-words; the message carries an id and a date.
       expect(raw).toMatch(/^Subject: =\?UTF-8\?[QB]\?/m);
+      expect(mail.to && "value" in mail.to ? mail.to.value : []).toEqual([
+        { name: `${prenom} ${nom}`, address: email },
+      ]);
       expect(mail.messageId).toMatch(/^<.+@.+>$/);
       expect(mail.date).toBeInstanceOf(Date);
       expect(mail.from?.text).toBe("ce.0000000x@ac-exemple.test");
@@ -217,7 +220,7 @@ describe("courriers-ent send", () => {
     ]);
     const { simpleParser } = await import("mailparser");
     const mail = await simpleParser(Buffer.from(cli.files.get(emls[1])!));
-    expect(mail.to && "text" in mail.to ? mail.to.text : "").toBe("aicha@example.test");
+    expect(mail.to && "text" in mail.to ? mail.to.text : "").toBe('"Aïcha N\'DIAYE" <aicha@example.test>');
     expect(mail.attachments.map((a) => a.filename)).toEqual(["courrier-ENT-aicha.ndiaye.docx"]);
     expect(mail.attachments[0].content.subarray(0, 2).toString()).toBe("PK");
     expect(cli.stdout()).toContain("Essai : 4 messages écrits");

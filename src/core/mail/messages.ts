@@ -24,6 +24,8 @@ export interface PaperLetter {
 
 export interface LetterMessage {
   to: string;
+  /** The person's name, shown beside the address ("Aïcha N'DIAYE"). */
+  toName: string;
   subject: string;
   html: string;
   text: string;
@@ -96,6 +98,7 @@ export function letterMessage(
   const subject = options.subject(recipient.record);
   const message: LetterMessage = {
     to: recipient.to,
+    toName: `${recipient.record.values.firstName} ${recipient.record.values.lastName}`.trim(),
     subject,
     html: letterHtml(letter, subject),
     text: letterText(letter),
