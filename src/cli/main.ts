@@ -14,8 +14,12 @@ Usage :
   courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx
       [--profile P] [--class C[,C…]] [--level N] [--inactive-only]
       [--sort class|name|file] [--keep-fields] [--json]
+      [--by-class [--recto-verso] | --receipts-only]
       Crée un document avec un courrier par personne (une section par courrier),
       triés par classe puis par nom (comme dans le volet), sauf --sort.
+      --by-class : une liasse par classe (page de garde, courriers, liste
+      d'émargement à faire signer) ; --recto-verso : chaque page de garde, courrier
+      et liste commence sur une page impaire ; --receipts-only : les listes seules.
   courriers-ent send FICHIER --template COURRIER.docx --from ADRESSE
       --smtp smtp://utilisateur@serveur:587 | --dry-run DOSSIER
       [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--ca FICHIER.pem]

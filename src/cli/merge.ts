@@ -2,7 +2,7 @@
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
 import { audienceText, passageLabel, ReadyLetterDef } from "../core/catalog";
-import { MergeError, mergeLetters, MergeResult, unchangedPassages } from "../core/merge";
+import { editPassages, MergeError, mergeLetters, MergeResult, unchangedPassages } from "../core/merge";
 import { Roster, RosterRecord } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason } from "./io";
@@ -11,13 +11,13 @@ import { problemJson } from "./problem-json";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
 
 const USAGE =
-  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields] [--json]";
+  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields] [--by-class [--recto-verso] | --receipts-only] [--json]";
 
 export function mergeCommand(argv: string[], io: CliIo): number {
   const { positional, options } = parseArgs(
     argv,
     ["template", "out", ...SELECTION_VALUED],
-    [...SELECTION_FLAGS, "keep-fields", "json"],
+    [...SELECTION_FLAGS, "keep-fields", "json", "by-class", "receipts-only", "recto-verso"],
   );
   const template = options.get("template");
   const out = options.get("out");
@@ -25,10 +25,22 @@ export function mergeCommand(argv: string[], io: CliIo): number {
     throw new CliError("usage", `usage : ${USAGE}`);
   const roster = loadRoster(positional[0], io);
   const templateBytes = readTemplate(template, io);
+  // Bundles are handed out class by class: the letters follow the classes, then the names.
+  if (options.has("by-class") || options.has("receipts-only")) options.set("sort", "class");
   const { records, letter } = selectFromOptions(options, roster, templateBytes);
   let result: MergeResult;
   try {
-    result = mergeLetters(templateBytes, records, roster, { keepFields: options.has("keep-fields") });
+    const byClass = options.has("by-class") || options.has("receipts-only");
+    result = mergeLetters(templateBytes, records, roster, {
+      keepFields: options.has("keep-fields"),
+      bundles: byClass
+        ? {
+            rectoVerso: options.has("recto-verso"),
+            receiptsOnly: options.has("receipts-only"),
+            school: schoolName(templateBytes, records),
+          }
+        : undefined,
+    });
   } catch (err) {
     // The engine does not know the template's file name: the message gets it, the code stays.
     if (err instanceof MergeError)
@@ -49,6 +61,14 @@ export function mergeCommand(argv: string[], io: CliIo): number {
   const done: Done = { out, roster, records, result, pink, letter };
   io.out(options.has("json") ? JSON.stringify(mergeJson(done), null, 2) : mergeReport(done));
   return EXIT.ok;
+}
+
+/** The school's name: the letter's completed passage, else the export's "Établissement" column. */
+function schoolName(template: Uint8Array, records: readonly RosterRecord[]): string {
+  const passage = unchangedPassages(template).includes("etablissement")
+    ? undefined
+    : editPassages(template).get("etablissement");
+  return (passage ?? records.find((r) => r.values.school)?.values.school ?? "").trim();
 }
 
 interface Done {
@@ -80,6 +100,10 @@ function mergeReport({ out, roster, records, result, pink, letter }: Done): stri
   const skipped = roster.problems.filter((p) => p.severity === "error");
   const s = (n: number) => (n > 1 ? "s" : "");
   const lines = [`${result.letters} courrier${s(result.letters)} écrit${s(result.letters)} dans ${out}.`];
+  if (result.classes)
+    lines.push(
+      `${result.classes} classe${s(result.classes)} : pour chacune, ${result.receiptsOnly ? "sa liste d'émargement" : "une page de garde, ses courriers et sa liste d'émargement"}.`,
+    );
   // Without --profile, a ready letter leaves out the people it is not written for: say so.
   const others = letter ? roster.records.filter((r) => !letter.audience.includes(r.profile)).length : 0;
   if (letter) {

@@ -3,12 +3,17 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-/** Converts .docx files to PDF with LibreOffice in one run; returns the PDF paths. */
-export function toPdf(docxFiles: string[], outDir: string): string[] {
+/**
+ * Converts .docx files to PDF with LibreOffice in one run; returns the PDF paths. With
+ * `blankPages`, the blank pages Word inserts before an odd-page section are kept, as a
+ * duplex printer prints them (LibreOffice leaves them out of PDFs by default).
+ */
+export function toPdf(docxFiles: string[], outDir: string, { blankPages = false } = {}): string[] {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  const filter = blankPages ? 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}' : "pdf";
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...docxFiles],
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", filter, "--outdir", outDir, ...docxFiles],
     {
       stdio: "pipe",
       timeout: 240000,
@@ -20,9 +25,8 @@ export function toPdf(docxFiles: string[], outDir: string): string[] {
 /** The text of each page of a PDF (pdftotext separates pages with form feeds). */
 export function pdfPages(pdf: string): string[] {
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
-  const pages = text.split("\f");
-  if (pages[pages.length - 1].trim() === "") pages.pop();
-  return pages;
+  // pdftotext ends with a form feed: the piece after the last one is not a page.
+  return text.split("\f").slice(0, pdfPageCount(pdf));
 }
 
 export function pdfPageCount(pdf: string): number {

@@ -8,17 +8,34 @@ import { notesPartXml } from "./notes";
 import { PackageWriter } from "./package-writer";
 import { MergeSource } from "./resolve";
 import { CompiledTemplate, compileTemplate, HeaderPart } from "./template";
+import {
+  BLANK_FOOTER,
+  BLANK_HEADER,
+  blankPart,
+  BundleOptions,
+  bundleSection,
+  classGroups,
+  coverXml,
+  pageSetupOf,
+  receiptXml,
+  withOddPage,
+} from "./bundles";
 
 export interface MergeOptions {
   /** Keep fields as content controls in the output (default: plain text, like Word's merge). */
   keepFields?: boolean;
   /** Called now and then with the number of letters written. */
   onProgress?: (done: number, total: number) => void;
+  /** Per-class bundles: a cover, the class's letters, its receipt sheet. */
+  bundles?: BundleOptions;
 }
 
 export interface MergeResult {
   docx: Uint8Array;
   letters: number;
+  /** With bundles: how many classes, and whether the letters were left out. */
+  classes?: number;
+  receiptsOnly?: boolean;
   warnings: MergeWarning[];
 }
 
@@ -69,22 +86,46 @@ export function* mergeSteps(
   const copies: PartCopy[] = [];
 
   out.write(t.prefix);
-  for (const [i, record] of records.entries()) {
-    const ctx = letterContext(i, record);
-    perLetter.forEach((h, k) => {
-      const rId = `rIdEnt${k + 1}L${i + 1}`;
-      const path = h.path.replace(/(\.xml)$/, `-ent${i + 1}$1`);
-      ctx.rels.set(h.rId, rId);
-      copies.push({ path, xml: writer.render(h.segments, ctx, true), rels: t.pkg.text(relsPathOf(h.path)) });
-      rels.add({ id: rId, type: h.type, target: path.slice(path.lastIndexOf("/") + 1) });
-      types.addOverride(path, h.contentType);
-    });
-    const isLast = i === records.length - 1;
-    out.write(writer.render(t.body, ctx, isLast));
-    if (isLast) out.write(writer.render(t.finalSect, ctx, true));
-    if (i % LETTERS_PER_STEP === LETTERS_PER_STEP - 1 || isLast) {
-      options.onProgress?.(i + 1, records.length);
-      yield i + 1;
+  const bundles = options.bundles;
+  const groups = bundles ? classGroups(records) : [{ name: "", records: records.slice() }];
+  const section = bundles
+    ? bundleSection(
+        pageSetupOf(writer.render(t.finalSect, letterContext(0, records[0]), true)),
+        Boolean(bundles.rectoVerso),
+      )
+    : "";
+  let i = 0;
+  for (const [g, group] of groups.entries()) {
+    if (bundles && !bundles.receiptsOnly) out.write(coverXml(group, bundles.school ?? "", section));
+    for (const record of bundles?.receiptsOnly ? [] : group.records) {
+      const ctx = letterContext(i, record);
+      perLetter.forEach((h, k) => {
+        const rId = `rIdEnt${k + 1}L${i + 1}`;
+        const path = h.path.replace(/(\.xml)$/, `-ent${i + 1}$1`);
+        ctx.rels.set(h.rId, rId);
+        copies.push({ path, xml: writer.render(h.segments, ctx, true), rels: t.pkg.text(relsPathOf(h.path)) });
+        rels.add({ id: rId, type: h.type, target: path.slice(path.lastIndexOf("/") + 1) });
+        types.addOverride(path, h.contentType);
+      });
+      // In bundles, the last letter is followed by its class's receipt: it keeps its section break.
+      const isLast = !bundles && i === records.length - 1;
+      const letter = writer.render(t.body, ctx, isLast);
+      out.write(bundles?.rectoVerso ? withOddPage(letter) : letter);
+      if (isLast) out.write(writer.render(t.finalSect, ctx, true));
+      i++;
+      if (i % LETTERS_PER_STEP === 0 || i === records.length) {
+        options.onProgress?.(i, records.length);
+        yield i;
+      }
+    }
+    if (bundles) out.write(receiptXml(group, bundles.school ?? "", section, g === groups.length - 1));
+  }
+  if (bundles) {
+    for (const part of [BLANK_HEADER, BLANK_FOOTER]) {
+      const blank = blankPart(part);
+      rels.add({ id: part.rId, type: blank.type, target: part.path.slice("word/".length) });
+      types.addOverride(part.path, blank.contentType);
+      copies.push({ path: part.path, xml: blank.xml });
     }
   }
   out.endMain(t.suffix);
@@ -100,7 +141,9 @@ export function* mergeSteps(
     out.add(copy.path, copy.xml);
     if (copy.rels) out.add(relsPathOf(copy.path), copy.rels);
   }
-  return { docx: out.finish(), letters: records.length, warnings: writer.warnings };
+  const result: MergeResult = { docx: out.finish(), letters: records.length, warnings: writer.warnings };
+  if (bundles) Object.assign(result, { classes: groups.length, receiptsOnly: Boolean(bundles.receiptsOnly) });
+  return result;
 }
 
 /** A zip without ZIP64 holds 65,535 entries; we write no ZIP64, so we refuse beyond, before any work. */

@@ -1,0 +1,155 @@
+// Letters for the classroom: per class, a cover page, the class's letters, then its receipt
+// sheet (liste d'émargement) that the pupils or parents sign. Built by the engine in the
+// template's page size, with blank headers so that no letter's header shows on them.
+import { RELATIONSHIP_TYPES } from "../opc";
+import { RosterRecord } from "../roster";
+import { escapeXml } from "../xml";
+
+export interface BundleOptions {
+  /** Each cover, letter and receipt starts on an odd page, for duplex printers. */
+  rectoVerso?: boolean;
+  /** Only the receipt sheets (letters sent by e-mail or already printed). */
+  receiptsOnly?: boolean;
+  /** The school's name, for the cover and the receipts' heading. */
+  school?: string;
+}
+
+export interface ClassGroup {
+  name: string;
+  records: RosterRecord[];
+}
+
+/** "Sans classe" for the people the export gives no class. */
+export const NO_CLASS = "Sans classe";
+
+/** The records by class, in the order they come (the merge sorts them by class, then name). */
+export function classGroups(records: readonly RosterRecord[]): ClassGroup[] {
+  const groups = new Map<string, RosterRecord[]>();
+  for (const r of records) {
+    // A parent of children in two classes gets one letter, in the first child's class.
+    const name = (r.lists.class?.[0] ?? r.values.class).trim() || NO_CLASS;
+    const list = groups.get(name) ?? [];
+    list.push(r);
+    groups.set(name, list);
+  }
+  return [...groups].map(([name, list]) => ({ name, records: list }));
+}
+
+export const BLANK_HEADER = {
+  path: "word/ent-vide-entete.xml",
+  rId: "rIdEntVideH",
+  kind: "header",
+  tag: "w:hdr",
+} as const;
+export const BLANK_FOOTER = {
+  path: "word/ent-vide-pied.xml",
+  rId: "rIdEntVidePied",
+  kind: "footer",
+  tag: "w:ftr",
+} as const;
+
+/** The blank header and footer parts the covers and receipts use. */
+export function blankPart(part: typeof BLANK_HEADER | typeof BLANK_FOOTER): {
+  xml: string;
+  type: string;
+  contentType: string;
+} {
+  return {
+    xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${part.tag} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p/></${part.tag}>`,
+    type: `${RELATIONSHIP_TYPES}/${part.kind}`,
+    contentType: `application/vnd.openxmlformats-officedocument.wordprocessingml.${part.kind}+xml`,
+  };
+}
+
+/** A section of its own: blank headers and footers, the template's page size and margins. */
+export function bundleSection(pageSetup: string, rectoVerso: boolean): string {
+  const refs = ["default", "first", "even"]
+    .map(
+      (t) =>
+        `<w:headerReference w:type="${t}" r:id="${BLANK_HEADER.rId}"/><w:footerReference w:type="${t}" r:id="${BLANK_FOOTER.rId}"/>`,
+    )
+    .join("");
+  return `<w:sectPr>${refs}${rectoVerso ? '<w:type w:val="oddPage"/>' : ""}${pageSetup}<w:pgNumType w:start="1"/></w:sectPr>`;
+}
+
+/** The page size and margins of a rendered sectPr (A4 with 2 cm margins when it has none). */
+export function pageSetupOf(sectPr: string): string {
+  const size = /<w:pgSz\b[^>]*\/>/.exec(sectPr)?.[0] ?? '<w:pgSz w:w="11906" w:h="16838"/>';
+  const margins =
+    /<w:pgMar\b[^>]*\/>/.exec(sectPr)?.[0] ??
+    '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/>';
+  return size + margins;
+}
+
+/** A letter's first section starts on an odd page (its sectPr is the first one it holds). */
+export function withOddPage(letterXml: string): string {
+  return letterXml.replace(/<w:sectPr\b[^>]*>[\s\S]*?<\/w:sectPr>/, (sect) => {
+    const clean = sect.replace(/<w:type\b[^>]*\/>/g, "");
+    const at = clean.search(/<w:(pgSz|pgMar|paperSrc|pgBorders|lnNumType|pgNumType|cols)\b|<\/w:sectPr>/);
+    return `${clean.slice(0, at)}<w:type w:val="oddPage"/>${clean.slice(at)}`;
+  });
+}
+
+const para = (text: string, { size = 24, bold = false, align = "left", before = 0, after = 120 } = {}) =>
+  `<w:p><w:pPr><w:spacing w:before="${before}" w:after="${after}"/><w:jc w:val="${align}"/></w:pPr><w:r><w:rPr>${bold ? "<w:b/>" : ""}<w:sz w:val="${size}"/></w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+
+const count = (n: number) => `${new Intl.NumberFormat("fr-FR").format(n)} courrier${n > 1 ? "s" : ""}`;
+
+/** The cover of a class's bundle: which class, how many letters, who hands them out and when. */
+export function coverXml(group: ClassGroup, school: string, section: string): string {
+  const lines = [
+    school ? para(school, { size: 28, bold: true, align: "center", before: 2400 }) : para("", { before: 2400 }),
+    para(`Classe ${group.name}`, { size: 56, bold: true, align: "center", before: 480, after: 240 }),
+    para(`${count(group.records.length)} d'identifiants ENT`, { size: 32, align: "center", after: 960 }),
+    para("À remettre par\u00a0: ______________________________", { size: 26, before: 240, after: 360 }),
+    para("Le\u00a0: ____ / ____ / ________", { size: 26, after: 360 }),
+    para("La liste d'émargement suit les courriers : faites-la signer à chaque remise.", { size: 22, before: 480 }),
+  ];
+  return `${lines.join("")}<w:p><w:pPr>${section}</w:pPr></w:p>`;
+}
+
+/** One cell of the receipt table. */
+function cell(text: string, width: number, bold = false): string {
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr>${bold ? "<w:b/>" : ""}<w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p></w:tc>`;
+}
+
+/** A signature needs room: at least 9 mm a row (510 twips); a row never splits across pages. */
+const ROW = '<w:trPr><w:cantSplit/><w:trHeight w:val="510" w:hRule="atLeast"/></w:trPr>';
+const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
+
+/**
+ * The receipt sheet of a class: the school and the class, then Nom, Prénom (Enfant(s) for
+ * parents), Identifiant, Date, Signature, one row per letter in the letters' order; both
+ * heading rows repeat on every page. Never a password.
+ */
+export function receiptXml(group: ClassGroup, school: string, section: string, final: boolean): string {
+  const parents = group.records.some((r) => r.profile === "parent");
+  const columns: Array<[string, number, (r: RosterRecord) => string]> = [
+    ["Nom", parents ? 1900 : 2300, (r) => r.values.lastName],
+    ["Prénom", parents ? 1500 : 2000, (r) => r.values.firstName],
+    ...(parents
+      ? [["Enfant(s)", 2000, (r: RosterRecord) => r.values.children] as [string, number, (r: RosterRecord) => string]]
+      : []),
+    ["Identifiant", parents ? 1900 : 2400, (r) => r.values.login],
+    ["Date", 1100, () => ""],
+    ["Signature", parents ? 1238 : 1838, () => ""],
+  ];
+  const total = columns.reduce((n, [, w]) => n + w, 0);
+  const title = `${school ? `${school} — ` : ""}Classe ${group.name} — liste d'émargement (${count(group.records.length)})`;
+  const titleRow = `<w:tr>${HEADER_ROW}<w:tc><w:tcPr><w:tcW w:w="${total}" w:type="dxa"/><w:gridSpan w:val="${columns.length}"/><w:tcBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:right w:val="nil"/></w:tcBorders></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="120"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">${escapeXml(title)}</w:t></w:r></w:p></w:tc></w:tr>`;
+  const headRow = `<w:tr>${HEADER_ROW}${columns.map(([name, w]) => cell(name, w, true)).join("")}</w:tr>`;
+  const rows = group.records
+    .map((r) => `<w:tr>${ROW}${columns.map(([, w, value]) => cell(value(r), w)).join("")}</w:tr>`)
+    .join("");
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  const table =
+    `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblGrid>${columns.map(([, w]) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>${titleRow}${headRow}${rows}</w:tbl>`;
+  // The last receipt ends the document: its section properties are the body's own.
+  return final ? `${table}<w:p/>${section}` : `${table}<w:p><w:pPr>${section}</w:pPr></w:p>`;
+}
+
+/** Pages a receipt takes, about: 2 heading rows then some 24 signature rows on an A4 page. */
+export function receiptPages(people: number): number {
+  return Math.max(1, Math.ceil(people / 24));
+}
