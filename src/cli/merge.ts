@@ -2,7 +2,7 @@
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
 import { audienceText, passageLabel, ReadyLetterDef } from "../core/catalog";
-import { editPassages, MergeError, mergeLetters, MergeResult, unchangedPassages } from "../core/merge";
+import { MergeError, mergeLetters, MergeResult, schoolName, unchangedPassages } from "../core/merge";
 import { Roster, RosterRecord } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason } from "./io";
@@ -61,14 +61,6 @@ export function mergeCommand(argv: string[], io: CliIo): number {
   const done: Done = { out, roster, records, result, pink, letter };
   io.out(options.has("json") ? JSON.stringify(mergeJson(done), null, 2) : mergeReport(done));
   return EXIT.ok;
-}
-
-/** The school's name: the letter's completed passage, else the export's "Établissement" column. */
-function schoolName(template: Uint8Array, records: readonly RosterRecord[]): string {
-  const passage = unchangedPassages(template).includes("etablissement")
-    ? undefined
-    : editPassages(template).get("etablissement");
-  return (passage ?? records.find((r) => r.values.school)?.values.school ?? "").trim();
 }
 
 interface Done {

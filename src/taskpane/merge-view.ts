@@ -1,6 +1,7 @@
 // Step 4 — Fusion: create every letter as one new Word document, or offer it as a download.
 import { passageLabel } from "../core/catalog";
-import { RosterRecord } from "../core/roster";
+import { BundleOptions, classGroups, paperPages } from "../core/merge";
+import { RosterRecord, selectRecords } from "../core/roster";
 import { createLetters, documentFields, insertLetterFile, MergePhase } from "../word";
 import { ask, mayReplaceDocument } from "./confirm";
 import { passageDefaults } from "./letters";
@@ -48,8 +49,24 @@ function offerDownload(docx: Uint8Array): void {
 
 export function setupMerge(ctx: PaneContext): void {
   byId("merge-start").addEventListener("click", () => {
-    if (ctx.state.roster) void runMerge(ctx, ctx.state.selected());
+    if (ctx.state.roster) void runMerge(ctx, ctx.state.selected(), bundleChoice());
   });
+  for (const id of ["by-class", "receipts-only", "recto-verso"])
+    byId(id).addEventListener("change", () => {
+      // Receipts alone are per class too; recto-verso only makes sense for the bundles.
+      if (id === "receipts-only" && byId<HTMLInputElement>(id).checked)
+        byId<HTMLInputElement>("by-class").checked = true;
+      if (id === "by-class" && !byId<HTMLInputElement>(id).checked)
+        byId<HTMLInputElement>("receipts-only").checked = false;
+      ctx.refresh();
+    });
+}
+
+/** What "Distribution en classe" asks for, or undefined for the letters alone. */
+function bundleChoice(): BundleOptions | undefined {
+  const checked = (id: string) => byId<HTMLInputElement>(id).checked;
+  if (!checked("by-class") && !checked("receipts-only")) return undefined;
+  return { receiptsOnly: checked("receipts-only"), rectoVerso: checked("recto-verso") && !checked("receipts-only") };
 }
 
 /** Pink passages still showing the ready letter's model text: create the letters anyway? */
@@ -63,7 +80,9 @@ async function pinkPassagesAccepted(): Promise<boolean> {
 }
 
 /** Creates the letters of `records` (all those selected, or one person's from the preview). */
-export async function runMerge(ctx: PaneContext, records: RosterRecord[]): Promise<void> {
+export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles?: BundleOptions): Promise<void> {
+  // Bundles are handed out class by class: classes in order, then names.
+  const records = bundles ? selectRecords(chosen, { sort: "class" }) : chosen;
   const { state } = ctx;
   const roster = state.roster;
   if (!roster || records.length === 0) return;
@@ -87,6 +106,7 @@ export async function runMerge(ctx: PaneContext, records: RosterRecord[]): Promi
     const outcome = await createLetters(records, roster, {
       keepFields: byId<HTMLInputElement>("keep-fields").checked,
       platform: ctx.platform,
+      bundles,
       signal: controller.signal,
       onPhase: (phase) => {
         progress.max = 3;
@@ -101,7 +121,9 @@ export async function runMerge(ctx: PaneContext, records: RosterRecord[]): Promi
       },
     });
     const skipped = records.length > 1 ? roster.problems.filter((p) => p.severity === "error").length : 0;
-    const made = `${plural(outcome.letters, "courrier créé", "courriers créés")}`;
+    const made = bundles?.receiptsOnly
+      ? `Listes d'émargement de ${plural(classGroups(records).length, "classe créée", "classes créées")}`
+      : `${plural(outcome.letters, "courrier créé", "courriers créés")}${bundles ? `, en ${plural(classGroups(records).length, "liasse", "liasses")} par classe` : ""}`;
     const rest = skipped
       ? ` ${plural(skipped, "ligne du fichier écartée", "lignes du fichier écartées")} (voir « Données »).`
       : "";
@@ -155,9 +177,20 @@ export function renderMerge(ctx: PaneContext): void {
     letter && !audience.hidden
       ? `${plural(n, "courrier", "courriers")} pour les ${audienceText(letter)} ; ${plural(others, "autre compte n'est pas concerné", "autres comptes ne sont pas concernés")} par ce courrier (voir « Données » pour en décider autrement).`
       : "";
+  const bundles = bundleChoice();
+  const pages = paperPages(ctx.state.selected(), bundles);
+  byId("paper-count").textContent = n
+    ? bundles
+      ? `${plural(n, "personne", "personnes")}, ${plural(classGroups(ctx.state.selected()).length, "classe", "classes")} → environ ${plural(pages, "page", "pages")} à imprimer.`
+      : `${plural(n, "courrier", "courriers")} → ${plural(pages, "page", "pages")} à imprimer.`
+    : "";
+  byId<HTMLInputElement>("recto-verso").disabled =
+    !byId<HTMLInputElement>("by-class").checked || Boolean(bundles?.receiptsOnly);
   const button = byId<HTMLButtonElement>("merge-start");
   button.disabled = !ctx.wordAvailable || n === 0;
-  button.textContent = n
-    ? `Créer les ${plural(n, "courrier", "courriers")}`.replace("les 1 courrier", "le courrier")
-    : "Créer les courriers";
+  button.textContent = bundles?.receiptsOnly
+    ? "Créer les listes d'émargement"
+    : n
+      ? `Créer les ${plural(n, "courrier", "courriers")}`.replace("les 1 courrier", "le courrier")
+      : "Créer les courriers";
 }

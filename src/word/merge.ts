@@ -1,7 +1,15 @@
 // "Créer les courriers": read the letter from Word, merge it with the selected people in
 // JavaScript, and hand Word one finished document. Word round trips do not grow with
 // the number of letters.
-import { flatOpcToDocx, MergeError, MergeResult, MergeSource, mergeSteps } from "../core/merge";
+import {
+  BundleOptions,
+  flatOpcToDocx,
+  MergeError,
+  MergeResult,
+  MergeSource,
+  mergeSteps,
+  schoolName,
+} from "../core/merge";
 import { RosterRecord } from "../core/roster";
 import { openAsNewDocument, readTemplate } from "./document";
 import { WordError } from "./errors";
@@ -55,6 +63,8 @@ export async function createLetters(
     onProgress?: (done: number, total: number) => void;
     /** Aborting stops the merge between two steps (MergeError "cancelled"). */
     signal?: AbortSignal;
+    /** Per-class bundles (cover, letters, receipt sheet), or receipts only. */
+    bundles?: BundleOptions;
   } = {},
 ): Promise<LettersOutcome> {
   options.onPhase?.("lecture");
@@ -63,7 +73,10 @@ export async function createLetters(
   const lostParts = template.kind === "docx" ? [] : template.lostParts;
   options.onPhase?.("fusion");
   const result = await runSteps(
-    mergeSteps(bytes, records, source, { keepFields: options.keepFields }),
+    mergeSteps(bytes, records, source, {
+      keepFields: options.keepFields,
+      bundles: options.bundles && { ...options.bundles, school: schoolName(bytes, records) },
+    }),
     records.length,
     options,
   );

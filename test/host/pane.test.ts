@@ -384,6 +384,35 @@ describe("creating the letters", () => {
     expect($("merge-download").hidden).toBe(true);
   });
 
+  it("groups the letters by class with a cover and a receipt sheet, or makes the receipts alone, saying the pages", async () => {
+    const host = await openPane({ controls: [{ tag: "ent:login", text: "«Login»" }] });
+    await loadFile("parents.csv", PARENTS_CSV);
+    expect(text("paper-count")).toBe("40 courriers → 40 pages à imprimer.");
+    expect($<HTMLInputElement>("recto-verso").disabled).toBe(true);
+    $<HTMLInputElement>("by-class").click();
+    await flush();
+    expect($<HTMLInputElement>("recto-verso").disabled).toBe(false);
+    // Per class: one cover and one receipt page (fewer than 24 people each). A parent of
+    // children in two classes has one letter, in the first child's class.
+    const said = /^40 personnes, (\d+) classes → environ (\d+) pages à imprimer\.$/.exec(text("paper-count"))!;
+    const classes = Number(said[1]);
+    expect(Number(said[2])).toBe(40 + 2 * classes);
+    await click("merge-start");
+    const body = (b64: string) => strFromU8(unzipSync(Buffer.from(b64, "base64"))["word/document.xml"]);
+    const bundled = body(host.doc.created[0]);
+    expect(bundled.match(/liste d(&apos;|')émargement \(/g)).toHaveLength(classes);
+    expect(text("merge-status")).toMatch(new RegExp(`^40 courriers créés, en ${classes} liasses par classe`));
+    $<HTMLInputElement>("receipts-only").click();
+    await flush();
+    expect(text("merge-start")).toBe("Créer les listes d'émargement");
+    expect($<HTMLInputElement>("recto-verso").disabled).toBe(true);
+    await click("merge-start");
+    const receipts = body(host.doc.created[1]);
+    expect(receipts.match(/liste d(&apos;|')émargement \(/g)).toHaveLength(classes);
+    expect(receipts).not.toContain("«Login»");
+    expect(text("merge-status")).toMatch(new RegExp(`^Listes d'émargement de ${classes} classes créées`));
+  });
+
   it("offers the .docx as a download when Word refuses to open it", async () => {
     const host = await openPane({
       fail: { "DocumentCreated.open": { code: "GeneralException", message: "Ouverture refusée" } },

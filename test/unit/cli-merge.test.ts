@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -97,6 +98,25 @@ describe("courriers-ent merge", () => {
     expect(io.stdout()).toMatch(
       /passages en rose non complétés dans le modèle \(nom de l'établissement, adresse de l'établissement, .*signataire\)/,
     );
+  });
+
+  it("makes per-class bundles with --by-class (class order whatever --sort), and receipts alone", async () => {
+    const io = memoryIo();
+    const args = ["merge", PARENTS, "--template", TEMPLATE, "--out", "b.docx", "--sort", "file"];
+    expect(await run([...args, "--by-class", "--recto-verso"], io)).toBe(0);
+    const said = /(\d+) classes : pour chacune, une page de garde, ses courriers et sa liste d'émargement\./.exec(
+      io.stdout(),
+    );
+    expect(said).not.toBeNull();
+    const xml = new TextDecoder().decode(unzipSync(io.files.get("b.docx")!)["word/document.xml"]);
+    expect(xml.match(/émargement \(/g)).toHaveLength(Number(said![1]));
+    expect(xml.match(/<w:type w:val="oddPage"\/>/g)!.length).toBe(40 + 2 * Number(said![1]));
+    const got = logins(io.files.get("b.docx")!);
+    expect(got.slice(0, 2)).not.toEqual(["aicha.moreau", "noemie.bensaid"]);
+    const only = memoryIo();
+    expect(await run([...args.slice(0, 5), "r.docx", "--receipts-only"], only)).toBe(0);
+    expect(only.stdout()).toMatch(/\d+ classes : pour chacune, sa liste d'émargement\./);
+    expect(logins(only.files.get("r.docx")!)).toEqual([]);
   });
 
   it("filters by class and level, sorts by name, and reports filtered and skipped rows", async () => {

@@ -4,6 +4,7 @@
 import { RELATIONSHIP_TYPES } from "../opc";
 import { RosterRecord } from "../roster";
 import { escapeXml } from "../xml";
+import { editPassages, unchangedPassages } from "./inspect";
 
 export interface BundleOptions {
   /** Each cover, letter and receipt starts on an odd page, for duplex printers. */
@@ -152,4 +153,25 @@ export function receiptXml(group: ClassGroup, school: string, section: string, f
 /** Pages a receipt takes, about: 2 heading rows then some 24 signature rows on an A4 page. */
 export function receiptPages(people: number): number {
   return Math.max(1, Math.ceil(people / 24));
+}
+
+/** The school's name: the letter's completed passage, else the export's "Établissement" column. */
+export function schoolName(template: Uint8Array, records: readonly RosterRecord[]): string {
+  const passage = unchangedPassages(template).includes("etablissement")
+    ? undefined
+    : editPassages(template).get("etablissement");
+  return (passage ?? records.find((r) => r.values.school)?.values.school ?? "").trim();
+}
+
+/**
+ * The sheets of paper to expect, said before creating (a letter is one page): the letters,
+ * and with bundles a cover and a receipt per class (recto-verso: a blank back after each).
+ */
+export function paperPages(records: readonly RosterRecord[], bundles?: BundleOptions): number {
+  if (!bundles) return records.length;
+  const groups = classGroups(records);
+  const receipts = groups.reduce((n, g) => n + receiptPages(g.records.length), 0);
+  if (bundles.receiptsOnly) return receipts;
+  const pieces = records.length + groups.length + receipts;
+  return bundles.rectoVerso ? 2 * pieces - 1 : pieces;
 }

@@ -10,3 +10,5 @@ export type { MergeSource } from "./resolve";
 export { templateFields, editPassages, unchangedPassages, controlTags, readyLetterOf, footerText } from "./inspect";
 export type { ControlTag } from "./inspect";
 export { flatOpcToDocx } from "./flat-opc";
+export { classGroups, paperPages, schoolName } from "./bundles";
+export type { BundleOptions } from "./bundles";
