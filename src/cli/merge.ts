@@ -91,7 +91,12 @@ function mergeJson({ out, roster, records, result, pink, letter }: Done): object
 function mergeReport({ out, roster, records, result, pink, letter }: Done): string {
   const skipped = roster.problems.filter((p) => p.severity === "error");
   const s = (n: number) => (n > 1 ? "s" : "");
-  const lines = [`${result.letters} courrier${s(result.letters)} écrit${s(result.letters)} dans ${out}.`];
+  const pages = Math.ceil(result.letters / result.perPage);
+  const lines = [
+    result.perPage > 1
+      ? `${result.letters} personne${s(result.letters)} sur ${pages} page${s(pages)} (${result.perPage} par page) écrites dans ${out}.`
+      : `${result.letters} courrier${s(result.letters)} écrit${s(result.letters)} dans ${out}.`,
+  ];
   if (result.classes)
     lines.push(
       `${result.classes} classe${s(result.classes)} : pour chacune, ${result.receiptsOnly ? "sa liste d'émargement" : "une page de garde, ses courriers et sa liste d'émargement"}.`,

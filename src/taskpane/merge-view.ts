@@ -6,7 +6,7 @@ import { createLetters, documentFields, insertLetterFile, MergePhase } from "../
 import { ask, mayReplaceDocument } from "./confirm";
 import { passageDefaults } from "./letters";
 import { describeError, PaneContext } from "./context";
-import { audienceText } from "../core/catalog";
+import { audienceText, peoplePerPage } from "../core/catalog";
 import { byId, formatCount, plural } from "./dom";
 
 const PHASES: Record<MergePhase, [number, string]> = {
@@ -179,11 +179,14 @@ export function renderMerge(ctx: PaneContext): void {
       : "";
   const bundles = bundleChoice();
   const pages = paperPages(ctx.state.selected(), bundles);
-  byId("paper-count").textContent = n
-    ? bundles
-      ? `${plural(n, "personne", "personnes")}, ${plural(classGroups(ctx.state.selected()).length, "classe", "classes")} → environ ${plural(pages, "page", "pages")} à imprimer.`
-      : `${plural(n, "courrier", "courriers")} → ${plural(pages, "page", "pages")} à imprimer.`
-    : "";
+  const cardPages = Math.ceil(n / peoplePerPage("cartes"));
+  byId("paper-count").textContent = !n
+    ? ""
+    : ctx.state.letter?.name === "cartes"
+      ? `${plural(n, "personne", "personnes")} → ${plural(cardPages, "page", "pages")} de cartes à imprimer.`
+      : bundles
+        ? `${plural(n, "personne", "personnes")}, ${plural(classGroups(ctx.state.selected()).length, "classe", "classes")} → environ ${plural(pages, "page", "pages")} à imprimer.`
+        : `${plural(n, "courrier", "courriers")} → ${plural(pages, "page", "pages")} ; en cartes : ${plural(cardPages, "page", "pages")}.`;
   byId<HTMLInputElement>("recto-verso").disabled =
     !byId<HTMLInputElement>("by-class").checked || Boolean(bundles?.receiptsOnly);
   const button = byId<HTMLButtonElement>("merge-start");

@@ -387,7 +387,7 @@ describe("creating the letters", () => {
   it("groups the letters by class with a cover and a receipt sheet, or makes the receipts alone, saying the pages", async () => {
     const host = await openPane({ controls: [{ tag: "ent:login", text: "«Login»" }] });
     await loadFile("parents.csv", PARENTS_CSV);
-    expect(text("paper-count")).toBe("40 courriers → 40 pages à imprimer.");
+    expect(text("paper-count")).toBe("40 courriers → 40 pages ; en cartes : 5 pages.");
     expect($<HTMLInputElement>("recto-verso").disabled).toBe(true);
     $<HTMLInputElement>("by-class").click();
     await flush();

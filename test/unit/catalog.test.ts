@@ -139,6 +139,7 @@ describe("ready letters", () => {
       ["parents", ["parent"]],
       ["eleves", ["élève"]],
       ["personnels", ["enseignant", "personnel"]],
+      ["cartes", ["élève", "parent", "enseignant", "personnel", "autre"]],
     ]);
     for (const l of READY_LETTERS) {
       expect(fs.existsSync(`${TEMPLATES_DIR}/${l.name}.docx`)).toBe(true);

@@ -119,6 +119,16 @@ describe("courriers-ent merge", () => {
     expect(logins(only.files.get("r.docx")!)).toEqual([]);
   });
 
+  it("writes the cards and merges 8 people per page", async () => {
+    const io = memoryIo();
+    expect(await run(["template", "cartes", "--out", "cartes.docx"], io)).toBe(0);
+    fs.writeFileSync(path.join(os.tmpdir(), "cartes-test.docx"), io.files.get("cartes.docx")!);
+    expect(
+      await run(["merge", PARENTS, "--template", path.join(os.tmpdir(), "cartes-test.docx"), "--out", "c.docx"], io),
+    ).toBe(0);
+    expect(io.stdout()).toContain("40 personnes sur 5 pages (8 par page) écrites dans c.docx.");
+  });
+
   it("filters by class and level, sorts by name, and reports filtered and skipped rows", async () => {
     const io = memoryIo();
     const csv = [

@@ -344,3 +344,47 @@ describe("merge: last element a table", () => {
     expect(doc).toMatch(/<\/w:tbl><w:sectPr>/);
   });
 });
+
+describe("merge: several people per page (cards, labels)", () => {
+  const card = (first: boolean) =>
+    `<w:tc><w:sdt><w:sdtPr><w:tag w:val="ent:if:login"/><w:id w:val="${first ? 1 : 2}"/></w:sdtPr><w:sdtContent>` +
+    p(
+      (first ? "" : `<w:sdt><w:sdtPr><w:tag w:val="ent:next"/><w:id w:val="9"/></w:sdtPr><w:sdtContent/></w:sdt>`) +
+        r("Id : ") +
+        cc("login", "Login"),
+    ) +
+    p(r("Mdp : ") + cc("password", "Mot de passe")) +
+    "</w:sdtContent></w:sdt></w:tc>";
+  const table = (cards: number) =>
+    `<w:tbl><w:tr>${Array.from({ length: cards }, (_, i) => card(i === 0)).join("")}</w:tr></w:tbl><w:p/>`;
+
+  it("gives each card the next person, and leaves the last page's extra cards empty", () => {
+    const { parts, letters: made } = merge(table(3));
+    const doc = parts["word/document.xml"];
+    const pages = letters(doc).map((page) => page.filter((t) => t !== ""));
+    const n = roster.records.length;
+    expect(made).toBe(n);
+    expect(pages).toHaveLength(Math.ceil(n / 3));
+    expect(pages.flat().filter((t) => t.startsWith("Id : "))).toEqual(
+      roster.records.map((r) => `Id : ${r.values.login}`),
+    );
+    expect(pages.flat().filter((t) => t.startsWith("Mdp : "))).toEqual(
+      roster.records.map((r) => `Mdp : ${r.values.password}`),
+    );
+    expect(doc).not.toContain("ent:next");
+    // The last page: its unused cards are empty cells, not "Id :" with nothing after it.
+    expect(pages[pages.length - 1]).toHaveLength(2 * (n % 3 || 3));
+  });
+
+  it("reads Word's «Next Record» field (NEXT) the same way", () => {
+    const next = '<w:fldSimple w:instr=" NEXT "><w:r><w:t>«Enregistrement suivant»</w:t></w:r></w:fldSimple>';
+    const complexNext =
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const { parts } = merge(
+      p(cc("login", "Login")) + p(next + cc("login", "Login")) + p(complexNext + cc("login", "Login")),
+    );
+    const pages = letters(parts["word/document.xml"]);
+    expect(pages[0]).toEqual(roster.records.slice(0, 3).map((r) => r.values.login));
+    expect(parts["word/document.xml"]).not.toMatch(/NEXT|Enregistrement suivant/);
+  });
+});

@@ -13,6 +13,7 @@ import {
   conditionLabel,
   conditionTag,
   parseConditionBody,
+  NEXT_TAG,
   READY_LETTER_VARIABLE,
   ReadyLetterDef,
   tagOf,
@@ -117,14 +118,58 @@ function inlinesXml(inlines: Inline[], ids: IdCounter, kind: Paragraph["kind"], 
     .join("");
 }
 
-function paragraphXml(p: Paragraph, ids: IdCounter, index: number): string {
-  const style = STYLE_OF[p.kind];
+/** The styles of a card's paragraphs: a card is small, nothing is indented. */
+const CARD_STYLE_OF: Partial<Record<Paragraph["kind"], string>> = {
+  heading: "EntCarteTitre",
+  addressee: "EntCarteNom",
+  credentials: "EntCarteIdentifiants",
+  note: "EntCarteNote",
+};
+
+function paragraphXml(p: Paragraph, ids: IdCounter, index: number, card = false): string {
+  const style = (card && CARD_STYLE_OF[p.kind]) || STYLE_OF[p.kind];
   const pPr: string[] = [`<w:pStyle w:val="${style}"/>`];
   if (p.kind === "steps") pPr.push('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>');
   const baseRPr = p.kind === "letterhead" && p.line === 0 ? '<w:b/><w:sz w:val="28"/>' : "";
   const paraId = (0x10000000 + index).toString(16).toUpperCase();
   return `<w:p w14:paraId="${paraId}" w14:textId="77777777"><w:pPr>${pPr.join("")}</w:pPr>${inlinesXml(p.inlines, ids, p.kind, baseRPr)}</w:p>`;
 }
+
+/**
+ * Cards: 8 per A4 page, 2 columns × 4 rows of 105 × 74 mm with dashed cut lines and 5 mm
+ * inside each line. Each card after the first starts with the "next person" mark; each
+ * card's content shows only for a person (ent:if:login), so the last page's spare cards
+ * stay blank.
+ */
+const CARD_W = 5953;
+const CARD_H = 4195;
+const CUT = '<w:TAG w:val="dashed" w:sz="4" w:space="0" w:color="808080"/>';
+
+function cardsBody(paragraphs: Paragraph[], ids: IdCounter): string {
+  const card = (k: number) => {
+    const next =
+      k === 0
+        ? ""
+        : `<w:sdt><w:sdtPr><w:alias w:val="Personne suivante"/><w:tag w:val="${NEXT_TAG}"/><w:id w:val="${ids.next()}"/></w:sdtPr><w:sdtContent><w:p><w:pPr><w:spacing w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p></w:sdtContent></w:sdt>`;
+    const content = paragraphs.map((p, i) => paragraphXml(p, ids, 0x100 * (k + 1) + i, true)).join("");
+    const person = `<w:sdt><w:sdtPr><w:alias w:val="Si « Login » est rempli"/><w:tag w:val="ent:if:login"/><w:id w:val="${ids.next()}"/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    return `<w:tc><w:tcPr><w:tcW w:w="${CARD_W}" w:type="dxa"/></w:tcPr>${next}${person}<w:p><w:pPr><w:spacing w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p></w:tc>`;
+  };
+  const row = (r: number) =>
+    `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="${CARD_H}" w:hRule="exact"/></w:trPr>${card(2 * r)}${card(2 * r + 1)}</w:tr>`;
+  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"]
+    .map((side) => CUT.replace("TAG", side))
+    .join("");
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:w="${2 * CARD_W}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="283" w:type="dxa"/><w:left w:w="340" w:type="dxa"/><w:bottom w:w="283" w:type="dxa"/><w:right w:w="340" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblGrid><w:gridCol w:w="${CARD_W}"/><w:gridCol w:w="${CARD_W}"/></w:tblGrid>${[0, 1, 2, 3].map(row).join("")}</w:tbl>` +
+    '<w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
+  );
+}
+
+/** A card sheet has no margins (the cards fill the page) and no footer. */
+const CARDS_SECT =
+  '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="0" w:right="0" w:bottom="0" w:left="0" w:header="0" w:footer="0" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>';
 
 const SECT =
   '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1021" w:right="1134" w:bottom="1021" w:left="1134" w:header="567" w:footer="454" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>';
@@ -148,6 +193,10 @@ ${style("EntIntertitre", "ENT Intertitre", '<w:keepNext/><w:spacing w:before="16
 ${style("EntEtape", "ENT Étape", '<w:spacing w:after="40"/><w:ind w:left="567" w:hanging="340"/>', "")}
 ${style("EntSignature", "ENT Signature", '<w:spacing w:before="240" w:after="0"/><w:ind w:left="5103"/><w:jc w:val="left"/>', "")}
 ${style("EntPied", "ENT Pied de page", '<w:spacing w:after="0"/><w:jc w:val="center"/>', '<w:sz w:val="16"/>')}
+${style("EntCarteTitre", "ENT Carte titre", '<w:spacing w:before="0" w:after="80"/><w:jc w:val="left"/>', '<w:b/><w:sz w:val="17"/>')}
+${style("EntCarteNom", "ENT Carte nom", '<w:spacing w:after="0"/><w:jc w:val="left"/>', '<w:sz w:val="20"/>')}
+${style("EntCarteIdentifiants", "ENT Carte identifiants", '<w:shd w:val="clear" w:color="auto" w:fill="EDEDED"/><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/>', '<w:sz w:val="20"/>')}
+${style("EntCarteNote", "ENT Carte remarque", '<w:spacing w:before="100" w:after="0"/><w:jc w:val="left"/>', '<w:i/><w:sz w:val="14"/>')}
 </w:styles>`;
 
 const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -182,15 +231,15 @@ const MTIME = new Date("2026-01-01T00:00:00Z");
 
 export function buildLetterParts(source: string, { name, title }: ReadyLetterDef): Record<string, string> {
   const ids = new IdCounter();
-  const body = parseLetterSource(source)
-    .map((p, i) => paragraphXml(p, ids, i))
-    .join("");
+  const paragraphs = parseLetterSource(source);
+  const cards = name === "cartes";
+  const body = cards ? cardsBody(paragraphs, ids) : paragraphs.map((p, i) => paragraphXml(p, ids, i)).join("");
   return {
     "[Content_Types].xml": CONTENT_TYPES,
     "_rels/.rels": ROOT_RELS,
     "docProps/core.xml": coreProps(title),
     "docProps/app.xml": APP_PROPS,
-    "word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}${SECT}</w:body></w:document>`,
+    "word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}${cards ? CARDS_SECT : SECT}</w:body></w:document>`,
     "word/_rels/document.xml.rels": DOC_RELS,
     "word/styles.xml": STYLES,
     "word/numbering.xml": NUMBERING,

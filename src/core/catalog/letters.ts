@@ -2,7 +2,7 @@
 // assets/templates/<name>.docx), title and audience.
 import { Profile } from "./profiles";
 
-export type ReadyLetterName = "parents" | "eleves" | "personnels";
+export type ReadyLetterName = "parents" | "eleves" | "personnels" | "cartes";
 
 export interface ReadyLetterDef {
   name: ReadyLetterName;
@@ -22,7 +22,18 @@ export const READY_LETTERS: readonly ReadyLetterDef[] = [
     label: "Enseignants et personnels",
     audience: ["enseignant", "personnel"],
   },
+  {
+    name: "cartes",
+    title: "Cartes ENT – 8 par page",
+    label: "Cartes (8 par page)",
+    audience: ["élève", "parent", "enseignant", "personnel", "autre"],
+  },
 ];
+
+/** How many people a ready letter's page holds (the cards: 8). */
+export function peoplePerPage(name: ReadyLetterName | undefined): number {
+  return name === "cartes" ? 8 : 1;
+}
 
 /**
  * The document variable (w:docVar in settings.xml) naming the ready letter a template was

@@ -8,6 +8,8 @@ export const TAG_PREFIX = "ent:";
 const COLUMN_PREFIX = "ent:col:";
 const EDIT_PREFIX = "ent:edit:";
 export const IF_PREFIX = "ent:if:";
+/** An empty control marking where the next person's part begins (cards, labels), like Word's NEXT field. */
+export const NEXT_TAG = "ent:next";
 
 /**
  * What a merge field refers to: a known field, or another column of the export by its
@@ -66,7 +68,7 @@ export function isConditionTag(tag: string): boolean {
 
 /** A merge field's tag (ent:<…> but not a passage), known or not. */
 export function isFieldTag(tag: string): boolean {
-  return tag.startsWith(TAG_PREFIX) && !isEditTag(tag) && !isConditionTag(tag);
+  return tag.startsWith(TAG_PREFIX) && tag !== NEXT_TAG && !isEditTag(tag) && !isConditionTag(tag);
 }
 
 /** Reads a content control tag; null when it is not a merge field of ours. */

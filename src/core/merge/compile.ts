@@ -21,7 +21,8 @@ export type Slot =
   | { t: "sectPara" }
   | { t: "note"; kind: NoteKind; old: string }
   | { t: "if"; condition: string }
-  | { t: "endIf" };
+  | { t: "endIf" }
+  | { t: "next" };
 
 export type Segment = string | Slot;
 
@@ -63,6 +64,8 @@ function toSlot(kind: string, payload: string): Slot {
       return { t: "if", condition: payload };
     case "E":
       return { t: "endIf" };
+    case "Y":
+      return { t: "next" };
     default:
       return { t: "sectPara" };
   }

@@ -41,13 +41,15 @@ const UNSUPPORTED: Record<string, string> = {
   GREETINGLINE:
     "une formule d'appel automatique (GREETINGLINE) : écrivez-la avec les champs Prénom et Nom, par exemple « Bonjour «Prénom» ».",
   ADDRESSBLOCK: "un bloc d'adresse automatique (ADDRESSBLOCK) : composez l'adresse avec des champs.",
-  NEXT: "un champ « Enregistrement suivant » (NEXT) : les cartes par page ne sont pas encore prises en charge ; faites un courrier par personne.",
   NEXTIF:
     "un champ « Enregistrement suivant si » (NEXTIF) : choisissez les personnes dans le volet ou avec --profile, --class.",
   SKIPIF:
     "un champ « Ignorer l'enregistrement si » (SKIPIF) : choisissez les personnes dans le volet ou avec --profile, --class.",
   IF: "un champ Word « Si… Alors… Sinon » (IF) que Courriers ENT ne sait pas évaluer (il faut un seul champ de fusion comparé à un texte ou un nombre) : remplacez-le par un passage conditionnel (bouton « Passage conditionnel… » du volet).",
 };
+
+/** Word's "Next Record" field (NEXT): what follows is for the next person, as on labels. */
+export const isNextField = (instr: string) => /^\s*NEXT\s*$/i.test(instr);
 
 /** Refuses, by name, a Word field that a merge cannot honour. */
 export function refuseUnsupportedField(instr: string): void {

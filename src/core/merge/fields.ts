@@ -2,10 +2,18 @@
 // content controls tagged ent:<id> / ent:col:<header>, and classic MERGEFIELDs (simple
 // w:fldSimple and complex w:fldChar/w:instrText). What a field needs to be rendered
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
-import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag } from "../catalog";
+import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag, NEXT_TAG } from "../catalog";
 import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
-import { FieldFormat, IfField, NESTED, parseIfField, parseMergeField, refuseUnsupportedField } from "./field-format";
-import { MARK, marker } from "./markers";
+import {
+  FieldFormat,
+  IfField,
+  isNextField,
+  NESTED,
+  parseIfField,
+  parseMergeField,
+  refuseUnsupportedField,
+} from "./field-format";
+import { MARK, marker, NEXT_MARK } from "./markers";
 
 /** A merge field as written in the template: a tag, or a MERGEFIELD name. */
 export type FieldName = { kind: "tag"; tag: string } | { kind: "mergefield"; name: string };
@@ -148,6 +156,11 @@ function extractContentControls(xml: string, slots: FieldSlot[], options: Extrac
       out += structural ? valueInFirstParagraph(inner, marker("F", slots.length - 1)) : marker("F", slots.length - 1);
       continue;
     }
+    if (tag === NEXT_TAG) {
+      // The next person's part begins here (cards, labels): the control itself goes.
+      out += NEXT_MARK;
+      continue;
+    }
     if (isConditionTag(tag)) {
       // Kept or removed per person: always unwrapped, between markers the writer reads.
       const condition = tag.slice(IF_PREFIX.length);
@@ -199,6 +212,10 @@ function extractSimpleFields(xml: string, slots: FieldSlot[], guards: string[]):
     const code = parseMergeField(instr);
     out += xml.slice(i, start);
     i = end;
+    if (isNextField(instr)) {
+      out += NEXT_MARK;
+      continue;
+    }
     if (!code) {
       out += el;
       continue;
@@ -251,6 +268,17 @@ function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[])
     }
     const when = /^\s*IF\b/i.test(instr) ? parseIfField(flat) : null;
     if (!when) refuseUnsupportedField(instr);
+    if (isNextField(instr) && endAt >= 0) {
+      // Word's «Next Record»: the field goes, a marker for the writer takes its place.
+      const runStart = previousStart(xml, "w:r", m.index);
+      const runEnd = xml.indexOf("</w:r>", endAt) + "</w:r>".length;
+      if (runStart >= i && !xml.slice(runStart, runEnd).includes("</w:p>")) {
+        out += xml.slice(i, runStart) + NEXT_MARK;
+        i = runEnd;
+        scan.lastIndex = runEnd;
+      }
+      continue;
+    }
     const code = when ? { name: when.field, format: {} } : parseMergeField(instr);
     if (endAt < 0 || !code) continue; // not a MERGEFIELD: leave it, inner fields are still visited
     const runStart = previousStart(xml, "w:r", m.index);

@@ -1,6 +1,7 @@
 // Writes one letter from compiled segments: field values, and fresh ids where Word wants
 // them unique in the whole document (drawings, controls, paragraphs, bookmarks, shapes,
 // lists), counted across letters.
+import { FIELD_IDS } from "../catalog";
 import { RosterRecord } from "../roster";
 import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xml";
 import { NoteKind, Segment, Slot } from "./compile";
@@ -33,10 +34,27 @@ export class IdCounter {
   }
 }
 
-/** What one letter remembers while it is written. */
+/**
+ * Nobody: the places left on a page of cards after the last person. Every field is empty,
+ * so a card kept under "si « Login » est rempli" disappears.
+ */
+export const NOBODY: RosterRecord = {
+  row: 0,
+  values: Object.fromEntries(FIELD_IDS.map((id) => [id, ""])) as RosterRecord["values"],
+  lists: {},
+  profile: "autre",
+  raw: {},
+};
+
+/** What one letter (or page of cards) remembers while it is written. */
 export interface LetterContext {
   index: number;
+  /** The person the fields now show; on a page of cards, one after the other. */
   record: RosterRecord;
+  /** The people of this page, when the template marks "next person" (cards, labels). */
+  records: readonly RosterRecord[];
+  /** Which of `records` the fields show. */
+  at: number;
   bookmarkIds: Map<string, number>;
   /** Header and footer relationships of this letter's own copies. */
   rels: Map<string, string>;
@@ -46,8 +64,21 @@ export interface LetterContext {
   noteIds: Map<string, number>;
 }
 
-export function letterContext(index: number, record: RosterRecord): LetterContext {
-  return { index, record, bookmarkIds: new Map(), rels: new Map(), numIds: new Map(), noteIds: new Map() };
+export function letterContext(
+  index: number,
+  record: RosterRecord,
+  records: readonly RosterRecord[] = [record],
+): LetterContext {
+  return {
+    index,
+    record,
+    records,
+    at: 0,
+    bookmarkIds: new Map(),
+    rels: new Map(),
+    numIds: new Map(),
+    noteIds: new Map(),
+  };
 }
 
 /** w14:paraId and w14:textId: 8 hex digits below 0x80000000, as Word requires. */
@@ -84,6 +115,8 @@ export class LetterWriter {
       if (typeof s === "string") out += s;
       else if (s.t === "if") {
         if (!this.t.conditions.get(s.condition)!(ctx.record)) i = endOfPassage(segments, i);
+      } else if (s.t === "next") {
+        ctx.record = ctx.records[++ctx.at] ?? NOBODY;
       } else out += this.slot(s, ctx, isLast);
     }
     return out;
@@ -126,6 +159,7 @@ export class LetterWriter {
         return isLast ? "" : `<w:p><w:pPr>${this.render(this.t.finalSect, ctx, true)}</w:pPr></w:p>`;
       case "if":
       case "endIf":
+      case "next":
         return "";
     }
   }
@@ -148,7 +182,7 @@ export class LetterWriter {
   private field(i: number, ctx: LetterContext): string {
     const slot = this.t.slots[i];
     let value = this.t.values[i](ctx.record);
-    if (this.t.isPassword[i] && value.trim() === "") throw emptyPassword(ctx.record);
+    if (this.t.isPassword[i] && value.trim() === "" && ctx.record !== NOBODY) throw emptyPassword(ctx.record);
     if (slot.when) value = evaluateIf(slot.when, value);
     if (slot.format) value = applyFormat(value, slot.format);
     const bad = invalidXmlChars(value);

@@ -10,3 +10,5 @@ export function marker(kind: string, payload: string | number = ""): string {
 /** The section break between letters: inside the body's last paragraph, or as its own. */
 export const SECT_MARK = marker("S");
 export const SECT_PARA_MARK = marker("Q");
+/** Where the next person's part starts (cards, labels). */
+export const NEXT_MARK = marker("Y");

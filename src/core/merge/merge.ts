@@ -33,6 +33,8 @@ export interface MergeOptions {
 export interface MergeResult {
   docx: Uint8Array;
   letters: number;
+  /** People on each page: 1 for letters, 8 for the cards (the template's "next person" marks + 1). */
+  perPage: number;
   /** With bundles: how many classes, and whether the letters were left out. */
   classes?: number;
   receiptsOnly?: boolean;
@@ -88,6 +90,8 @@ export function* mergeSteps(
   out.write(t.prefix);
   const bundles = options.bundles;
   const groups = bundles ? classGroups(records) : [{ name: "", records: records.slice() }];
+  // Cards and labels: the template holds several people, each "next person" mark starts the next.
+  const perPage = 1 + t.body.filter((s) => typeof s !== "string" && s.t === "next").length;
   const section = bundles
     ? bundleSection(
         pageSetupOf(writer.render(t.finalSect, letterContext(0, records[0]), true)),
@@ -97,8 +101,11 @@ export function* mergeSteps(
   let i = 0;
   for (const [g, group] of groups.entries()) {
     if (bundles && !bundles.receiptsOnly) out.write(coverXml(group, bundles.school ?? "", section));
-    for (const record of bundles?.receiptsOnly ? [] : group.records) {
-      const ctx = letterContext(i, record);
+    const letters = bundles?.receiptsOnly ? [] : group.records;
+    for (let first = 0; first < letters.length; first += perPage) {
+      const people = letters.slice(first, first + perPage);
+      const record = people[0];
+      const ctx = letterContext(i, record, people);
       perLetter.forEach((h, k) => {
         const rId = `rIdEnt${k + 1}L${i + 1}`;
         const path = h.path.replace(/(\.xml)$/, `-ent${i + 1}$1`);
@@ -108,12 +115,13 @@ export function* mergeSteps(
         types.addOverride(path, h.contentType);
       });
       // In bundles, the last letter is followed by its class's receipt: it keeps its section break.
-      const isLast = !bundles && i === records.length - 1;
+      const isLast = !bundles && i + people.length === records.length;
       const letter = writer.render(t.body, ctx, isLast);
       out.write(bundles?.rectoVerso ? withOddPage(letter) : letter);
       if (isLast) out.write(writer.render(t.finalSect, ctx, true));
-      i++;
-      if (i % LETTERS_PER_STEP === 0 || i === records.length) {
+      const before = i;
+      i += people.length;
+      if (Math.floor(i / LETTERS_PER_STEP) > Math.floor(before / LETTERS_PER_STEP) || i === records.length) {
         options.onProgress?.(i, records.length);
         yield i;
       }
@@ -141,7 +149,7 @@ export function* mergeSteps(
     out.add(copy.path, copy.xml);
     if (copy.rels) out.add(relsPathOf(copy.path), copy.rels);
   }
-  const result: MergeResult = { docx: out.finish(), letters: records.length, warnings: writer.warnings };
+  const result: MergeResult = { docx: out.finish(), letters: records.length, perPage, warnings: writer.warnings };
   if (bundles) Object.assign(result, { classes: groups.length, receiptsOnly: Boolean(bundles.receiptsOnly) });
   return result;
 }
