@@ -20,6 +20,8 @@ Usage :
       --by-class : une liasse par classe (page de garde, courriers, liste
       d'émargement à faire signer) ; --recto-verso : chaque page de garde, courrier
       et liste commence sur une page impaire ; --receipts-only : les listes seules.
+      --qr-url MODÈLE : l'adresse des codes QR, avec {ent}, {login}, {password}
+      (par défaut : la page d'activation de l'ENT du courrier, déjà remplie).
   courriers-ent send FICHIER --template COURRIER.docx --from ADRESSE
       --smtp smtp://utilisateur@serveur:587 | --dry-run DOSSIER
       [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--ca FICHIER.pem]

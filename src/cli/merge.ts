@@ -11,12 +11,12 @@ import { problemJson } from "./problem-json";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
 
 const USAGE =
-  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields] [--by-class [--recto-verso] | --receipts-only] [--json]";
+  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields] [--by-class [--recto-verso] | --receipts-only] [--qr-url MODÈLE] [--json]";
 
 export function mergeCommand(argv: string[], io: CliIo): number {
   const { positional, options } = parseArgs(
     argv,
-    ["template", "out", ...SELECTION_VALUED],
+    ["template", "out", "qr-url", ...SELECTION_VALUED],
     [...SELECTION_FLAGS, "keep-fields", "json", "by-class", "receipts-only", "recto-verso"],
   );
   const template = options.get("template");
@@ -33,6 +33,7 @@ export function mergeCommand(argv: string[], io: CliIo): number {
     const byClass = options.has("by-class") || options.has("receipts-only");
     result = mergeLetters(templateBytes, records, roster, {
       keepFields: options.has("keep-fields"),
+      qrUrl: typeof options.get("qr-url") === "string" ? (options.get("qr-url") as string) : undefined,
       bundles: byClass
         ? {
             rectoVerso: options.has("recto-verso"),

@@ -14,6 +14,7 @@ import {
   conditionTag,
   parseConditionBody,
   NEXT_TAG,
+  QR_TAG,
   READY_LETTER_VARIABLE,
   ReadyLetterDef,
   tagOf,
@@ -38,7 +39,23 @@ const STYLE_OF: Record<Paragraph["kind"], string> = {
   heading: "EntIntertitre",
   steps: "EntEtape",
   signature: "EntSignature",
+  qr: "EntRemarque",
 };
+
+/** The QR code control: the engine draws the person's code in it. */
+const qrControl = (ids: IdCounter) =>
+  `<w:sdt><w:sdtPr><w:alias w:val="Code QR"/><w:tag w:val="${QR_TAG}"/><w:id w:val="${ids.next()}"/></w:sdtPr><w:sdtContent><w:r><w:t>«Code QR»</w:t></w:r></w:sdtContent></w:sdt>`;
+
+/** `@qr TEXT`: the QR code, and beside it the line that says what it does (a borderless table). */
+function qrTable(p: Paragraph, ids: IdCounter, index: number, widths: [number, number]): string {
+  const cell = (w: number, inner: string) =>
+    `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${inner}</w:tc>`;
+  const code = `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>${qrControl(ids)}</w:p>`;
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:w="${widths[0] + widths[1]}" w:type="dxa"/><w:tblInd w:w="567" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblGrid><w:gridCol w:w="${widths[0]}"/><w:gridCol w:w="${widths[1]}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>${cell(widths[0], code)}${cell(widths[1], paragraphXml(p, ids, index))}</w:tr></w:tbl>`
+  );
+}
 
 // The order CT_RPr requires of run properties (Word and the Open XML validator reject others).
 const RPR_ORDER = [
@@ -151,7 +168,19 @@ function cardsBody(paragraphs: Paragraph[], ids: IdCounter): string {
       k === 0
         ? ""
         : `<w:sdt><w:sdtPr><w:alias w:val="Personne suivante"/><w:tag w:val="${NEXT_TAG}"/><w:id w:val="${ids.next()}"/></w:sdtPr><w:sdtContent><w:p><w:pPr><w:spacing w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p></w:sdtContent></w:sdt>`;
-    const content = paragraphs.map((p, i) => paragraphXml(p, ids, 0x100 * (k + 1) + i, true)).join("");
+    // The text on the left, the QR code on the right.
+    const text = paragraphs
+      .filter((p) => p.kind !== "qr")
+      .map((p, i) => paragraphXml(p, ids, 0x100 * (k + 1) + i, true))
+      .join("");
+    const qr = paragraphs.some((p) => p.kind === "qr")
+      ? `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="right"/></w:pPr>${qrControl(ids)}</w:p>`
+      : "";
+    const inner = (w: number, content: string) =>
+      `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/></w:tcPr>${content}</w:tc>`;
+    const content = qr
+      ? `<w:tbl><w:tblPr><w:tblW w:w="5273" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="3743"/><w:gridCol w:w="1530"/></w:tblGrid><w:tr>${inner(3743, text)}${inner(1530, qr)}</w:tr></w:tbl><w:p><w:pPr><w:spacing w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`
+      : text;
     const person = `<w:sdt><w:sdtPr><w:alias w:val="Si « Login » est rempli"/><w:tag w:val="ent:if:login"/><w:id w:val="${ids.next()}"/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
     return `<w:tc><w:tcPr><w:tcW w:w="${CARD_W}" w:type="dxa"/></w:tcPr>${next}${person}<w:p><w:pPr><w:spacing w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p></w:tc>`;
   };
@@ -233,7 +262,9 @@ export function buildLetterParts(source: string, { name, title }: ReadyLetterDef
   const ids = new IdCounter();
   const paragraphs = parseLetterSource(source);
   const cards = name === "cartes";
-  const body = cards ? cardsBody(paragraphs, ids) : paragraphs.map((p, i) => paragraphXml(p, ids, i)).join("");
+  const body = cards
+    ? cardsBody(paragraphs, ids)
+    : paragraphs.map((p, i) => (p.kind === "qr" ? qrTable(p, ids, i, [1701, 6804]) : paragraphXml(p, ids, i))).join("");
   return {
     "[Content_Types].xml": CONTENT_TYPES,
     "_rels/.rels": ROOT_RELS,

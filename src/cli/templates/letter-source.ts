@@ -12,7 +12,8 @@ export type ParagraphKind =
   | "note"
   | "heading"
   | "steps"
-  | "signature";
+  | "signature"
+  | "qr";
 
 export type Inline =
   | { kind: "text"; text: string }
@@ -28,7 +29,7 @@ export interface Paragraph {
 }
 
 const BLOCKS = new Set(["letterhead", "addressee", "credentials", "steps", "signature"]);
-const SINGLE = new Set(["right", "subject", "heading", "note"]);
+const SINGLE = new Set(["right", "subject", "heading", "note", "qr"]);
 
 const TOKEN = /\{(?:(\w+) )?(\w+)\}|\[\[([\w-]+)\|([^\]]*)\]\]|<<([\w:-]+)\||>>/g;
 

@@ -10,6 +10,8 @@ const EDIT_PREFIX = "ent:edit:";
 export const IF_PREFIX = "ent:if:";
 /** An empty control marking where the next person's part begins (cards, labels), like Word's NEXT field. */
 export const NEXT_TAG = "ent:next";
+/** Where the person's QR code goes (the ENT's activation page, filled in). */
+export const QR_TAG = "ent:qr";
 
 /**
  * What a merge field refers to: a known field, or another column of the export by its
@@ -68,7 +70,7 @@ export function isConditionTag(tag: string): boolean {
 
 /** A merge field's tag (ent:<…> but not a passage), known or not. */
 export function isFieldTag(tag: string): boolean {
-  return tag.startsWith(TAG_PREFIX) && tag !== NEXT_TAG && !isEditTag(tag) && !isConditionTag(tag);
+  return tag.startsWith(TAG_PREFIX) && tag !== NEXT_TAG && tag !== QR_TAG && !isEditTag(tag) && !isConditionTag(tag);
 }
 
 /** Reads a content control tag; null when it is not a merge field of ours. */

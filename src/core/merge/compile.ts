@@ -22,7 +22,8 @@ export type Slot =
   | { t: "note"; kind: NoteKind; old: string }
   | { t: "if"; condition: string }
   | { t: "endIf" }
-  | { t: "next" };
+  | { t: "next" }
+  | { t: "qr" };
 
 export type Segment = string | Slot;
 
@@ -66,6 +67,8 @@ function toSlot(kind: string, payload: string): Slot {
       return { t: "endIf" };
     case "Y":
       return { t: "next" };
+    case "K":
+      return { t: "qr" };
     default:
       return { t: "sectPara" };
   }

@@ -2,7 +2,7 @@
 // content controls tagged ent:<id> / ent:col:<header>, and classic MERGEFIELDs (simple
 // w:fldSimple and complex w:fldChar/w:instrText). What a field needs to be rendered
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
-import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag, NEXT_TAG } from "../catalog";
+import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag, NEXT_TAG, QR_TAG } from "../catalog";
 import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
 import {
   FieldFormat,
@@ -13,7 +13,7 @@ import {
   parseMergeField,
   refuseUnsupportedField,
 } from "./field-format";
-import { MARK, marker, NEXT_MARK } from "./markers";
+import { MARK, marker, NEXT_MARK, QR_MARK } from "./markers";
 
 /** A merge field as written in the template: a tag, or a MERGEFIELD name. */
 export type FieldName = { kind: "tag"; tag: string } | { kind: "mergefield"; name: string };
@@ -154,6 +154,11 @@ function extractContentControls(xml: string, slots: FieldSlot[], options: Extrac
       if (options.keepFields) slot.sdtPr = keptSdtPr(sdtPr);
       slots.push(slot);
       out += structural ? valueInFirstParagraph(inner, marker("F", slots.length - 1)) : marker("F", slots.length - 1);
+      continue;
+    }
+    if (tag === QR_TAG) {
+      // The QR code is drawn here, in a paragraph of its own when the control holds paragraphs.
+      out += /<w:p[\s>]/.test(inner) ? `<w:p>${findElement(inner, "w:pPr")?.text ?? ""}${QR_MARK}</w:p>` : QR_MARK;
       continue;
     }
     if (tag === NEXT_TAG) {

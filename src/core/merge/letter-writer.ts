@@ -95,6 +95,8 @@ export class LetterWriter {
   /** Every letter's copies of the notes, per kind, in order. */
   readonly noteCopies = new Map<NoteKind, string[]>();
   private readonly noteCounters = new Map<NoteKind, IdCounter>();
+  /** Draws a person's QR code (a run), given a fresh drawing id; unset: no QR is drawn. */
+  qr?: (record: RosterRecord, docPrId: number) => string;
 
   constructor(private readonly t: CompiledTemplate) {
     this.docPr = new IdCounter(t.reserved.docPr);
@@ -157,6 +159,8 @@ export class LetterWriter {
         return isLast ? "" : this.render(this.t.finalSect, ctx, true);
       case "sectPara":
         return isLast ? "" : `<w:p><w:pPr>${this.render(this.t.finalSect, ctx, true)}</w:pPr></w:p>`;
+      case "qr":
+        return this.qr ? this.qr(ctx.record, this.docPr.next()) : "";
       case "if":
       case "endIf":
       case "next":

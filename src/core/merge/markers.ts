@@ -12,3 +12,5 @@ export const SECT_MARK = marker("S");
 export const SECT_PARA_MARK = marker("Q");
 /** Where the next person's part starts (cards, labels). */
 export const NEXT_MARK = marker("Y");
+/** Where the person's QR code is drawn. */
+export const QR_MARK = marker("K");

@@ -8,6 +8,7 @@ import { notesPartXml } from "./notes";
 import { PackageWriter } from "./package-writer";
 import { MergeSource } from "./resolve";
 import { CompiledTemplate, compileTemplate, HeaderPart } from "./template";
+import { IMAGE_RELATIONSHIP, QrImages, qrPlan } from "./qr-codes";
 import {
   BLANK_FOOTER,
   BLANK_HEADER,
@@ -28,6 +29,8 @@ export interface MergeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Per-class bundles: a cover, the class's letters, its receipt sheet. */
   bundles?: BundleOptions;
+  /** The address each QR code opens, with {ent}, {login}, {password}; default: from the letter's ENT address. */
+  qrUrl?: string;
 }
 
 export interface MergeResult {
@@ -83,6 +86,10 @@ export function* mergeSteps(
   refuseTooManyParts(t, perLetter, records.length);
   const out = new PackageWriter(t.pkg.mainPath);
   const writer = new LetterWriter(t);
+  const qr = t.body.some((s) => typeof s !== "string" && s.t === "qr") ? qrPlan(template, source, options.qrUrl) : null;
+  const images = qr && typeof qr !== "string" ? new QrImages(qr) : null;
+  if (images) writer.qr = (record, id) => images.run(record, id);
+  else if (typeof qr === "string") writer.warnings.push({ row: 0, field: "Code QR", message: qr });
   const rels = t.pkg.relationships(t.pkg.mainPath);
   const types = t.pkg.contentTypes();
   const copies: PartCopy[] = [];
@@ -128,6 +135,10 @@ export function* mergeSteps(
     }
     if (bundles) out.write(receiptXml(group, bundles.school ?? "", section, g === groups.length - 1));
   }
+  for (const image of images?.parts ?? []) {
+    rels.add({ id: image.rId, type: IMAGE_RELATIONSHIP, target: image.path.slice("word/".length) });
+    types.addOverride(image.path, "image/png");
+  }
   if (bundles) {
     for (const part of [BLANK_HEADER, BLANK_FOOTER]) {
       const blank = blankPart(part);
@@ -145,6 +156,7 @@ export function* mergeSteps(
     else if (path === relsPathOf(t.pkg.mainPath)) out.add(path, rels.toXml());
     else out.add(path, rewritten(t, path, writer) ?? t.pkg.files[path]);
   }
+  for (const image of images?.parts ?? []) out.add(image.path, image.png);
   for (const copy of copies) {
     out.add(copy.path, copy.xml);
     if (copy.rels) out.add(relsPathOf(copy.path), copy.rels);

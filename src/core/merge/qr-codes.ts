@@ -1,0 +1,76 @@
+// The QR code of each letter: the address it opens, from the letter's ENT address (the
+// activation page filled in for an activation code) or a pattern given by the user; one
+// PNG part per distinct address, drawn about 27 mm wide with its alt text.
+import { RELATIONSHIP_TYPES } from "../opc";
+import { ACTIVATION_PATTERN, entAddress, fillPattern, qrPng } from "../qr";
+import { RosterRecord } from "../roster";
+import { escapeXml } from "../xml";
+import { credentialKind } from "./conditions";
+import { editPassages, unchangedPassages } from "./inspect";
+import { MergeSource } from "./resolve";
+
+/** 27 mm in EMU: scans from paper with any phone. */
+const SIZE_EMU = 27 * 36000;
+
+export interface QrPlan {
+  /** The address a person's code opens. */
+  urlOf(record: RosterRecord): string;
+}
+
+/** How the letters' QR codes are made, or why there are none (a French sentence). */
+export function qrPlan(template: Uint8Array, source: MergeSource, pattern?: string): QrPlan | string {
+  const passage = unchangedPassages(template).includes("adresse-ent")
+    ? undefined
+    : editPassages(template).get("adresse-ent");
+  const ent = entAddress(passage);
+  if (pattern)
+    return {
+      urlOf: (r) => fillPattern(pattern, { ent: ent ?? "", login: r.values.login, password: r.values.password }),
+    };
+  if (!ent)
+    return passage === undefined
+      ? "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes (--qr-url)."
+      : `Codes QR non imprimés : « ${passage} » n'est pas une adresse web (https://…). Corrigez l'adresse de l'ENT du courrier.`;
+  const activation = credentialKind(source) === "activation-code";
+  return {
+    urlOf: (r) =>
+      activation && r.inactive !== false && r.values.password
+        ? fillPattern(ACTIVATION_PATTERN, { ent, login: r.values.login, password: r.values.password })
+        : ent,
+  };
+}
+
+/** Images shared by the letters whose codes are the same; each new one a PNG part. */
+export class QrImages {
+  private readonly byUrl = new Map<string, string>();
+  readonly parts: Array<{ path: string; png: Uint8Array; rId: string }> = [];
+
+  constructor(private readonly plan: QrPlan) {}
+
+  /** The drawing (a run) for this person. */
+  run(record: RosterRecord, docPrId: number): string {
+    const url = this.plan.urlOf(record);
+    let rId = this.byUrl.get(url);
+    if (!rId) {
+      const n = this.parts.length + 1;
+      rId = `rIdEntQr${n}`;
+      this.parts.push({ path: `word/media/ent-qr-${n}.png`, png: qrPng(url), rId });
+      this.byUrl.set(url, rId);
+    }
+    const alt = escapeXml(
+      url.includes("/auth/activation")
+        ? `Code QR : page d'activation de l'ENT pour ${record.values.login}`
+        : `Code QR : adresse de l'ENT (${url})`,
+    );
+    const ext = `cx="${SIZE_EMU}" cy="${SIZE_EMU}"`;
+    return (
+      `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent ${ext}/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
+      `<wp:docPr id="${docPrId}" name="Code QR ${docPrId}" descr="${alt}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+      `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+      `<pic:nvPicPr><pic:cNvPr id="0" name="code-qr.png" descr="${alt}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${rId}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+      `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext ${ext}/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+    );
+  }
+}
+
+export const IMAGE_RELATIONSHIP = `${RELATIONSHIP_TYPES}/image`;

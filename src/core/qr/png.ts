@@ -1,0 +1,62 @@
+// A black-and-white PNG from a grid of modules, written by hand: 1 bit per pixel, deflated
+// with fflate. No image library needed for two colours and square pixels.
+import { zlibSync } from "fflate";
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** `dark[y][x]` true for a black module; each module `scale` × `scale` pixels. */
+export function monochromePng(dark: readonly (readonly boolean[])[], scale: number): Uint8Array {
+  const size = dark.length * scale;
+  const rowBytes = Math.ceil(size / 8);
+  const raw = new Uint8Array((rowBytes + 1) * size);
+  for (let y = 0; y < size; y++) {
+    const row = dark[Math.floor(y / scale)];
+    const at = y * (rowBytes + 1); // filter byte 0: none
+    for (let x = 0; x < size; x++) {
+      // Grey 1 bit: 1 is white, 0 is black.
+      if (!row[Math.floor(x / scale)]) raw[at + 1 + (x >> 3)] |= 0x80 >> (x & 7);
+    }
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, size);
+  view.setUint32(4, size);
+  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter, no interlace
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", zlibSync(raw, { level: 9 })),
+    chunk("IEND", new Uint8Array()),
+  ];
+  const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    png.set(p, o);
+    o += p.length;
+  }
+  return png;
+}
