@@ -30,12 +30,14 @@ if (engine === "parse") {
   const parseMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (roster.records.length !== count) throw new Error("wrong count");
   report({ parseMs });
-} else if (engine === "courriers") {
+} else if (engine === "courriers" || engine === "courriers-qr") {
   const { readRoster } = require(path.join(root, "build/core/roster"));
   const { mergeLetters } = require(path.join(root, "build/core/merge"));
   const roster = readRoster(csv, "bench.csv");
   const template = fs.readFileSync(path.join(root, "assets/templates/parents.docx"));
-  const { docx, letters } = mergeLetters(template, roster.records, roster);
+  // With QR: every letter gets its own code (--qr-url with the login), one PNG part each.
+  const options = engine === "courriers-qr" ? { qrUrl: "https://ent.exemple.fr/auth/activation?login={login}" } : {};
+  const { docx, letters } = mergeLetters(template, roster.records, roster, options);
   if (letters !== count) throw new Error("wrong count");
   fs.writeFileSync(out, docx);
   report({ bytes: docx.length });

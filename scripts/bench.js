@@ -5,7 +5,8 @@
 //    on the same letters (goal: at most half its time), and peak memory for 10,000;
 //  - Word round trips (context.sync) per merge, for 10 and 1,141 letters;
 //  - start-up: `courriers-ent --help` against bare Node (goal: within 20 ms);
-//  - 10,000 and 20,000 complex MERGEFIELDs in one template (goal: under 1 s, linear).
+//  - 10,000 and 20,000 complex MERGEFIELDs in one template (goal: under 1 s, linear);
+//  - 1,141 letters with a QR code each, against the same without (goal: under 2×).
 "use strict";
 const { spawnSync } = require("child_process");
 const path = require("path");
@@ -57,6 +58,17 @@ for (const count of [1141, 10000]) {
   ok = ok && ratio <= 0.5;
   lines.push(
     `${count} courriers : Courriers ENT ${ours.ms.toFixed(0)} ms (pic ${ours.maxRssMiB.toFixed(0)} Mio), docxtemplater ${theirs.ms.toFixed(0)} ms (pic ${theirs.maxRssMiB.toFixed(0)} Mio) — rapport ${ratio.toFixed(2)} ${ratio <= 0.5 ? "(objectif ≤ 0,50 atteint)" : "(objectif ≤ 0,50 MANQUÉ)"}`,
+  );
+}
+
+// QR codes: 1,141 letters each with its own code, against the same letters without (goal: under 2×).
+{
+  const plain = best("courriers", 1141);
+  const qr = best("courriers-qr", 1141);
+  const ratio = qr.ms / plain.ms;
+  ok = ok && ratio < 2;
+  lines.push(
+    `1141 courriers avec codes QR : ${qr.ms.toFixed(0)} ms, sans : ${plain.ms.toFixed(0)} ms — rapport ${ratio.toFixed(2)} ${ratio < 2 ? "(objectif < 2 atteint)" : "(objectif < 2 MANQUÉ)"}`,
   );
 }
 

@@ -3,7 +3,14 @@ import { Condition, conditionLabel, FIELDS, labelOf, parseTag, passageLabel, REA
 
 import { controlTags, footerText, resolveField } from "../core/merge";
 import { mayReplaceDocument } from "./confirm";
-import { documentFields, insertConditionalPassage, insertField, insertLetterFile, repairTags } from "../word";
+import {
+  documentFields,
+  insertConditionalPassage,
+  insertField,
+  insertLetterFile,
+  insertQrField,
+  repairTags,
+} from "../word";
 import { describeError, PaneContext } from "./context";
 import { byId, h, replaceChildren } from "./dom";
 import { passageDefaults, readyLetterBytes } from "./letters";
@@ -104,7 +111,10 @@ export function renderLetter(ctx: PaneContext): void {
     button.addEventListener("click", () => run(ctx, async () => void (await insertField(ref))));
     return button;
   });
-  replaceChildren(byId("field-buttons"), ...buttons);
+  const qr = h("button", { type: "button", className: "button", disabled: !ctx.wordAvailable }, "Code QR");
+  qr.title = "Insérer le code QR de la personne (page d'activation de l'ENT) à l'endroit du curseur";
+  qr.addEventListener("click", () => run(ctx, insertQrField));
+  replaceChildren(byId("field-buttons"), ...buttons, qr);
   for (const b of byId("step-letter").querySelectorAll<HTMLButtonElement>(
     "#ready-letters button, #check-document, #conditional-insert",
   ))

@@ -107,6 +107,7 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
       keepFields: byId<HTMLInputElement>("keep-fields").checked,
       platform: ctx.platform,
       bundles,
+      qrUrl: byId<HTMLInputElement>("qr-url").value.trim() || undefined,
       signal: controller.signal,
       onPhase: (phase) => {
         progress.max = 3;

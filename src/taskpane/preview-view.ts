@@ -1,7 +1,9 @@
 // Step 3 — Aperçu: one person's letter in the document itself; leaving it puts the field
 // names back, so no password stays in the template.
-import { resolveField } from "../core/merge";
-import { fillPreview, restorePreview } from "../word";
+import { qrAddress, resolveField } from "../core/merge";
+import { entAddress, qrPng } from "../core/qr";
+import { fillPreview, restorePreview, toBase64 } from "../word";
+import { passageDefaults } from "./letters";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount } from "./dom";
 import { runMerge } from "./merge-view";
@@ -18,6 +20,13 @@ async function show(ctx: PaneContext, index: number): Promise<void> {
   try {
     await fillPreview((tag) => resolveField({ kind: "tag", tag }, roster)?.(record) ?? null, {
       showPassword: byId<HTMLInputElement>("preview-show-password").checked,
+      qrImage: (entText) => {
+        // As the merge does: no code while the ENT's address is the model, unless the user gave one.
+        const pattern = byId<HTMLInputElement>("qr-url").value.trim() || undefined;
+        const ent = entText === passageDefaults().get("adresse-ent") ? null : entAddress(entText);
+        if (!ent && !pattern) return null;
+        return toBase64(qrPng(qrAddress(record, roster, ent ?? "", pattern)));
+      },
     });
   } catch (err) {
     ctx.showError(describeError(err));

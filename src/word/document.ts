@@ -6,7 +6,7 @@ import { supportsWordApi } from "./host";
 // 64 KiB: the largest slice every Word accepts (Word for iPad fails above it with "Internal Error").
 const SLICE = 64 * 1024;
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);

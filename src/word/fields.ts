@@ -11,8 +11,10 @@ import {
   labelOf,
   parseTag,
   placeholderOf,
+  QR_TAG,
   tagOf,
 } from "../core/catalog";
+import { QR_PLACEHOLDER } from "./preview";
 import type { ControlTag } from "../core/merge";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
@@ -88,6 +90,30 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
       `Impossible d'insérer le champ « ${labelOf(ref)} »`,
       "Cliquez dans le texte du document puis réessayez.",
     );
+  }
+}
+
+/** Inserts at the selection the place of the person's QR code: a control tagged ent:qr. */
+export async function insertQrField(): Promise<void> {
+  try {
+    await Word.run(async (context) => {
+      const selection = context.document.getSelection();
+      const parent = parentControl(selection);
+      await context.sync();
+      if (isInsideField(parent))
+        throw new WordError(
+          "insert-failed",
+          "Le curseur est dans un champ : placez-le à côté du champ, puis réessayez.",
+        );
+      const control = selection.insertText(QR_PLACEHOLDER, "Replace").insertContentControl();
+      control.tag = QR_TAG;
+      control.title = "Code QR";
+      control.appearance = "BoundingBox";
+      control.getRange("After").select("Start");
+      await context.sync();
+    });
+  } catch (err) {
+    throw insertFailure(err, "Impossible d'insérer le code QR", "Cliquez dans le texte du document puis réessayez.");
   }
 }
 

@@ -1,10 +1,10 @@
 // Everything the pane may ask of Word. Only this folder calls Office.js.
 export { whenOfficeReady, supportsWordApi, officeThemeIsDark } from "./host";
 export type { HostInfo } from "./host";
-export { insertField, insertConditionalPassage, documentFields, repairTags } from "./fields";
+export { insertField, insertConditionalPassage, insertQrField, documentFields, repairTags } from "./fields";
 export type { DocumentFields, InsertedField } from "./fields";
 export { fillPreview, maskedPassword, restoreLeftoverPreview, restorePreview } from "./preview";
-export { readTemplate, openAsNewDocument, insertLetterFile, documentIsEmpty } from "./document";
+export { readTemplate, openAsNewDocument, insertLetterFile, documentIsEmpty, toBase64 } from "./document";
 export type { TemplateSource } from "./document";
 export { WordError } from "./errors";
 export { createLetters, openIsConfirmed } from "./merge";

@@ -65,6 +65,8 @@ export async function createLetters(
     signal?: AbortSignal;
     /** Per-class bundles (cover, letters, receipt sheet), or receipts only. */
     bundles?: BundleOptions;
+    /** The address the QR codes open ({ent}, {login}, {password}); default: the letter's ENT. */
+    qrUrl?: string;
   } = {},
 ): Promise<LettersOutcome> {
   options.onPhase?.("lecture");
@@ -75,6 +77,7 @@ export async function createLetters(
   const result = await runSteps(
     mergeSteps(bytes, records, source, {
       keepFields: options.keepFields,
+      qrUrl: options.qrUrl,
       bundles: options.bundles && { ...options.bundles, school: schoolName(bytes, records) },
     }),
     records.length,

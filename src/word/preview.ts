@@ -2,7 +2,7 @@
 // names put back. The password is masked in the document unless the user asks otherwise:
 // with AutoSave (OneDrive, SharePoint), whatever the document shows may be saved into the
 // template and its version history.
-import { fieldIdOfTag, labelOf, parseTag, placeholderOf } from "../core/catalog";
+import { editTag, fieldIdOfTag, labelOf, parseTag, placeholderOf, QR_TAG } from "../core/catalog";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
 import { supportsWordApi } from "./host";
@@ -15,7 +15,12 @@ export function maskedPassword(value: string): string {
 export interface PreviewOptions {
   /** Write the real password into the document (the user was warned about AutoSave). */
   showPassword?: boolean;
+  /** The person's QR code (PNG, base64) for the letter's ENT address text, or null when none can be made. */
+  qrImage?: (entAddressText: string | undefined) => string | null;
 }
+
+/** What an ent:qr control shows outside the preview. */
+export const QR_PLACEHOLDER = "«Code QR»";
 
 /**
  * Refuses the preview while Word tracks changes: the values would stay in the document as
@@ -43,7 +48,15 @@ export async function fillPreview(
   await refuseWhileTracking();
   return withDocumentControls((controls) => {
     let filled = 0;
+    const entText = controls.find((c) => c.tag === editTag("adresse-ent"))?.text;
     for (const c of controls) {
+      if (c.tag === QR_TAG) {
+        const image = options.qrImage?.(entText) ?? null;
+        if (image) c.insertInlinePictureFromBase64(image, "Replace");
+        else c.insertText("«Code QR : complétez l'adresse de l'ENT»", "Replace");
+        filled++;
+        continue;
+      }
       const ref = parseTag(c.tag);
       if (!ref) continue;
       const value = valueOf(c.tag);
@@ -67,6 +80,7 @@ export async function restorePreview(): Promise<void> {
       for (const c of controls) {
         const ref = parseTag(c.tag);
         if (ref) c.insertText(placeholderOf(ref), "Replace");
+        else if (c.tag === QR_TAG) c.insertText(QR_PLACEHOLDER, "Replace");
       }
       return { result: undefined, changed: true };
     });
@@ -88,8 +102,9 @@ export async function restoreLeftoverPreview(): Promise<number> {
     let restored = 0;
     for (const c of controls) {
       const ref = parseTag(c.tag);
-      if (!ref || c.text === placeholderOf(ref)) continue;
-      c.insertText(placeholderOf(ref), "Replace");
+      const placeholder = ref ? placeholderOf(ref) : c.tag === QR_TAG ? QR_PLACEHOLDER : null;
+      if (placeholder === null || c.text === placeholder) continue;
+      c.insertText(placeholder, "Replace");
       restored++;
     }
     return { result: restored, changed: restored > 0 };

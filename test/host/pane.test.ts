@@ -225,6 +225,14 @@ describe("the pane, step by step", () => {
     expect(text("message")).toBe("");
   });
 
+  it("inserts the QR code's place at the cursor", async () => {
+    const host = await openPane();
+    const qr = [...$("field-buttons").querySelectorAll("button")].find((b) => b.textContent === "Code QR")!;
+    qr.click();
+    await flush();
+    expect(host.doc.controls.map((c) => [c.tag, c.title, c.text])).toEqual([["ent:qr", "Code QR", "«Code QR»"]]);
+  });
+
   it("inserts a field at the cursor from its button", async () => {
     const host = await openPane();
     await loadFile("parents.csv", PARENTS_CSV);
@@ -241,6 +249,37 @@ describe("the preview", () => {
     { tag: "ent:login", text: "«Login»" },
     { tag: "ent:password", text: "«Mot de passe»" },
   ];
+
+  it("shows the person's QR code once the letter has the ENT's address, and puts «Code QR» back", async () => {
+    const qrFields = [
+      { tag: "ent:edit:adresse-ent", text: "https://ent.college.fr" },
+      { tag: "ent:qr", text: "«Code QR»" },
+    ];
+    const host = await openPane({ controls: qrFields });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("preview-start");
+    const pictures = host.log.of("ContentControl.insertInlinePictureFromBase64");
+    expect(pictures).toHaveLength(1);
+    expect(pictures[0].args[1]).toBe("Replace");
+    expect(Buffer.from(String(pictures[0].args[0]), "base64").subarray(1, 4).toString()).toBe("PNG");
+    expect(host.doc.controls[1].picture).toBe(pictures[0].args[0]);
+    await click("preview-stop");
+    expect(host.doc.controls[1]).toMatchObject({ text: "«Code QR»" });
+    expect(host.doc.controls[1].picture).toBeUndefined();
+  });
+
+  it("says in the QR code's place that the ENT's address is to complete while it is the model", async () => {
+    const host = await openPane({
+      controls: [
+        { tag: "ent:edit:adresse-ent", text: "https://ent.exemple.fr" },
+        { tag: "ent:qr", text: "«Code QR»" },
+      ],
+    });
+    await loadFile("parents.csv", PARENTS_CSV);
+    await click("preview-start");
+    expect(host.log.of("ContentControl.insertInlinePictureFromBase64")).toHaveLength(0);
+    expect(host.doc.controls[1].text).toBe("«Code QR : complétez l'adresse de l'ENT»");
+  });
 
   it("shows one person, moves on, finds another and restores the field names", async () => {
     const host = await openPane({ controls: fields });

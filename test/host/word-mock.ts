@@ -16,6 +16,8 @@ export interface DocControl {
   text: string;
   appearance?: string;
   font: { name?: string };
+  /** A picture the control holds (base64), instead of its text. */
+  picture?: string;
 }
 
 export interface WordLog {
@@ -257,8 +259,16 @@ class ContentControlProxy extends Loadable {
   insertText(text: string, location: string): RangeProxy {
     this.batch.call("ContentControl.insertText", [text, location], () => {
       this.target().text = location === "Replace" ? text : this.target().text + text;
+      if (location === "Replace") delete this.target().picture;
     });
     return new RangeProxy(this.batch, this.doc, {}, text);
+  }
+
+  insertInlinePictureFromBase64(base64: string, location: string): void {
+    this.batch.call("ContentControl.insertInlinePictureFromBase64", [base64, location], () => {
+      // A picture has no text: Word reads the control's text as "".
+      Object.assign(this.target(), { picture: base64, text: "" });
+    });
   }
 
   getRange(location: string): RangeProxy {

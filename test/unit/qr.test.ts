@@ -53,10 +53,10 @@ describe("the PNG", () => {
     expect(strFromU8(png.subarray(png.length - 8, png.length - 4))).toBe("IEND");
   });
 
-  it("draws a code with its quiet zone, 8 pixels a module", () => {
+  it("draws a code with its quiet zone, 4 pixels a module", () => {
     const png = qrPng("https://e.fr");
     const size = new DataView(png.buffer, png.byteOffset).getUint32(16);
-    expect(size).toBe(encode("https://e.fr", { ecc: "M", border: 4 }).size * 8);
+    expect(size).toBe(encode("https://e.fr", { ecc: "M", border: 4 }).size * 4);
   });
 });
 

@@ -11,4 +11,5 @@ export { templateFields, editPassages, unchangedPassages, controlTags, readyLett
 export type { ControlTag } from "./inspect";
 export { flatOpcToDocx } from "./flat-opc";
 export { classGroups, paperPages, schoolName } from "./bundles";
+export { qrAddress } from "./qr-codes";
 export type { BundleOptions } from "./bundles";

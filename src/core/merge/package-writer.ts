@@ -1,6 +1,6 @@
 // Writes the output package as a stream: the main part is pushed in pieces as letters are
 // written, so 10,000 letters never sit in memory as one string.
-import { strToU8, Zip, ZipDeflate } from "fflate";
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { concatBytes } from "../bytes";
 
 const FLUSH_AT = 1 << 20;
@@ -28,9 +28,9 @@ export class PackageWriter {
     }
   }
 
-  /** Adds a whole part. */
+  /** Adds a whole part; images, compressed already, are stored as they are. */
   add(path: string, data: Uint8Array | string): void {
-    const file = new ZipDeflate(path, { level: 6 });
+    const file = /\.(png|jpe?g|gif)$/i.test(path) ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
     this.zip.add(file);
     file.push(typeof data === "string" ? strToU8(data) : data, true);
   }

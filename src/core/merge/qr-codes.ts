@@ -23,21 +23,24 @@ export function qrPlan(template: Uint8Array, source: MergeSource, pattern?: stri
     ? undefined
     : editPassages(template).get("adresse-ent");
   const ent = entAddress(passage);
-  if (pattern)
-    return {
-      urlOf: (r) => fillPattern(pattern, { ent: ent ?? "", login: r.values.login, password: r.values.password }),
-    };
+  if (pattern) return { urlOf: (r) => qrAddress(r, source, ent ?? "", pattern) };
   if (!ent)
     return passage === undefined
       ? "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes (--qr-url)."
       : `Codes QR non imprimés : « ${passage} » n'est pas une adresse web (https://…). Corrigez l'adresse de l'ENT du courrier.`;
-  const activation = credentialKind(source) === "activation-code";
-  return {
-    urlOf: (r) =>
-      activation && r.inactive !== false && r.values.password
-        ? fillPattern(ACTIVATION_PATTERN, { ent, login: r.values.login, password: r.values.password })
-        : ent,
-  };
+  return { urlOf: (r) => qrAddress(r, source, ent) };
+}
+
+/**
+ * The address a person's code opens for an ENT address: the activation page filled in for
+ * an account still to activate with a code, else the ENT itself (the pane's preview too).
+ */
+export function qrAddress(record: RosterRecord, source: MergeSource, ent: string, pattern?: string): string {
+  const values = { ent, login: record.values.login, password: record.values.password };
+  if (pattern) return fillPattern(pattern, values);
+  const activation =
+    credentialKind(source) === "activation-code" && record.inactive !== false && record.values.password;
+  return activation ? fillPattern(ACTIVATION_PATTERN, values) : ent;
 }
 
 /** Images shared by the letters whose codes are the same; each new one a PNG part. */

@@ -32,15 +32,15 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 export function monochromePng(dark: readonly (readonly boolean[])[], scale: number): Uint8Array {
   const size = dark.length * scale;
   const rowBytes = Math.ceil(size / 8);
-  const raw = new Uint8Array((rowBytes + 1) * size);
-  for (let y = 0; y < size; y++) {
-    const row = dark[Math.floor(y / scale)];
-    const at = y * (rowBytes + 1); // filter byte 0: none
-    for (let x = 0; x < size; x++) {
-      // Grey 1 bit: 1 is white, 0 is black.
-      if (!row[Math.floor(x / scale)]) raw[at + 1 + (x >> 3)] |= 0x80 >> (x & 7);
-    }
-  }
+  const stride = rowBytes + 1; // each row starts with its filter byte, 0: none
+  const raw = new Uint8Array(stride * size);
+  const line = new Uint8Array(stride);
+  dark.forEach((row, my) => {
+    // One module row packed once (grey 1 bit: 1 is white, 0 is black), then repeated.
+    line.fill(0);
+    for (let x = 0; x < size; x++) if (!row[(x / scale) | 0]) line[1 + (x >> 3)] |= 0x80 >> (x & 7);
+    for (let k = 0; k < scale; k++) raw.set(line, (my * scale + k) * stride);
+  });
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, size);
@@ -49,7 +49,7 @@ export function monochromePng(dark: readonly (readonly boolean[])[], scale: numb
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
-    chunk("IDAT", zlibSync(raw, { level: 9 })),
+    chunk("IDAT", zlibSync(raw, { level: 1 })),
     chunk("IEND", new Uint8Array()),
   ];
   const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
