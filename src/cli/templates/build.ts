@@ -88,14 +88,22 @@ export const frenchSpaces = (text: string) => text.replace(/ ([:;!?»])/g, "\u00
 const run = (text: string, rPr = "") =>
   `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(frenchSpaces(text))}</w:t></w:r>`;
 
-function fieldControl(id: string, before: string | undefined, ids: IdCounter, emphasise: boolean): string {
+function fieldControl(
+  id: string,
+  before: string | undefined,
+  ids: IdCounter,
+  emphasise: boolean,
+  card = false,
+): string {
   if (!isFieldId(id))
     throw new CourriersError("bad-letter-source", `champ inconnu « {${id}} » dans la source du courrier.`);
   if (before !== undefined && !isPreposition(before))
     throw new CourriersError("bad-letter-source", `« ${before} » ne s'élide pas devant « {${id}} » (de, que).`);
   const ref: FieldRef = before ? { kind: "field", id, before } : { kind: "field", id };
   const def = fieldDef(id);
-  const font = def.font || emphasise ? CREDENTIAL_FONT : "";
+  // On a card the credentials are smaller (12 pt): a long login still holds on one line.
+  const font =
+    def.font || emphasise ? (card ? CREDENTIAL_FONT.replace('w:val="30"', 'w:val="24"') : CREDENTIAL_FONT) : "";
   const rPr = font ? `<w:rPr>${font}</w:rPr>` : "";
   return (
     `<w:sdt><w:sdtPr>${rPr}<w:alias w:val="${escapeXml(def.label)}"/><w:tag w:val="${tagOf(ref)}"/><w:id w:val="${ids.next()}"/></w:sdtPr>` +
@@ -122,14 +130,14 @@ function ifControl(condition: string, inner: string, ids: IdCounter): string {
   );
 }
 
-function inlinesXml(inlines: Inline[], ids: IdCounter, kind: Paragraph["kind"], baseRPr: string): string {
+function inlinesXml(inlines: Inline[], ids: IdCounter, kind: Paragraph["kind"], baseRPr: string, card = false): string {
   return inlines
     .map((i, k) => {
       // A word right before a field stays on its line with it ("classe 6A", "Parent d'Anaïs").
       const next = inlines[k + 1];
       if (i.kind === "text") return run(next?.kind === "field" ? i.text.replace(/ $/, "\u00a0") : i.text, baseRPr);
-      if (i.kind === "if") return ifControl(i.condition, inlinesXml(i.inlines, ids, kind, baseRPr), ids);
-      if (i.kind === "field") return fieldControl(i.id, i.before, ids, kind === "credentials");
+      if (i.kind === "if") return ifControl(i.condition, inlinesXml(i.inlines, ids, kind, baseRPr, card), ids);
+      if (i.kind === "field") return fieldControl(i.id, i.before, ids, kind === "credentials", card);
       return editControl(i.what, i.text, ids, baseRPr);
     })
     .join("");
@@ -149,7 +157,7 @@ function paragraphXml(p: Paragraph, ids: IdCounter, index: number, card = false)
   if (p.kind === "steps") pPr.push('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>');
   const baseRPr = p.kind === "letterhead" && p.line === 0 ? '<w:b/><w:sz w:val="28"/>' : "";
   const paraId = (0x10000000 + index).toString(16).toUpperCase();
-  return `<w:p w14:paraId="${paraId}" w14:textId="77777777"><w:pPr>${pPr.join("")}</w:pPr>${inlinesXml(p.inlines, ids, p.kind, baseRPr)}</w:p>`;
+  return `<w:p w14:paraId="${paraId}" w14:textId="77777777"><w:pPr>${pPr.join("")}</w:pPr>${inlinesXml(p.inlines, ids, p.kind, baseRPr, card)}</w:p>`;
 }
 
 /**
