@@ -71,7 +71,7 @@ async function failureOf(err: unknown): Promise<Failure> {
     const [{ RosterError }, { MergeError }, { MailError }] = await Promise.all([
       import("../core/roster"),
       import("../core/merge"),
-      import("../core/mail/errors"),
+      import("../core/mail"),
     ]);
     if (err instanceof RosterError) return { code: err.code, message: err.message, exit: EXIT.exportFile };
     if (err instanceof MergeError) return { code: err.code, message: err.message, exit: EXIT.template };
