@@ -114,6 +114,16 @@ async function until(page: Page, fn: string): Promise<void> {
   }
   throw new Error(`jamais vrai : ${fn}`);
 }
+/** The pane in Word with the export read and the parents letter inserted. */
+async function withParentsLetter(): Promise<Page> {
+  const { page } = await openPane("stub");
+  await page.getByText("Word prêt (PC).").waitFor();
+  await page.setInputFiles("#file-input", SAMPLE);
+  await page.click("button[data-letter=parents]");
+  await page.locator("#letter-outline").filter({ hasText: "Courrier parents" }).waitFor();
+  return page;
+}
+
 /** axe-core's serious and critical findings on the page as it is (contrast included). */
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(`${AXE};undefined`);
@@ -300,11 +310,7 @@ describe("task pane in Word (stub host)", () => {
 
 describe("task pane where Word cannot open the new document", () => {
   it("offers the letters as a download", async () => {
-    const { page } = await openPane("stub");
-    await page.getByText("Word prêt (PC).").waitFor();
-    await page.setInputFiles("#file-input", SAMPLE);
-    await page.click("button[data-letter=parents]");
-    await page.locator("#letter-outline").filter({ hasText: "Courrier parents" }).waitFor();
+    const page = await withParentsLetter();
     await page.evaluate("window.__wordStub.failOpen = true");
     await page.click("#merge-toggle");
     await page.click("#merge-start");
@@ -411,11 +417,7 @@ describe("at Word's pane size (350 × 700)", () => {
   });
 
   it("reprints one person's lost letter in at most 3 actions (2 from the preview step)", async () => {
-    const { page } = await openPane("stub");
-    await page.getByText("Word prêt (PC).").waitFor();
-    await page.setInputFiles("#file-input", SAMPLE);
-    await page.click("button[data-letter=parents]");
-    await page.locator("#letter-outline").filter({ hasText: "Courrier parents" }).waitFor();
+    const page = await withParentsLetter();
     await page.evaluate(`for (const c of window.__wordStub.controls)
       if (c.tag.startsWith("ent:edit:")) c.text = "Collège Jean Moulin";`);
     // 1. find the person (the preview step is open), 2. « Créer le courrier de cette personne seulement ».

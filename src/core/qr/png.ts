@@ -1,6 +1,7 @@
 // A black-and-white PNG from a grid of modules, written by hand: 1 bit per pixel, deflated
 // with fflate. No image library needed for two colours and square pixels.
 import { zlibSync } from "fflate";
+import { concatBytes } from "../bytes";
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -46,17 +47,10 @@ export function monochromePng(dark: readonly (readonly boolean[])[], scale: numb
   view.setUint32(0, size);
   view.setUint32(4, size);
   header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter, no interlace
-  const parts = [
+  return concatBytes([
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
     chunk("IDAT", zlibSync(raw, { level: 1 })),
     chunk("IEND", new Uint8Array()),
-  ];
-  const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    png.set(p, o);
-    o += p.length;
-  }
-  return png;
+  ]);
 }
