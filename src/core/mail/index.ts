@@ -12,3 +12,5 @@ export type { LetterModel, Block } from "./letter-model";
 export { letterText } from "./letter-text";
 export { DEFAULT_SUBJECT, letterMessage, recipients, subjectFor } from "./messages";
 export type { LetterMessage, PaperLetter, Recipient } from "./messages";
+export { base64, GRAPH_ENDPOINT, graphMessage, sendWithGraph } from "./graph";
+export type { GraphClient, GraphResult, HttpPost } from "./graph";

@@ -1,0 +1,97 @@
+// A local HTTPS fake of Microsoft Graph's sendMail for the tests: it checks the bearer token,
+// records each message, and plays the answers a tenant gives (202, 429 with Retry-After,
+// 503, 400 for a bad recipient, 401 for an expired token).
+import * as https from "https";
+import { AddressInfo } from "net";
+import { generate } from "selfsigned";
+import type { HttpPost } from "../../src/core/mail";
+
+export interface FakeGraph {
+  url: string;
+  ca: string;
+  sent: Array<{ to: string; subject: string; html: string; attachments: Array<{ name: string }> }>;
+  requests: number;
+  /** Answers to give first, in order, before accepting: [status, Retry-After?]. */
+  script: Array<[number, string?]>;
+  /** Recipients refused with 400. */
+  refuse: string[];
+  /** Tokens accepted. */
+  tokens: string[];
+  close(): Promise<void>;
+  /** A fetch-like client that trusts this server's certificate. */
+  post: HttpPost;
+}
+
+let certificate: Promise<{ key: string; cert: string }> | undefined;
+
+export async function startFakeGraph(): Promise<FakeGraph> {
+  certificate ??= generate([{ name: "commonName", value: "127.0.0.1" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] }],
+  }).then((p) => ({ key: p.private, cert: p.cert }));
+  const { key, cert } = await certificate;
+  const state: FakeGraph = {
+    url: "",
+    ca: cert,
+    sent: [],
+    requests: 0,
+    script: [],
+    refuse: [],
+    tokens: ["jeton-1"],
+    close: async () => undefined,
+    post: async () => {
+      throw new Error("not started");
+    },
+  };
+  const server = https.createServer({ key, cert }, (req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      state.requests++;
+      const reply = (status: number, json?: object, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { "Content-Type": "application/json", ...headers });
+        res.end(json ? JSON.stringify(json) : "");
+      };
+      if (req.method !== "POST" || req.url !== "/v1.0/me/sendMail")
+        return reply(404, { error: { code: "NotFound", message: req.url } });
+      const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+      if (!state.tokens.includes(token))
+        return reply(401, { error: { code: "InvalidAuthenticationToken", message: "Access token has expired." } });
+      const next = state.script.shift();
+      if (next)
+        return reply(
+          next[0],
+          { error: { code: "TooManyRequests", message: "Slow down" } },
+          next[1] ? { "Retry-After": next[1] } : {},
+        );
+      const { message } = JSON.parse(body);
+      const to = message.toRecipients[0].emailAddress.address;
+      if (state.refuse.includes(to))
+        return reply(400, { error: { code: "ErrorInvalidRecipients", message: `Invalid recipient ${to}` } });
+      state.sent.push({ to, subject: message.subject, html: message.body.content, attachments: message.attachments });
+      reply(202);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  state.url = `https://127.0.0.1:${port}/v1.0`;
+  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  state.post = (url, init) =>
+    new Promise((resolve, reject) => {
+      const req = https.request(url, { method: init.method, headers: init.headers, ca: cert }, (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: { get: (name: string) => (res.headers[name.toLowerCase()] as string | undefined) ?? null },
+            text: async () => text,
+          }),
+        );
+      });
+      req.on("error", reject);
+      req.end(init.body);
+    });
+  return state;
+}
