@@ -452,6 +452,15 @@ describe("creating the letters", () => {
     expect(text("merge-status")).toMatch(new RegExp(`^Listes d'émargement de ${classes} classes créées`));
   });
 
+  it("gives the QR codes the address pattern typed in « Codes QR… »", async () => {
+    const host = await openPane({ controls: [{ tag: "ent:login", text: "«Login»" }] });
+    await loadFile("parents.csv", PARENTS_CSV);
+    $<HTMLInputElement>("qr-url").value = " https://ent.autre.fr/?u={login} ";
+    await click("merge-start");
+    const files = unzipSync(Buffer.from(host.doc.created[0], "base64"));
+    expect(Object.keys(files).filter((f) => f.startsWith("word/media/ent-qr-"))).toHaveLength(40);
+  });
+
   it("offers the .docx as a download when Word refuses to open it", async () => {
     const host = await openPane({
       fail: { "DocumentCreated.open": { code: "GeneralException", message: "Ouverture refusée" } },
