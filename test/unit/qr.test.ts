@@ -48,9 +48,18 @@ describe("the PNG", () => {
     const idatLength = view.getUint32(33);
     expect(strFromU8(png.subarray(37, 41))).toBe("IDAT");
     const raw = unzlibSync(png.subarray(41, 41 + idatLength));
-    // 6 rows of (filter byte + 1 byte): black = 0 bits. Row 0: 000111 → 0b00011100.
-    expect([...raw]).toEqual([0, 0x1c, 0, 0x1c, 0, 0x1c, 0, 0xe0, 0, 0xe0, 0, 0xe0]);
+    // 6 rows of (filter byte + 1 byte): black = 0 bits, padding bits white. Row 0: 000111|11.
+    expect([...raw]).toEqual([0, 0x1f, 0, 0x1f, 0, 0x1f, 0, 0xe3, 0, 0xe3, 0, 0xe3]);
     expect(strFromU8(png.subarray(png.length - 8, png.length - 4))).toBe("IEND");
+  });
+
+  it("draws the quiet zone around the modules, white", () => {
+    const png = monochromePng([[true]], 1, 1);
+    const view = new DataView(png.buffer, png.byteOffset);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([3, 3]);
+    const raw = unzlibSync(png.subarray(41, 41 + view.getUint32(33)));
+    // Rows of 3 pixels: white, white, white / white, black, white / white, white, white.
+    expect([...raw]).toEqual([0, 0xff, 0, 0xbf, 0, 0xff]);
   });
 
   it("draws a code with its quiet zone, 4 pixels a module", () => {
@@ -77,7 +86,13 @@ describe("merge with QR codes", () => {
     const shared = unzipSync(same.files.get("q.docx")!);
     expect(Object.keys(shared).filter((f) => f.startsWith("word/media/ent-qr-"))).toEqual(["word/media/ent-qr-1.png"]);
     expect(strFromU8(shared["word/document.xml"]).match(/r:embed="rIdEntQr1"/g)).toHaveLength(40);
-    expect(strFromU8(shared["word/document.xml"])).toContain("Code QR : adresse de l&apos;ENT (https://ent.autre.fr)");
+    const doc = strFromU8(shared["word/document.xml"]);
+    expect(doc).toContain("Code QR : adresse de l&apos;ENT (https://ent.autre.fr)");
+    // The drawing prefixes are declared once, on the document, not on each of the 40 pictures.
+    expect(doc.match(/xmlns:pic=/g)).toHaveLength(1);
+    expect(
+      /<w:document\b[^>]*xmlns:pic="http:\/\/schemas\.openxmlformats\.org\/drawingml\/2006\/picture"/.test(doc),
+    ).toBe(true);
   });
 
   it("says why the codes are left out when the letter's ENT address is the model", async () => {

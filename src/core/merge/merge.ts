@@ -8,7 +8,7 @@ import { notesPartXml } from "./notes";
 import { PackageWriter } from "./package-writer";
 import { MergeSource } from "./resolve";
 import { CompiledTemplate, compileTemplate, HeaderPart } from "./template";
-import { IMAGE_RELATIONSHIP, QrImages, qrPlan } from "./qr-codes";
+import { IMAGE_RELATIONSHIP, QrImages, qrPlan, withDrawingNamespaces } from "./qr-codes";
 import {
   BLANK_FOOTER,
   BLANK_HEADER,
@@ -94,7 +94,9 @@ export function* mergeSteps(
   const types = t.pkg.contentTypes();
   const copies: PartCopy[] = [];
 
-  out.write(t.prefix);
+  const declared = images ? withDrawingNamespaces(t.prefix) : null;
+  if (images && declared === null) images.rootDeclares = false;
+  out.write(declared ?? t.prefix);
   const bundles = options.bundles;
   const groups = bundles ? classGroups(records) : [{ name: "", records: records.slice() }];
   // Cards and labels: the template holds several people, each "next person" mark starts the next.

@@ -12,10 +12,13 @@ const SCALE = 4;
  * slower to make (1,141 letters: 2 s instead of 0.2 s). Scanning is checked page by page.
  */
 export function qrPng(text: string): Uint8Array {
-  return monochromePng(encode(text, { ecc: "M", border: 4, maskPattern: MASK }).data, SCALE);
+  // The quiet zone is drawn with the image rather than added to the matrix (faster).
+  return monochromePng(encode(text, { ecc: "M", border: 0, maskPattern: MASK }).data, SCALE, QUIET);
 }
 
 const MASK = 0;
+/** Four white modules around the code, as the standard asks. */
+const QUIET = 4;
 
 /**
  * Open ENT NG's activation page reads the login and the code from its address

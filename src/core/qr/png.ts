@@ -29,18 +29,29 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** `dark[y][x]` true for a black module; each module `scale` × `scale` pixels. */
-export function monochromePng(dark: readonly (readonly boolean[])[], scale: number): Uint8Array {
-  const size = dark.length * scale;
+/**
+ * `dark[y][x]` true for a black module; each module `scale` × `scale` pixels, inside a white
+ * margin of `quiet` modules.
+ */
+export function monochromePng(dark: readonly (readonly boolean[])[], scale: number, quiet = 0): Uint8Array {
+  const modules = dark.length + 2 * quiet;
+  const size = modules * scale;
   const rowBytes = Math.ceil(size / 8);
   const stride = rowBytes + 1; // each row starts with its filter byte, 0: none
+  // Grey 1 bit: 1 is white. Start all white, then clear the dark modules' bits.
+  const white = new Uint8Array(stride).fill(0xff);
+  white[0] = 0;
   const raw = new Uint8Array(stride * size);
+  for (let y = 0; y < size; y++) raw.set(white, y * stride);
   const line = new Uint8Array(stride);
   dark.forEach((row, my) => {
-    // One module row packed once (grey 1 bit: 1 is white, 0 is black), then repeated.
-    line.fill(0);
-    for (let x = 0; x < size; x++) if (!row[(x / scale) | 0]) line[1 + (x >> 3)] |= 0x80 >> (x & 7);
-    for (let k = 0; k < scale; k++) raw.set(line, (my * scale + k) * stride);
+    // One module row packed once, then repeated `scale` times.
+    line.set(white);
+    row.forEach((on, mx) => {
+      if (!on) return;
+      for (let x = (mx + quiet) * scale, end = x + scale; x < end; x++) line[1 + (x >> 3)] &= ~(0x80 >> (x & 7));
+    });
+    for (let k = 0; k < scale; k++) raw.set(line, ((my + quiet) * scale + k) * stride);
   });
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
@@ -50,7 +61,8 @@ export function monochromePng(dark: readonly (readonly boolean[])[], scale: numb
   return concatBytes([
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
-    chunk("IDAT", zlibSync(raw, { level: 1 })),
+    // Level 1 and the smallest hash table: a code is a few kilobytes of long runs.
+    chunk("IDAT", zlibSync(raw, { level: 1, mem: 0 })),
     chunk("IEND", new Uint8Array()),
   ]);
 }
