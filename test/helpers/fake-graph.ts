@@ -3,7 +3,7 @@
 // 503, 400 for a bad recipient, 401 for an expired token).
 import * as https from "https";
 import { AddressInfo } from "net";
-import { generate } from "selfsigned";
+import { testCertificate } from "./test-certificate";
 import type { HttpPost } from "../../src/core/mail";
 
 export interface FakeGraph {
@@ -22,15 +22,8 @@ export interface FakeGraph {
   post: HttpPost;
 }
 
-let certificate: Promise<{ key: string; cert: string }> | undefined;
-
 export async function startFakeGraph(): Promise<FakeGraph> {
-  certificate ??= generate([{ name: "commonName", value: "127.0.0.1" }], {
-    keySize: 2048,
-    algorithm: "sha256",
-    extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] }],
-  }).then((p) => ({ key: p.private, cert: p.cert }));
-  const { key, cert } = await certificate;
+  const { key, cert } = await testCertificate();
   const state: FakeGraph = {
     url: "",
     ca: cert,

@@ -4,7 +4,7 @@
 // accepted message is parsed with mailparser.
 import { ParsedMail, simpleParser } from "mailparser";
 import { AddressInfo } from "net";
-import { generate } from "selfsigned";
+import { testCertificate } from "./test-certificate";
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from "smtp-server";
 
 export interface Received {
@@ -33,17 +33,6 @@ export interface TestSmtp {
   attempts: number;
   logins: number;
   close(): Promise<void>;
-}
-
-let certificate: Promise<{ key: string; cert: string }> | undefined;
-
-function testCertificate() {
-  certificate ??= generate([{ name: "commonName", value: "127.0.0.1" }], {
-    keySize: 2048,
-    algorithm: "sha256",
-    extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] }],
-  }).then((pems) => ({ key: pems.private, cert: pems.cert }));
-  return certificate;
 }
 
 export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
