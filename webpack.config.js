@@ -77,24 +77,58 @@ async function httpsOptions() {
   }
 }
 
+/**
+ * The Entra ID application (client) id the school's administrator registered for sending
+ * e-mail through Microsoft 365. Without it the pane cannot sign in, and its page may connect
+ * nowhere; with it, the page may reach Microsoft's sign-in and Graph, and nothing else.
+ */
+function graphSettings() {
+  const clientId = (process.env.ADDIN_CLIENT_ID ?? "").trim();
+  if (clientId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId))
+    throw new Error(
+      `ADDIN_CLIENT_ID doit être l'identifiant d'application (client) de l'inscription Entra ID, de la forme 00000000-0000-0000-0000-000000000000 (reçu : ${clientId})`,
+    );
+  return {
+    clientId,
+    connectSrc: clientId ? "https://graph.microsoft.com https://login.microsoftonline.com" : "'none'",
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const baseUrl = manifestBaseUrl(dev);
+  const graph = graphSettings();
   const serving = Boolean(process.env.WEBPACK_SERVE);
   return {
     devtool: dev ? "source-map" : false, // never "eval": the page's CSP forbids it
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
+      "auth-dialog": "./src/auth/auth-dialog.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    // ADDIN_OUTPUT_DIR lets the e2e suite build a second pane, with a client id, beside dist/.
+    output: {
+      path: path.resolve(__dirname, process.env.ADDIN_OUTPUT_DIR || "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
+          // ES modules for webpack (tsconfig's CommonJS is for Jest and Node): import() then
+          // splits a chunk, and packages' ES builds are tree-shaken.
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: "tsconfig.json",
+              onlyCompileBundledFiles: true,
+              compilerOptions: { module: "es2020" },
+            },
+          },
         },
         // The ready letters travel inside the script: the CSP lets the pane fetch nothing.
         { test: /\.docx$/, type: "asset/inline" },
@@ -107,6 +141,14 @@ module.exports = async (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
+        templateParameters: { connectSrc: graph.connectSrc },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "auth-dialog.html",
+        template: "./src/auth/auth-dialog.html",
+        chunks: ["auth-dialog"],
+        scriptLoading: "defer",
+        templateParameters: { connectSrc: graph.connectSrc },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
@@ -127,6 +169,7 @@ module.exports = async (env, options) => {
           },
         ],
       }),
+      new (require("webpack").DefinePlugin)({ ADDIN_CLIENT_ID: JSON.stringify(graph.clientId) }),
       new ScriptSizeReport(!dev),
     ],
     devServer: serving

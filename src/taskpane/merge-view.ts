@@ -70,13 +70,19 @@ function bundleChoice(): BundleOptions | undefined {
 }
 
 /** Pink passages still showing the ready letter's model text: create the letters anyway? */
-async function pinkPassagesAccepted(): Promise<boolean> {
+export async function pinkPassagesAccepted(use: "print" | "send" = "print"): Promise<boolean> {
   const { unchangedPassages } = await documentFields(passageDefaults());
   if (unchangedPassages.length === 0) return true;
-  return ask(
-    `Passages en rose non complétés : ${unchangedPassages.map(passageLabel).join(", ")}. Ils seront imprimés tels quels dans chaque courrier. Créer quand même ?`,
-    "Créer quand même",
-  );
+  const list = unchangedPassages.map(passageLabel).join(", ");
+  return use === "print"
+    ? ask(
+        `Passages en rose non complétés : ${list}. Ils seront imprimés tels quels dans chaque courrier. Créer quand même ?`,
+        "Créer quand même",
+      )
+    : ask(
+        `Passages en rose non complétés : ${list}. Ils partiront tels quels dans chaque message. Envoyer quand même ?`,
+        "Envoyer quand même",
+      );
 }
 
 /** Creates the letters of `records` (all those selected, or one person's from the preview). */

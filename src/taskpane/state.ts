@@ -12,8 +12,8 @@ import {
   Selection,
 } from "../core/roster";
 
-/** The pane's four steps, in order; one is open at a time. */
-export const STEPS = ["data", "letter", "preview", "merge"] as const;
+/** The pane's five steps, in order; one is open at a time. */
+export const STEPS = ["data", "letter", "preview", "merge", "mail"] as const;
 export type StepId = (typeof STEPS)[number];
 
 /** What "Vérifier le courrier" found in the document: its fields and the pink passages left as they were. */

@@ -1,9 +1,10 @@
-// The four steps as an accordion: one open at a time so that the pane fits Word's pane
+// The five steps as an accordion: one open at a time so that the pane fits Word's pane
 // (350 × 700 px) without scrolling; a closed step says on one line what was done in it, and
 // the next step opens by itself when one is done.
 import { PROFILE_LABELS, PROFILES } from "../core/catalog";
 import { PaneContext } from "./context";
 import { byId, plural } from "./dom";
+import { mailOutline } from "./mail-view";
 import { STEPS, StepId } from "./state";
 
 export function setupSteps(ctx: PaneContext): void {
@@ -59,5 +60,7 @@ export function outline(ctx: PaneContext, step: StepId): string {
       return state.previewIndex >= 0 ? `${state.previewIndex + 1} / ${state.selected().length}` : "";
     case "merge":
       return state.roster ? plural(state.selected().length, "courrier à créer", "courriers à créer") : "";
+    case "mail":
+      return mailOutline();
   }
 }

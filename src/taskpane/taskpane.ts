@@ -1,11 +1,14 @@
-// The task pane: four steps (Données, Courrier, Aperçu, Fusion). The roster lives in this
-// page's memory only; nothing is stored or sent.
+// The task pane: five steps (Données, Courrier, Aperçu, Fusion, Envoyer par courriel). The
+// roster lives in this page's memory only; nothing is stored, and nothing is sent but the
+// e-mails the user sends.
 import { officeThemeIsDark, restoreLeftoverPreview, whenOfficeReady } from "../word";
 import { describeError, messageArea, PaneContext } from "./context";
 import { renderData, setupData } from "./data-view";
 import { byId } from "./dom";
 import { renderLetter, setupLetter } from "./letter-view";
 import { forgetDownload, renderMerge, setupInsertHere, setupMerge } from "./merge-view";
+import { renderMail, setupMail } from "./mail-view";
+import { CLIENT_ID } from "./config";
 import { leavePreview, renderPreview, setupPreview } from "./preview-view";
 import { PaneState } from "./state";
 import { renderSteps, setupSteps } from "./steps";
@@ -24,6 +27,7 @@ function createContext(): PaneContext {
       renderLetter(ctx);
       renderPreview(ctx);
       renderMerge(ctx);
+      renderMail(ctx);
       renderSteps(ctx);
       if (!ctx.state.roster) forgetDownload();
       if (key && !document.contains(focused))
@@ -41,7 +45,11 @@ async function start(): Promise<void> {
   setupPreview(ctx);
   setupMerge(ctx);
   setupInsertHere(ctx);
+  setupMail(ctx);
   setupSteps(ctx);
+  if (CLIENT_ID)
+    byId("privacy").textContent =
+      "Vos données restent sur cet ordinateur : rien n'est enregistré, et rien n'est envoyé que les courriels que vous envoyez.";
   ctx.refresh();
   const info = await whenOfficeReady(() => {
     byId("host-status").textContent =

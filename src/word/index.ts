@@ -7,5 +7,8 @@ export { fillPreview, maskedPassword, restoreLeftoverPreview, restorePreview } f
 export { readTemplate, openAsNewDocument, insertLetterFile, documentIsEmpty, toBase64 } from "./document";
 export type { TemplateSource } from "./document";
 export { WordError } from "./errors";
-export { createLetters, openIsConfirmed } from "./merge";
+export { createLetters, openIsConfirmed, readTemplateFile } from "./merge";
 export type { LettersOutcome, MergePhase } from "./merge";
+export type { AuthWay, DialogAnswer, SignedIn } from "./auth";
+/** Signing in to Microsoft 365 (MSAL), loaded with the pane's e-mail step only: chunk "mail". */
+export const loadSignIn = () => import(/* webpackChunkName: "mail" */ "./auth");

@@ -52,6 +52,14 @@ export function openIsConfirmed(platform: string): boolean {
   return platform === "PC" || platform === "Mac";
 }
 
+/** The letter in Word as a .docx, and the parts Word could not give (headers, footers) where it only gave the body. */
+export async function readTemplateFile(): Promise<{ bytes: Uint8Array; lostParts: string[] }> {
+  const template = await readTemplate();
+  return template.kind === "docx"
+    ? { bytes: template.bytes, lostParts: [] }
+    : { bytes: flatOpcToDocx(template.xml), lostParts: template.lostParts };
+}
+
 export async function createLetters(
   records: readonly RosterRecord[],
   source: MergeSource,
@@ -70,9 +78,7 @@ export async function createLetters(
   } = {},
 ): Promise<LettersOutcome> {
   options.onPhase?.("lecture");
-  const template = await readTemplate();
-  const bytes = template.kind === "docx" ? template.bytes : flatOpcToDocx(template.xml);
-  const lostParts = template.kind === "docx" ? [] : template.lostParts;
+  const { bytes, lostParts } = await readTemplateFile();
   options.onPhase?.("fusion");
   const result = await runSteps(
     mergeSteps(bytes, records, source, {

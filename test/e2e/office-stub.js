@@ -235,13 +235,66 @@
     },
   };
 
+  // Nested app authentication as Office provides it (NestedAppAuth 1.1): MSAL's bridge,
+  // answered with a test token for the signed-in secretary. Office itself would ask Microsoft;
+  // here nothing leaves the machine. `stub.naa.requests` lists what MSAL asked.
+  const naa = { requests: [], user: "secretariat@college.example", token: "jeton-1" };
+  stub.naa = naa;
+  const b64url = (o) => btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  const bridgeListeners = [];
+  window.nestedAppAuthBridge = {
+    addEventListener: (type, fn) => bridgeListeners.push(fn),
+    removeEventListener: (type, fn) => bridgeListeners.splice(bridgeListeners.indexOf(fn), 1),
+    postMessage(text) {
+      const request = JSON.parse(text);
+      naa.requests.push(request.method);
+      const now = Math.floor(Date.now() / 1000);
+      const claims = {
+        aud: request.tokenParams ? request.tokenParams.clientId : "",
+        iss: "https://login.microsoftonline.com/tid/v2.0",
+        oid: "uid",
+        tid: "tid",
+        sub: "uid",
+        name: "Secrétariat",
+        preferred_username: naa.user,
+        iat: now,
+        nbf: now,
+        exp: now + 3600,
+      };
+      const answer =
+        request.method === "GetInitContext"
+          ? { initContext: { sdkName: "office-stub", sdkVersion: "1.0", capabilities: { queryAccount: false } } }
+          : {
+              token: {
+                access_token: naa.token,
+                id_token: `${b64url({ alg: "none", typ: "JWT" })}.${b64url(claims)}.c2ln`,
+                expires_in: 3600,
+                scope: request.tokenParams ? request.tokenParams.scope : "",
+              },
+              account: {
+                environment: "login.microsoftonline.com",
+                homeAccountId: "uid.tid",
+                localAccountId: "uid",
+                tenantId: "tid",
+                username: naa.user,
+                name: "Secrétariat",
+              },
+            };
+      const response = { messageType: "NestedAppAuthResponse", requestId: request.requestId, success: true, ...answer };
+      setTimeout(() => bridgeListeners.forEach((fn) => fn({ data: JSON.stringify(response) })), 0);
+    },
+  };
+
   window.Word = { run: async (callback) => callback(context), ChangeTrackingMode: { off: "Off" } };
   window.Office = {
     onReady: () => Promise.resolve({ host: "Word", platform: "PC" }),
     FileType: { Compressed: "compressed" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
-      requirements: { isSetSupported: (set, version) => set === "WordApi" && parseFloat(version) <= 1.5 },
+      requirements: {
+        isSetSupported: (set, version) =>
+          (set === "WordApi" && parseFloat(version) <= 1.5) || (set === "NestedAppAuth" && parseFloat(version) <= 1.1),
+      },
       document: {
         getFileAsync(type, options, callback) {
           if (!stub.parts) return callback({ status: "failed", error: { code: 11001, message: "document vide" } });

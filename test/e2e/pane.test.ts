@@ -4,7 +4,8 @@
 // stored, no serious accessibility violation, and the pane copes without Office.
 import * as fs from "fs";
 import * as path from "path";
-import { Browser, chromium, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
+import { launchChromium, OFFICE_JS, PANE, STUB } from "./browser";
 import { pdfPages, toPdf } from "../render/libreoffice";
 import { serve } from "./server";
 import { exportPath } from "../fixtures";
@@ -15,8 +16,6 @@ const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const OUT = path.join(ROOT, "test", "out", "e2e");
 const SAMPLE = exportPath("moncollege-parents.csv");
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const STUB = fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let browser: Browser;
@@ -26,18 +25,7 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run npm run build first");
   fs.mkdirSync(OUT, { recursive: true });
   server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -55,7 +43,6 @@ async function openPane(
   office: "stub" | "offline",
   media: { colorScheme?: "dark" | "light"; forcedColors?: "active" | "none" } = {},
 ): Promise<Watch> {
-  // Word's task pane on a laptop: 350 px wide, 700 px tall.
   const context = await browser.newContext({ viewport: PANE, ...media });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -76,7 +63,6 @@ async function openPane(
 }
 
 const README_IMAGES = path.join(ROOT, "docs", "images");
-const PANE = { width: 350, height: 700 };
 
 /**
  * The next action is on screen as the pane opens it: not scrolled to, inside 350 × 700, and

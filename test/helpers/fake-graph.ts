@@ -17,6 +17,8 @@ export interface FakeGraph {
   refuse: string[];
   /** Tokens accepted. */
   tokens: string[];
+  /** Milliseconds before answering each message (a slow tenant, so that a test can cancel mid-run). */
+  delayMs: number;
   close(): Promise<void>;
   /** A fetch-like client that trusts this server's certificate. */
   post: HttpPost;
@@ -32,6 +34,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     script: [],
     refuse: [],
     tokens: ["jeton-1"],
+    delayMs: 0,
     close: async () => undefined,
     post: async () => {
       throw new Error("not started");
@@ -63,7 +66,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       if (state.refuse.includes(to))
         return reply(400, { error: { code: "ErrorInvalidRecipients", message: `Invalid recipient ${to}` } });
       state.sent.push({ to, subject: message.subject, html: message.body.content, attachments: message.attachments });
-      reply(202);
+      setTimeout(() => reply(202), state.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,7 +1,8 @@
 // An e-mail problem the user must fix before anything is sent, in French.
 import { CourriersError } from "../errors";
 
-export type MailErrorCode = "no-email-column" | "unknown-subject-field" | "bad-journal";
+export type MailErrorCode =
+  "no-email-column" | "unknown-subject-field" | "bad-journal" | "sign-in-failed" | "sign-in-cancelled";
 
 export class MailError extends CourriersError {
   declare readonly code: MailErrorCode;

@@ -14,3 +14,6 @@ export { DEFAULT_SUBJECT, letterMessage, recipients, subjectFor } from "./messag
 export type { LetterMessage, PaperLetter, Recipient } from "./messages";
 export { base64, GRAPH_ENDPOINT, graphMessage, sendWithGraph } from "./graph";
 export type { GraphClient, GraphResult, HttpPost } from "./graph";
+export { formatMinutes, limitsText, PER_DAY, PER_MINUTE, runMinutes, waitBeforeNext } from "./exchange";
+export { sendAllWithGraph } from "./graph-run";
+export type { RunControl, RunEnd, RunEvents } from "./graph-run";
