@@ -78,6 +78,13 @@ export interface MockOptions {
   themeBackground?: string;
   /** Text of each section's headers and footers, by "header:Primary", "footer:Primary"… */
   headerFooter?: Record<string, string>;
+  /** The host supports nested app authentication (requirement set NestedAppAuth 1.1). */
+  nestedAppAuth?: boolean;
+  /**
+   * What the sign-in dialog does, one entry per opening: the message its page sends, the
+   * dialog event it ends with (12006: closed by the user), or the error opening it fails with.
+   */
+  dialogs?: Array<{ message: string } | { event: number } | { openError: OfficeFailure }>;
 }
 
 class PropertyNotLoaded extends Error {
@@ -544,12 +551,41 @@ export function installWordMock(options: MockOptions = {}): WordHost {
     },
     FileType: { Compressed: "compressed" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
     context: {
       officeTheme: options.themeBackground ? { bodyBackgroundColor: options.themeBackground } : undefined,
       requirements: {
         isSetSupported(set: string, version: string) {
           calls.push({ api: "Requirements.isSetSupported", args: [set, version] });
+          if (set === "NestedAppAuth") return Boolean(options.nestedAppAuth) && Number(version) <= 1.1;
           return set === "WordApi" && Number(version) <= Number(options.apiVersion ?? "1.3");
+        },
+      },
+      ui: {
+        displayDialogAsync(url: string, opts: object, callback: (r: unknown) => void) {
+          calls.push({ api: "UI.displayDialogAsync", args: [url, opts] });
+          const next = options.dialogs?.shift();
+          if (!next) throw new Error("displayDialogAsync: no dialog scripted");
+          if ("openError" in next) return callback({ status: "failed", error: next.openError });
+          const handlers: Record<string, (arg: unknown) => void> = {};
+          callback({
+            status: "succeeded",
+            value: {
+              addEventHandler(type: string, handler: (arg: unknown) => void) {
+                calls.push({ api: "Dialog.addEventHandler", args: [type] });
+                handlers[type] = handler;
+              },
+              close() {
+                calls.push({ api: "Dialog.close", args: [] });
+              },
+            },
+          });
+          // The dialog's page answers later, as a real sign-in would.
+          setTimeout(() =>
+            "message" in next
+              ? handlers.dialogMessageReceived?.({ message: next.message, origin: new URL(url).origin })
+              : handlers.dialogEventReceived?.({ error: next.event }),
+          );
         },
       },
       document: {

@@ -40,7 +40,7 @@ export function sentKeys(journal: string, fileName: string): Set<string> {
     if (!entry || typeof entry.login !== "string" || typeof entry.to !== "string")
       throw new MailError(
         "bad-journal",
-        `Le journal d'envoi « ${fileName} » est illisible à la ligne ${i + 1}. Ne le modifiez pas à la main ; s'il n'appartient pas à cet envoi, indiquez-en un autre (--journal).`,
+        `Le journal d'envoi « ${fileName} » est illisible à la ligne ${i + 1}. Ne le modifiez pas à la main ; s'il n'appartient pas à cet envoi, choisissez le journal de cet envoi.`,
       );
     keys.add(journalKey(entry.login, entry.to));
   });

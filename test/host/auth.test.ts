@@ -1,0 +1,81 @@
+/**
+ * @jest-environment ./test/helpers/jsdom-environment.js
+ */
+// Signing in to Microsoft 365 on the strict Office mock: nested app authentication where the
+// host supports NestedAppAuth 1.1, the Office dialog elsewhere; and what the dialog path does
+// with each answer its page gives (a token, an error, the user closing it, Word refusing it).
+import { authWay, signIn } from "../../src/word/auth";
+import { MailError } from "../../src/core/mail";
+import { installWordMock } from "./word-mock";
+
+const TOKEN = JSON.stringify({ ok: true, token: "jeton-dialogue", username: "secretariat@college.example" });
+
+describe("authWay", () => {
+  it("takes nested app authentication where Office supports NestedAppAuth 1.1", () => {
+    const host = installWordMock({ nestedAppAuth: true });
+    expect(authWay()).toBe("naa");
+    expect(host.log.calls).toEqual([{ api: "Requirements.isSetSupported", args: ["NestedAppAuth", "1.1"] }]);
+  });
+
+  it("takes the Office dialog elsewhere, and where the requirement check itself fails", () => {
+    installWordMock({ nestedAppAuth: false });
+    expect(authWay()).toBe("dialog");
+    (globalThis as { Office?: unknown }).Office = {};
+    expect(authWay()).toBe("dialog");
+  });
+});
+
+describe("signing in through the Office dialog", () => {
+  it("opens our own auth-dialog.html and keeps the token and address its page sends, in memory", async () => {
+    const host = installWordMock({
+      dialogs: [{ message: TOKEN }, { message: TOKEN.replace("jeton-dialogue", "jeton-2") }],
+    });
+    const user = await signIn("3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b");
+    expect(await user.token()).toBe("jeton-dialogue");
+    expect(user.address()).toBe("secretariat@college.example");
+    expect(host.log.calls.map((c) => c.api)).toEqual([
+      "Requirements.isSetSupported",
+      "UI.displayDialogAsync",
+      "Dialog.addEventHandler",
+      "Dialog.addEventHandler",
+      "Dialog.close",
+    ]);
+    const [url, opts] = host.log.calls[1].args as [string, object];
+    expect(url).toBe(new URL("auth-dialog.html", location.href).href);
+    expect(opts).toEqual({ height: 60, width: 30, promptBeforeOpen: false });
+    // A 401 asks for a new token: the dialog opens again (and closes at once when signed in).
+    expect(await user.token(true)).toBe("jeton-2");
+    expect(host.log.calls.filter((c) => c.api === "UI.displayDialogAsync")).toHaveLength(2);
+  });
+
+  it.each([
+    [{ event: 12006 }, "sign-in-cancelled", "Connexion à Microsoft 365 annulée : aucun message n'a été envoyé."],
+    [
+      { event: 12002 },
+      "sign-in-failed",
+      "La fenêtre de connexion à Microsoft 365 s'est fermée (code 12002). Réessayez.",
+    ],
+    [
+      { openError: { code: 12007, message: "Une boîte de dialogue est déjà ouverte." } },
+      "sign-in-failed",
+      "Word n'a pas pu ouvrir la fenêtre de connexion à Microsoft 365 (Une boîte de dialogue est déjà ouverte.). Autorisez les fenêtres du complément puis réessayez.",
+    ],
+    [
+      { message: JSON.stringify({ ok: false, error: "consent_required" }) },
+      "sign-in-failed",
+      "Connexion à Microsoft 365 impossible (consent_required). Vérifiez que votre compte a une boîte aux lettres Exchange Online et que l'administrateur a autorisé Courriers ENT à envoyer du courrier (Mail.Send).",
+    ],
+    [
+      { message: JSON.stringify({ ok: false, error: "user_cancelled" }) },
+      "sign-in-cancelled",
+      "Connexion à Microsoft 365 annulée : aucun message n'a été envoyé.",
+    ],
+    [{ message: "pas du JSON" }, "sign-in-failed", "Connexion à Microsoft 365 impossible (réponse illisible)."],
+  ])("%j ends the sign-in with %s, in French", async (dialog, code, message) => {
+    installWordMock({ dialogs: [dialog] });
+    const failure = await signIn("3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b").catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(MailError);
+    expect((failure as MailError).code).toBe(code);
+    expect((failure as MailError).message.startsWith(message.replace(/\.$/, ""))).toBe(true);
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * @jest-environment ./test/helpers/jsdom-environment.js
+ */
+// Step 5 "Envoyer par courriel" in a DOM over the strict Word mock: the message without a
+// client id; with one, who gets a message and who gets paper, a subject naming an unknown
+// field, sign-in through the Office dialog, a run against the local Graph fake (fetch is
+// pointed at it), pause and resume, the journal offered and refused when unreadable, and
+// forgotten with the data.
+import * as fs from "fs";
+import * as path from "path";
+import { File as NodeFile } from "buffer";
+import { TextDecoder, TextEncoder } from "util";
+import { readyLetter } from "../fixtures";
+import { installWordMock, MockOptions, WordHost } from "./word-mock";
+import { FakeGraph, startFakeGraph } from "../helpers/fake-graph";
+import { CSV, WITH_ADDRESS } from "../helpers/mail-people";
+
+Object.assign(globalThis, { TextDecoder, TextEncoder });
+Object.assign(globalThis, { CSS: { escape: (s: string) => s.replace(/["\\]/g, "\\$&") } });
+const objectUrls: Blob[] = [];
+Object.assign(URL, {
+  createObjectURL: (blob: Blob) => `blob:test/${objectUrls.push(blob)}`,
+  revokeObjectURL: () => undefined,
+});
+
+const HTML = fs.readFileSync(path.join(__dirname, "..", "..", "src", "taskpane", "taskpane.html"), "utf8");
+const BODY = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
+const CLIENT_ID = "3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b";
+const SIGNED_IN = JSON.stringify({ ok: true, token: "jeton-1", username: "secretariat@college.example" });
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const text = (id: string) => $(id).textContent ?? "";
+const flush = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+};
+async function until(what: () => boolean, label: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (what()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`jamais vrai : ${label}`);
+}
+const blobText = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+
+let graph: FakeGraph;
+beforeAll(async () => {
+  graph = await startFakeGraph();
+  // The pane's fetch reaches Graph's address; here, the local fake.
+  (globalThis as { fetch?: unknown }).fetch = (url: string, init: Parameters<FakeGraph["post"]>[1]) =>
+    graph.post(url.replace("https://graph.microsoft.com/v1.0", graph.url), init);
+});
+afterAll(() => graph.close());
+beforeEach(() => {
+  graph.sent.length = 0;
+  graph.delayMs = 0;
+});
+afterEach(() => delete (globalThis as { ADDIN_CLIENT_ID?: string }).ADDIN_CLIENT_ID);
+
+async function openPane(clientId: string | undefined, options: MockOptions = {}): Promise<WordHost> {
+  document.body.innerHTML = BODY;
+  if (clientId) (globalThis as { ADDIN_CLIENT_ID?: string }).ADDIN_CLIENT_ID = clientId;
+  const host = installWordMock({ file: readyLetter("parents"), ...options });
+  // A fresh registry rather than isolateModules: the step's chunk is required later, and must
+  // share the pane's modules (its errors are the pane's CourriersError).
+  jest.resetModules();
+  require("../../src/taskpane/taskpane");
+  await flush();
+  return host;
+}
+
+async function loadFile(input: string, name: string, content: string): Promise<void> {
+  const el = $<HTMLInputElement>(input);
+  Object.defineProperty(el, "files", { value: [new NodeFile([content], name)], configurable: true });
+  el.dispatchEvent(new Event("change"));
+  await flush();
+}
+
+async function openMailStep(): Promise<void> {
+  $("mail-toggle").click();
+  await until(() => !$("mail-ready").hidden, "étape 5 prête");
+}
+
+/** Clicks a sending button (the mock's letter has its pink passages completed: no question). */
+async function start(id: string): Promise<void> {
+  $(id).click();
+  await flush();
+  expect($("confirm-replace").hidden).toBe(true);
+}
+
+describe("step 5 without a client id", () => {
+  it("explains that sending needs Microsoft 365 and names the command line", async () => {
+    await openPane(undefined);
+    await loadFile("file-input", "parents.csv", CSV);
+    $("mail-toggle").click();
+    await flush();
+    expect(text("mail-unavailable")).toContain("l'administrateur de l'établissement doit d'abord déclarer");
+    expect(text("mail-unavailable")).toContain("courriers-ent send export.csv");
+    expect($("mail-ready").hidden).toBe(true);
+    expect(text("privacy")).toBe("Vos données restent sur cet ordinateur : rien n'est envoyé ni enregistré.");
+  });
+});
+
+describe("step 5 with a client id", () => {
+  it("asks for the file first, then lists who gets a message and who gets paper", async () => {
+    await openPane(CLIENT_ID);
+    expect(text("privacy")).toContain("rien n'est envoyé que les courriels que vous envoyez");
+    $("mail-toggle").click();
+    await until(() => text("mail-unavailable").includes("Choisissez d'abord"), "fichier demandé");
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    expect(text("mail-recipients")).toBe("4 messages à envoyer ; 3 personnes sans adresse : courrier papier.");
+    expect(text("mail-paper-summary")).toBe("Sans courriel (3) : à imprimer");
+    expect($("mail-paper-list").children).toHaveLength(3);
+    expect(text("mail-limits")).toBe(
+      "Microsoft 365 accepte 30 messages par minute : l'envoi prend moins d'une minute.",
+    );
+    expect($<HTMLInputElement>("mail-subject").value).toBe("Vos identifiants pour l'ENT du collège");
+    expect(text("mail-send")).toBe("Envoyer les 4 messages");
+    expect($<HTMLButtonElement>("mail-send").disabled).toBe(false);
+  });
+
+  it("refuses a subject naming a field the export lacks, and an empty subject", async () => {
+    await openPane(CLIENT_ID);
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    const subject = $<HTMLInputElement>("mail-subject");
+    subject.value = "Identifiants de {Surnom}";
+    subject.dispatchEvent(new Event("input"));
+    await flush();
+    expect(text("mail-subject-error")).toContain("L'objet du message utilise « Surnom »");
+    expect(subject.getAttribute("aria-invalid")).toBe("true");
+    expect($<HTMLButtonElement>("mail-send").disabled).toBe(true);
+    subject.value = "  ";
+    subject.dispatchEvent(new Event("input"));
+    await flush();
+    expect(text("mail-subject-error")).toBe("Indiquez l'objet du message.");
+  });
+
+  it("signs in through the Office dialog, sends each message once, pauses, offers the journal, and forgets it with the data", async () => {
+    const host = await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    graph.delayMs = 150;
+    await start("mail-send");
+    await until(() => text("mail-counts").startsWith("Envoyés : 1 "), "un message envoyé");
+    $("mail-pause").click();
+    await flush();
+    expect(text("mail-pause")).toBe("Reprendre");
+    await until(() => text("mail-counts").endsWith("en pause"), "en pause");
+    const during = graph.sent.length;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(graph.sent.length).toBe(during);
+    $("mail-pause").click();
+    await until(() => text("mail-status").startsWith("4 messages envoyés."), "fin de l'envoi");
+    expect(graph.sent.map((m) => m.to).sort()).toEqual(WITH_ADDRESS.map((p) => p[7]).sort());
+    expect(host.log.calls.filter((c) => c.api === "UI.displayDialogAsync")).toHaveLength(1);
+    expect($("mail-journal-download").hidden).toBe(false);
+    expect($("mail-journal-link").getAttribute("download")).toBe("envoi-parents.jsonl");
+    const journal = await blobText(objectUrls[objectUrls.length - 1]);
+    expect(
+      journal
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).login),
+    ).toHaveLength(4);
+    expect(text("mail-recipients")).toBe(
+      "0 message à envoyer ; 4 déjà envoyés (journal) ; 3 personnes sans adresse : courrier papier.",
+    );
+    expect($("mail-pause").hidden).toBe(true);
+    // The closed step says what was done.
+    $("merge-toggle").click();
+    await flush();
+    expect(text("mail-outline")).toBe("4 messages envoyés");
+    // "Effacer les données" forgets the journal too: it names people.
+    $("data-toggle").click();
+    await flush();
+    $("clear-data").click();
+    await flush();
+    expect($("mail-journal-download").hidden).toBe(true);
+    expect(text("mail-outline")).toBe("");
+  });
+
+  it("cancels a run between two messages and says how many did not go", async () => {
+    await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    graph.delayMs = 200;
+    await start("mail-send");
+    await until(() => text("mail-counts").startsWith("Envoyés : 1 "), "un message envoyé");
+    $("mail-cancel").click();
+    await until(() => text("mail-status").startsWith("Envoi annulé"), "annulé");
+    expect(text("mail-status")).toMatch(
+      /^Envoi annulé : [12] messages? envoyés?, [23] non envoyés\. Téléchargez le journal/,
+    );
+  });
+
+  it("names an unreadable journal in French and keeps going", async () => {
+    await openPane(CLIENT_ID);
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    await loadFile("mail-journal", "envoi-parents.jsonl", 'pas du json\n{"login":"a","to":"a@example.test"}\n');
+    await until(() => !$("message").hidden, "erreur affichée");
+    expect(text("message")).toBe(
+      "Le journal d'envoi « envoi-parents.jsonl » est illisible à la ligne 1. Ne le modifiez pas à la main ; s'il n'appartient pas à cet envoi, choisissez le journal de cet envoi.",
+    );
+    expect(text("mail-recipients")).toContain("4 messages à envoyer");
+  });
+
+  it("loads a journal back: those it lists are not sent again", async () => {
+    await openPane(CLIENT_ID);
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    const [first, second] = WITH_ADDRESS;
+    const lines = [first, second].map((p) =>
+      JSON.stringify({ login: p[2], to: p[7], messageId: "", at: "2026-09-01T08:00:00.000Z" }),
+    );
+    await loadFile("mail-journal", "envoi-parents.jsonl", `${lines.join("\n")}\n`);
+    await until(() => text("mail-status").includes("chargé"), "journal chargé");
+    expect(text("mail-status")).toBe(
+      "Journal « envoi-parents.jsonl » chargé : 2 messages déjà envoyés, qui ne repartiront pas.",
+    );
+    expect(text("mail-recipients")).toBe(
+      "2 messages à envoyer ; 2 déjà envoyés (journal) ; 3 personnes sans adresse : courrier papier.",
+    );
+  });
+});
