@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
-import { launchChromium, OFFICE_JS, PANE, STUB } from "./browser";
+import { launchChromium, OFFICE_JS, PANE, seriousViolations, STUB } from "./browser";
 import { serve } from "./server";
 import { FakeGraph, startFakeGraph } from "../helpers/fake-graph";
 import { CSV, PEOPLE, WITH_ADDRESS } from "../helpers/mail-people";
@@ -148,6 +148,8 @@ describe("the pane built with a client id (ADDIN_CLIENT_ID)", () => {
     expect(paper).toContain("Jean DUPONT (jean.dupont) : pas d'adresse électronique");
     expect(paper).toContain("il manque @");
     expect(await page.textContent("#mail-limits")).toContain("moins d'une minute");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, "5-courriel.png"), fullPage: true });
 
     await page.fill("#mail-subject", "Identifiants ENT de {Prénom} {Nom}");
     await start(page, "#mail-sample");
@@ -174,6 +176,7 @@ describe("the pane built with a client id (ADDIN_CLIENT_ID)", () => {
     expect(await page.textContent("#mail-outline")).toBe("");
     expect(await page.textContent("#mail-recipients")).toContain("0 message à envoyer ; 4 déjà envoyés (journal)");
     expect(await page.isDisabled("#mail-send")).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The journal: one line per message, no password, no body.
     const journal = fs.readFileSync(await downloadJournal(page), "utf8");

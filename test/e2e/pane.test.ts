@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
-import { launchChromium, OFFICE_JS, PANE, STUB } from "./browser";
+import { launchChromium, OFFICE_JS, PANE, seriousViolations, STUB } from "./browser";
 import { pdfPages, toPdf } from "../render/libreoffice";
 import { serve } from "./server";
 import { exportPath } from "../fixtures";
@@ -16,7 +16,6 @@ const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const OUT = path.join(ROOT, "test", "out", "e2e");
 const SAMPLE = exportPath("moncollege-parents.csv");
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -110,16 +109,6 @@ async function withParentsLetter(): Promise<Page> {
   return page;
 }
 
-/** axe-core's serious and critical findings on the page as it is (contrast included). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE};undefined`);
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
-    violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
-  };
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes.length})`);
-}
 const stub = <T>(page: Page, fn: string): Promise<T> =>
   page.evaluate(`(() => { const s = window.__wordStub; return ${fn}; })()`) as Promise<T>;
 
@@ -131,6 +120,8 @@ describe("the built add-in (dist/)", () => {
       "taskpane.css",
       "commands.html",
       "commands.js",
+      "auth-dialog.html",
+      "auth-dialog.js",
       "manifest.xml",
       "help.html",
       "assets/icon-16.png",
