@@ -6,33 +6,16 @@
 // field, sign-in through the Office dialog, a run against the local Graph fake (fetch is
 // pointed at it), pause and resume, the journal offered and refused when unreadable, and
 // forgotten with the data.
-import * as fs from "fs";
-import * as path from "path";
 import { File as NodeFile } from "buffer";
-import { TextDecoder, TextEncoder } from "util";
 import { readyLetter } from "../fixtures";
 import { installWordMock, MockOptions, WordHost } from "./word-mock";
+import { $, BODY, flush, objectUrls, text } from "./pane-dom";
 import { FakeGraph, startFakeGraph } from "../helpers/fake-graph";
 import { CSV, WITH_ADDRESS } from "../helpers/mail-people";
 
-Object.assign(globalThis, { TextDecoder, TextEncoder });
-Object.assign(globalThis, { CSS: { escape: (s: string) => s.replace(/["\\]/g, "\\$&") } });
-const objectUrls: Blob[] = [];
-Object.assign(URL, {
-  createObjectURL: (blob: Blob) => `blob:test/${objectUrls.push(blob)}`,
-  revokeObjectURL: () => undefined,
-});
-
-const HTML = fs.readFileSync(path.join(__dirname, "..", "..", "src", "taskpane", "taskpane.html"), "utf8");
-const BODY = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
 const CLIENT_ID = "3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b";
 const SIGNED_IN = JSON.stringify({ ok: true, token: "jeton-1", username: "secretariat@college.example" });
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const text = (id: string) => $(id).textContent ?? "";
-const flush = async () => {
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
-};
 async function until(what: () => boolean, label: string): Promise<void> {
   for (let i = 0; i < 500; i++) {
     if (what()) return;

@@ -6,30 +6,12 @@
 // open the letters, the pane closed during the preview).
 import { strFromU8, unzipSync } from "fflate";
 import * as fs from "fs";
-import * as path from "path";
 import { File as NodeFile } from "buffer";
-import { TextDecoder, TextEncoder } from "util";
 import { exportPath, readyLetter } from "../fixtures";
 import { installWordMock, MockOptions, WordHost } from "./word-mock";
+import { $, BODY, flush, text } from "./pane-dom";
 
-Object.assign(globalThis, { TextDecoder, TextEncoder });
-// jsdom has neither CSS.escape nor object URLs.
-Object.assign(globalThis, { CSS: { escape: (s: string) => s.replace(/["\\]/g, "\\$&") } });
-const objectUrls: Blob[] = [];
-Object.assign(URL, {
-  createObjectURL: (blob: Blob) => `blob:test/${objectUrls.push(blob)}`,
-  revokeObjectURL: () => undefined,
-});
-
-const HTML = fs.readFileSync(path.join(__dirname, "..", "..", "src", "taskpane", "taskpane.html"), "utf8");
-const BODY = /<body>([\s\S]*)<\/body>/.exec(HTML)![1];
 const PARENTS_CSV = fs.readFileSync(exportPath("moncollege-parents.csv"));
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const text = (id: string) => $(id).textContent ?? "";
-const flush = async () => {
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
-};
 
 async function openPane(options: MockOptions = {}): Promise<WordHost> {
   document.body.innerHTML = BODY;
