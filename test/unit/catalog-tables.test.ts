@@ -1,0 +1,83 @@
+// The catalog's tables, row by row: each profile's label and every word that names it, each
+// ready letter's title, button label and audience, each school passage's French name. A
+// word dropped from a table is an export whose people are set aside, a letter sent to the
+// wrong audience, or a reminder naming a passage by its code: each row is asserted.
+import { passageLabel, profileNamed, PROFILE_LABELS, PROFILES, READY_LETTERS } from "../../src/core/catalog";
+
+describe("profiles", () => {
+  it("are these five, in this order, with these labels", () => {
+    expect(PROFILES).toEqual(["élève", "parent", "enseignant", "personnel", "autre"]);
+    expect(PROFILE_LABELS).toEqual({
+      élève: "Élèves",
+      parent: "Parents",
+      enseignant: "Enseignants",
+      personnel: "Personnels",
+      autre: "Autres",
+    });
+  });
+
+  it.each([
+    ["élève", "élève"],
+    ["élèves", "élève"],
+    ["eleve", "élève"],
+    ["Student", "élève"],
+    ["students", "élève"],
+    ["Parent", "parent"],
+    ["parents", "parent"],
+    ["Responsable", "parent"],
+    ["responsables", "parent"],
+    ["Relative", "parent"],
+    ["enseignant", "enseignant"],
+    ["Enseignants", "enseignant"],
+    ["Teacher", "enseignant"],
+    ["professeur", "enseignant"],
+    ["Personnel", "personnel"],
+    ["personnels", "personnel"],
+    ["staff", "personnel"],
+    ["Personnel de direction", "personnel"],
+    ["autre", "autre"],
+    ["Autres", "autre"],
+    ["invité", "autre"],
+    ["Guest", "autre"],
+  ])("%s names the profile %s", (word, profile) => expect(profileNamed(word)).toBe(profile));
+
+  it.each([[""], ["élève parent"], ["direction"], ["prof"]])("%j names no profile", (word) =>
+    expect(profileNamed(word)).toBeNull(),
+  );
+});
+
+describe("ready letters", () => {
+  it("are these four, each with its title, button and audience", () => {
+    expect(READY_LETTERS.map((l) => [l.name, l.title, l.label, l.audience])).toEqual([
+      ["parents", "Courrier ENT – parents", "Parents", ["parent"]],
+      ["eleves", "Courrier ENT – élèves", "Élèves", ["élève"]],
+      [
+        "personnels",
+        "Courrier ENT – enseignants et personnels",
+        "Enseignants et personnels",
+        ["enseignant", "personnel"],
+      ],
+      [
+        "cartes",
+        "Cartes ENT – 8 par page",
+        "Cartes (8 par page)",
+        ["élève", "parent", "enseignant", "personnel", "autre"],
+      ],
+    ]);
+  });
+});
+
+describe("school passages", () => {
+  it.each([
+    ["etablissement", "nom de l'établissement"],
+    ["adresse-etablissement", "adresse de l'établissement"],
+    ["contact-etablissement", "contact du secrétariat"],
+    ["lieu-date", "lieu et date"],
+    ["adresse-ent", "adresse de l'ENT"],
+    ["signataire", "signataire"],
+    ["contact-eleves", "personne à qui s'adresser"],
+    ["referent-ent", "référent ENT"],
+    ["inconnu", "inconnu"],
+    ["constructor", "constructor"],
+  ])("%s is called « %s »", (what, label) => expect(passageLabel(what)).toBe(label));
+});
