@@ -206,6 +206,35 @@ describe("stage 4: a letter rendered", () => {
     expect(last).not.toContain("<w:sectPr>");
   });
 
+  it("reserves the ids of shared headers (drawings, controls, VML shapes), not of headers copied per letter", () => {
+    const shared = [
+      '<w:p><w:r><w:drawing><wp:inline><wp:docPr id="7" name="Logo"/></wp:inline></w:drawing></w:r></w:p>',
+      '<w:p><w:r><w:drawing><wp:anchor><wp:docPr  descr="x" id="12"/></wp:anchor></w:drawing></w:r></w:p>',
+      '<w:sdt><w:sdtPr><w:id w:val="-345"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>',
+      '<w:sdt><w:sdtPr><w:id w:val="89"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>',
+      '<w:p><w:r><w:pict><v:shape id="_x0000_s1" o:spid="_x0000_s2049"/></w:pict></w:r></w:p>',
+    ].join("");
+    const t = compileTemplate(
+      makeDocx({ body: p(cc("login", "Login")), header: shared, footer: p(cc("login", "Login")) }),
+      roster,
+      {
+        keepFields: false,
+      },
+    );
+    expect(t.reserved).toEqual({ docPr: new Set([7, 12]), sdt: new Set([-345, 89]), spid: new Set([2049]) });
+    expect(t.headers.map((h) => [h.path, h.perLetter])).toEqual([
+      ["word/header1.xml", false],
+      ["word/footer1.xml", true],
+    ]);
+    // A footer with a field is copied per letter: its ids are renumbered, not reserved.
+    const perLetter = compileTemplate(
+      makeDocx({ body: p(r("Bonjour")), header: p(cc("login", "Login")) + shared }),
+      roster,
+      { keepFields: false },
+    );
+    expect(perLetter.reserved).toEqual({ docPr: new Set(), sdt: new Set(), spid: new Set() });
+  });
+
   it("counts ids past those shared parts use", () => {
     const ids = new IdCounter(new Set([1, 2, 4]));
     expect([ids.next(), ids.next(), ids.next()]).toEqual([3, 5, 6]);
@@ -231,6 +260,33 @@ describe("stage 5: the package written", () => {
     );
     expect(parts["word/document.xml"]).toContain('r:id="rIdEnt1L1"');
     expect(parts["word/header1-ent2.xml"]).toContain(">l.b<");
+  });
+});
+
+describe("fields the file cannot fill", () => {
+  const unknown = (body: string) => {
+    try {
+      compileTemplate(makeDocx({ body }), roster, { keepFields: false });
+    } catch (err) {
+      return [(err as MergeError).code, (err as MergeError).message, (err as MergeError).fields];
+    }
+    return null;
+  };
+
+  it("names one, in the singular", () => {
+    expect(unknown(p(cc("login", "Login")) + p(cc("col:INE", "INE")) + p(cc("col:INE", "INE")))).toEqual([
+      "unknown-fields",
+      "Le courrier utilise un champ que le fichier ne contient pas : « INE ». Retirez ce champ du courrier ou choisissez un export qui a cette colonne.",
+      ["INE"],
+    ]);
+  });
+
+  it("names each once, in the plural", () => {
+    expect(unknown(p(cc("col:INE", "INE")) + p(cc("col:Né le", "Né le")) + p(cc("col:INE", "INE")))).toEqual([
+      "unknown-fields",
+      "Le courrier utilise des champs que le fichier ne contient pas : « INE », « Né le ». Retirez ces champs du courrier ou choisissez un export qui a ces colonnes.",
+      ["INE", "Né le"],
+    ]);
   });
 });
 
