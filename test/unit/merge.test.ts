@@ -1,3 +1,4 @@
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { mergeLetters, MergeError, templateFields } from "../../src/core/merge";
 import { readRoster, Roster } from "../../src/core/roster";
 import { utf8 } from "./helpers/encode";
@@ -251,6 +252,21 @@ describe("merge: errors and cleaning", () => {
     const { parts } = merge(p(cc("login", "Login")), { settings });
     expect(parts["word/settings.xml"]).not.toContain("mailMerge");
     expect(parts["word/settings.xml"]).toContain("<w:zoom");
+  });
+
+  it("removes the data source's relationships and a self-closed mailMerge, keeping the rest", () => {
+    const settings = `<?xml version="1.0"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:mailMerge/><w:attachedTemplate r:id="rIdT"/></w:settings>`;
+    const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const settingsRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdM" Type="${R}/mailMergeSource" Target="file:///C:/ENT/parents.csv" TargetMode="External"/><Relationship Id="rIdH" Type="${R}/mailMergeHeaderSource" Target="file:///C:/ENT/entete.csv" TargetMode="External"/><Relationship Id="rIdD" Type="http://schemas.microsoft.com/office/2006/relationships/recipientData" Target="file:///C:/ENT/recipients.xml" TargetMode="External"/><Relationship Id="rIdT" Type="${R}/attachedTemplate" Target="file:///C:/Modeles/Normal.dotm" TargetMode="External"/></Relationships>`;
+    const files = unzipSync(makeDocx({ body: p(cc("login", "Login")), settings }));
+    files["word/_rels/settings.xml.rels"] = strToU8(settingsRels);
+    const parts = unzipText(mergeLetters(zipSync(files), roster.records, roster).docx);
+    expect(parts["word/settings.xml"]).not.toContain("mailMerge");
+    expect(parts["word/settings.xml"]).toContain('<w:attachedTemplate r:id="rIdT"/>');
+    const rels = parts["word/_rels/settings.xml.rels"];
+    expect(rels).not.toMatch(/mailMerge|recipientData|parents\.csv/);
+    expect(rels).toContain('Id="rIdT"');
+    expect(rels).toContain("Normal.dotm");
   });
 
   it("lists a template's fields", () => {
