@@ -1,6 +1,15 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { mergeLetters, MergeError, templateFields } from "../../src/core/merge";
-import { readRoster, Roster } from "../../src/core/roster";
+import {
+  controlTags,
+  editPassages,
+  mergeLetters,
+  MergeError,
+  MergeSource,
+  resolveField,
+  templateFields,
+  unchangedPassages,
+} from "../../src/core/merge";
+import { readRoster, Roster, RosterRecord } from "../../src/core/roster";
 import { utf8 } from "./helpers/encode";
 import { cc, makeDocx, p, paragraphsText, r, unzipText } from "./helpers/docx";
 
@@ -402,5 +411,67 @@ describe("merge: several people per page (cards, labels)", () => {
     const pages = letters(parts["word/document.xml"]);
     expect(pages[0]).toEqual(roster.records.slice(0, 3).map((r) => r.values.login));
     expect(parts["word/document.xml"]).not.toMatch(/NEXT|Enregistrement suivant/);
+  });
+});
+
+describe("what a template names, and how each field finds its value", () => {
+  const source = {
+    headers: ["Nom", "Login", "Mot de passe", "Date de naissance", ""],
+    columns: [
+      { header: "Nom", field: "lastName" as const },
+      { header: "Login", field: "login" as const },
+      { header: "Mot de passe", field: "password" as const },
+      { header: "Date de naissance", field: null },
+    ] as unknown as MergeSource["columns"],
+  };
+  const record = {
+    row: 2,
+    profile: "parent",
+    values: { lastName: "MOREL", login: "lise.morel", password: "EGX0HBcr" },
+    raw: { Nom: "MOREL", Login: "lise.morel", "Mot de passe": "EGX0HBcr", "Date de naissance": "01/02/2012", "": "?" },
+  } as unknown as RosterRecord;
+  const value = (name: string) => resolveField({ kind: "mergefield", name }, source)?.(record) ?? null;
+
+  it.each([
+    ["Login", "lise.morel"],
+    ["Identifiant", "lise.morel"], // a synonym of the Login header
+    ["Mot_de_passe", "EGX0HBcr"],
+    ["date_de_naissance", "01/02/2012"], // a column named loosely
+    ["Date de naissance", "01/02/2012"],
+    ["_", null], // folds to nothing: never the export's unnamed column
+    ["INE", null],
+  ])("MERGEFIELD %s gives %j", (name, expected) => expect(value(name)).toBe(expected));
+
+  it("gives an empty value where a record lacks the column", () => {
+    const fill = resolveField({ kind: "mergefield", name: "Date de naissance" }, source)!;
+    expect(fill({ ...record, raw: {} } as RosterRecord)).toBe("");
+  });
+
+  it("lists the merge fields but not the school passages", () => {
+    const docx = makeDocx({ body: p(cc("edit:etablissement", "Établissement")) + p(cc("login", "Login")) });
+    expect(templateFields(docx)).toEqual([{ kind: "tag", tag: "ent:login" }]);
+  });
+
+  it("gives each body control's tag and title, in order, and which passages still show their model text", () => {
+    const passage = (what: string, text: string, placeholder: boolean) =>
+      `<w:sdt><w:sdtPr><w:alias w:val="${what}"/><w:tag w:val="ent:edit:${what}"/>${placeholder ? "<w:showingPlcHdr/>" : ""}</w:sdtPr><w:sdtContent>${p(r(text))}</w:sdtContent></w:sdt>`;
+    const docx = makeDocx({
+      body:
+        passage("etablissement", "Nom du collège", true) +
+        passage("signataire", "Mme X", false) +
+        p(cc("login", "Login")),
+    });
+    expect(controlTags(docx)).toEqual([
+      { tag: "ent:edit:etablissement", title: "etablissement" },
+      { tag: "ent:edit:signataire", title: "signataire" },
+      { tag: "ent:login", title: "Login" },
+    ]);
+    expect(unchangedPassages(docx)).toEqual(["etablissement"]);
+    expect(editPassages(docx)).toEqual(
+      new Map([
+        ["etablissement", "Nom du collège"],
+        ["signataire", "Mme X"],
+      ]),
+    );
   });
 });
