@@ -172,6 +172,65 @@ describe("a letter as an e-mail body", () => {
   });
 });
 
+describe("what the letter reader goes into, and what it leaves", () => {
+  it("reads text inside content controls, custom XML, smart tags and insertions, at paragraph and run level", () => {
+    const wrap = (tag: string, inner: string) =>
+      tag === "w:sdt" ? `<w:sdt><w:sdtPr/><w:sdtContent>${inner}</w:sdtContent></w:sdt>` : `<${tag}>${inner}</${tag}>`;
+    const tags = ["w:sdt", "w:customXml", "w:smartTag", "w:ins"];
+    const l = letter(
+      tags.map((t, i) => wrap(t, p(r(`bloc${i}`)))).join("") +
+        p(
+          tags.map((t, i) => wrap(t, r(`mot${i} `))).join("") +
+            `<w:fldSimple w:instr=" MERGEFIELD Login ">${r("champ")}</w:fldSimple>`,
+        ) +
+        "<w:del><w:p><w:r><w:delText>supprimé</w:delText></w:r></w:p></w:del>" +
+        `<w:sectPr/>`,
+    );
+    expect(letterText(l)).toBe("bloc0\n\nbloc1\n\nbloc2\n\nbloc3\n\nmot0 mot1 mot2 mot3 champ\n");
+  });
+
+  it.each([
+    ['<w:tblBorders><w:top w:val="none"/><w:bottom w:val="nil"/></w:tblBorders>', false],
+    ['<w:tblBorders><w:top w:val="none"/><w:insideH w:val="single"/></w:tblBorders>', true],
+    ["<w:tblBorders><w:top/></w:tblBorders>", false],
+    // French Word names the built-in "Table Grid" style "Grilledutableau".
+    ['<w:tblStyle w:val="Grilledutableau"/>', true],
+    ['<w:tblStyle w:val="Tableausimple1"/>', false],
+    ['<w:tblStyle w:val="Quadrillage1"/>', true],
+    ["", false],
+  ])("a table with %s has borders: %s", (tblPr, bordered) => {
+    const l = letter(`<w:tbl><w:tblPr>${tblPr}</w:tblPr><w:tr><w:tc>${p(r("x"))}</w:tc></w:tr></w:tbl>`);
+    expect(l.body[0]).toMatchObject({ kind: "table", borders: bordered });
+  });
+
+  it("takes the default footer only, and none when the letter has no section", () => {
+    const withFirst = letter(p(r("Corps")), { footer: p(r("Pied")) });
+    expect(letterText(withFirst)).toContain("Pied");
+    const files = {
+      "[Content_Types].xml": strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+      "word/document.xml": strToU8(
+        `<?xml version="1.0"?><w:document ${W_NS}><w:body>${p(r("Corps"))}<w:sectPr><w:footerReference w:type="first" r:id="rIdF"/></w:sectPr></w:body></w:document>`,
+      ),
+      "word/_rels/document.xml.rels": strToU8(
+        `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdF" Type="${REL}/footer" Target="footer1.xml"/></Relationships>`,
+      ),
+      "word/footer1.xml": strToU8(`<?xml version="1.0"?><w:ftr ${W_NS}>${p(r("Première page"))}</w:ftr>`),
+    };
+    expect(readLetter(zipSync(files)).footer).toEqual([]);
+  });
+
+  it("refuses a package without a main part, in French", () => {
+    const files = {
+      "[Content_Types].xml": strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+    };
+    expect(() => readLetter(zipSync(files))).toThrow("Le courrier fusionné n'a pas de corps (word/document.xml).");
+  });
+});
+
 describe("checkAddress", () => {
   it.each([
     ["aicha@example.test", true, ""],

@@ -139,7 +139,7 @@ class Reader {
     const borders = child(tblPr, "w:tblBorders");
     const style = childVal(tblPr, "w:tblStyle") ?? "";
     const bordered =
-      /grid|quadrillage/i.test(style) ||
+      /grid|grille|quadrillage/i.test(style) ||
       (borders !== undefined &&
         childElements(borders).some((b) => !["none", "nil"].includes(b.attrs["w:val"] ?? "none")));
     const rows = childElements(tbl, "w:tr").map((tr) => childElements(tr, "w:tc").map((tc) => this.blocks(tc)));
