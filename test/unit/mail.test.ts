@@ -231,6 +231,61 @@ describe("what the letter reader goes into, and what it leaves", () => {
   });
 });
 
+describe("paragraph and run looks, as Word's properties give them", () => {
+  const look = (pPr: string) => (letter(p(r("x"), pPr)).body[0] as { look: object }).look;
+  const runLook = (rPr: string) =>
+    (letter(p(r("x", rPr))).body[0] as { inlines: Array<{ look: object }> }).inlines[0].look;
+
+  it.each([
+    ['<w:jc w:val="center"/>', { align: "center" }],
+    ['<w:jc w:val="right"/>', { align: "right" }],
+    ['<w:jc w:val="end"/>', { align: "right" }],
+    ['<w:jc w:val="both"/>', { align: "justify" }],
+    ['<w:jc w:val="distribute"/>', { align: "justify" }],
+    ['<w:jc w:val="start"/>', { align: "left" }],
+    ['<w:ind w:left="720" w:right="360"/>', { indentLeft: 36, indentRight: 18 }],
+    ['<w:ind w:start="240" w:end="480"/>', { indentLeft: 12, indentRight: 24 }],
+    ['<w:ind w:hanging="360"/>', {}],
+    ['<w:spacing w:before="120" w:after="0"/>', { spaceBefore: 6, spaceAfter: 0 }],
+    ['<w:spacing w:line="276"/>', {}],
+    ['<w:shd w:val="clear" w:fill="edeDED"/>', { background: "#EDEDED" }],
+    ['<w:shd w:val="clear" w:fill="auto"/>', {}],
+    ['<w:pBdr><w:top w:val="none"/><w:left w:val="single" w:color="auto"/></w:pBdr>', { border: "#000000" }],
+    ['<w:pBdr><w:top w:val="nil"/><w:bottom w:val="double" w:color="c00000"/></w:pBdr>', { border: "#C00000" }],
+    ['<w:pBdr><w:top w:val="none"/><w:bottom/></w:pBdr>', {}],
+    ['<w:numPr><w:numId w:val="0"/></w:numPr>', {}],
+  ])("pPr %s gives %j", (pPr, expected) => expect(look(pPr)).toEqual(expected));
+
+  it.each([
+    ['<w:b w:val="0"/><w:i w:val="false"/>', { bold: false, italic: false }],
+    ['<w:b w:val="on"/><w:i/>', { bold: true, italic: true }],
+    ['<w:u w:val="none"/>', { underline: false }],
+    ['<w:u w:val="double"/>', { underline: true }],
+    ['<w:color w:val="auto"/>', { color: undefined }],
+    ['<w:sz w:val="21"/>', { size: 10.5 }],
+    ['<w:sz w:val="onze"/>', {}],
+    ['<w:rFonts w:hAnsi="Arial"/>', { font: "Arial" }],
+    ['<w:highlight w:val="yellow"/><w:shd w:fill="00FF00"/>', { background: "#FFFF00" }],
+    ['<w:highlight w:val="none"/><w:shd w:fill="00ff00"/>', { background: "#00FF00" }],
+    ['<w:highlight w:val="darkGray"/>', { background: "#A9A9A9" }],
+  ])("rPr %s gives %j", (rPr, expected) => expect(runLook(rPr)).toEqual(expected));
+
+  it.each([
+    ['<w:name w:val="Title"/>', "Titre", 1],
+    ['<w:name w:val="Mon titre"/>', "Titre", 1],
+    ['<w:name w:val="x"/>', "Title", 1],
+    ['<w:name w:val="heading 1"/>', "A", 1],
+    ['<w:name w:val="heading 5"/>', "A", 3],
+    ['<w:name w:val="x"/>', "Titre2", 2],
+    ['<w:name w:val="x"/>', "heading3", 3],
+    ['<w:name w:val="Citation"/>', "Citation", undefined],
+  ])("style %s (id %s) is a heading of level %s", (name, id, level) => {
+    const styles = `<w:style w:type="paragraph" w:styleId="${id}">${name}</w:style>`;
+    const l = letter(p(r("x"), `<w:pStyle w:val="${id}"/>`), { styles });
+    expect((l.body[0] as { look: { heading?: number } }).look.heading).toBe(level);
+  });
+});
+
 describe("checkAddress", () => {
   it.each([
     ["aicha@example.test", true, ""],
