@@ -1,0 +1,69 @@
+// The shapes Word itself writes, which the small hand-made fixtures elsewhere do not: extra
+// attributes before the one we read, ids and numbers of several digits, spaces before "/>".
+// Each is a way a real template's merge would repeat an id or continue a numbered list.
+import { mergeLetters } from "../../src/core/merge";
+import { ListRestarts, readLists } from "../../src/core/merge/numbering";
+import { readRoster } from "../../src/core/roster";
+import { cc, makeDocx, p, r, unzipText } from "./helpers/docx";
+import { utf8 } from "./helpers/encode";
+
+const roster = readRoster(
+  utf8(
+    "Nom;Prénom;Login;Mot de passe;Profil\nA;a;a.a;Pw1aaaaa;Parent\nB;b;b.b;Pw2bbbbb;Parent\nC;c;c.c;Pw3ccccc;Parent\n",
+  ),
+  "p.csv",
+);
+
+describe("numbering as Word writes it", () => {
+  const WORD = `<w:numbering><w:abstractNum w15:restartNumberingAfterBreak="0" w:abstractNumId="12"><w:nsid w:val="1A2B3C4D"/><w:lvl w:tplc="040C000F" w:ilvl="0"><w:start w:val="10"/></w:lvl><w:lvl w:tplc="040C0019" w:ilvl="10" w:tentative="1"><w:start w:val="25"/></w:lvl></w:abstractNum><w:num w14:durableId="123456" w:numId="15"><w:abstractNumId w:val="12"/><w:lvlOverride w:ilvl="10"><w:startOverride w:val="33"/></w:lvlOverride></w:num><w:num w:numId="3"><w:abstractNumId w:val="99"/></w:num></w:numbering>`;
+
+  it("reads levels, starts and overrides of several digits after other attributes", () => {
+    const lists = readLists(WORD);
+    expect(lists.get("15")).toEqual({
+      abstractNumId: "12",
+      starts: new Map([
+        ["0", "10"],
+        ["10", "33"],
+      ]),
+    });
+  });
+
+  it("numbers the letters' copies after the highest numId, before the cleanup marker", () => {
+    const restarts = new ListRestarts(readLists(WORD));
+    expect(restarts.numIdFor("15", 1, new Map())).toBe("16");
+    const out = restarts.apply(
+      `${WORD.slice(0, -"</w:numbering>".length)}<w:numIdMacAtCleanup w:val="4"/></w:numbering>`,
+    );
+    expect(out).toContain(
+      '<w:num w:numId="16"><w:abstractNumId w:val="12"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride><w:lvlOverride w:ilvl="10"><w:startOverride w:val="33"/></w:lvlOverride></w:num><w:numIdMacAtCleanup w:val="4"/></w:numbering>',
+    );
+  });
+});
+
+describe("ids as Word writes them, renumbered in every letter", () => {
+  const body =
+    p(cc("login", "Login")) +
+    `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1" cy="1"/><wp:docPr name="Image 1" id="123"/></wp:inline></w:drawing></w:r></w:p>` +
+    `<w:sdt><w:sdtPr><w:alias w:val="Texte"/><w:id w:val="-1234567" /></w:sdtPr><w:sdtContent>${p(r("texte"))}</w:sdtContent></w:sdt>` +
+    `<w:p><w:bookmarkStart w:colFirst="0" w:id="45" w:name="Repere"/>${r("repère")}<w:bookmarkEnd w:displacedByCustomXml="next" w:id="45"/></w:p>` +
+    `<w:p><w:r><w:pict><v:shape type="#_x0000_t75" id="Forme 12" o:spid="_x0000_s1234" style="width:1pt"/></w:pict></w:r></w:p>`;
+
+  it("gives each letter its own drawing, control, bookmark and shape ids (the output checker finds no repeat)", () => {
+    const parts = unzipText(mergeLetters(makeDocx({ body }), roster.records, roster).docx);
+    const doc = parts["word/document.xml"];
+    const all = (re: RegExp) => [...doc.matchAll(re)].map((m) => m[1]);
+    const docPr = all(/<wp:docPr [^>]*\bid="(\d+)"/g);
+    expect(docPr).toHaveLength(3);
+    expect(new Set(docPr).size).toBe(3);
+    const sdt = all(/<w:id w:val="(-?\d+)"/g);
+    expect(sdt).toHaveLength(3);
+    expect(new Set(sdt).size).toBe(sdt.length);
+    expect(all(/<w:bookmarkStart [^>]*\bw:name="([^"]+)"/g)).toEqual(["Repere", "Repere_2", "Repere_3"]);
+    const starts = all(/<w:bookmarkStart [^>]*\bw:id="(\d+)"/g);
+    expect(all(/<w:bookmarkEnd [^>]*\bw:id="(\d+)"/g)).toEqual(starts);
+    expect(new Set(starts).size).toBe(3);
+    const shapes = all(/<v:shape [^>]*\bid="([^"]+)"/g);
+    expect(new Set(shapes).size).toBe(3);
+    expect(new Set(all(/o:spid="(_x0000_s\d+)"/g)).size).toBe(3);
+  });
+});
