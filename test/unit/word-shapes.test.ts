@@ -3,6 +3,8 @@
 // Each is a way a real template's merge would repeat an id or continue a numbered list.
 import { mergeLetters } from "../../src/core/merge";
 import { ListRestarts, readLists } from "../../src/core/merge/numbering";
+import { SECT_MARK, SECT_PARA_MARK } from "../../src/core/merge/markers";
+import { letterStartSection, splitBody, withSectionBreakSlot } from "../../src/core/merge/sections";
 import { readRoster } from "../../src/core/roster";
 import { cc, makeDocx, p, r, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
@@ -65,5 +67,61 @@ describe("ids as Word writes them, renumbered in every letter", () => {
     const shapes = all(/<v:shape [^>]*\bid="([^"]+)"/g);
     expect(new Set(shapes).size).toBe(3);
     expect(new Set(all(/o:spid="(_x0000_s\d+)"/g)).size).toBe(3);
+  });
+});
+
+describe("sections as Word writes them", () => {
+  it("finds a body with attributes, and none where the part has no body or it is cut short", () => {
+    const parts = splitBody(
+      `<w:document><w:body w:dummy="1"><w:p/><w:sectPr><w:pgSz w:w="1"/></w:sectPr></w:body></w:document>`,
+    );
+    expect(parts).toMatchObject({ prefix: '<w:document><w:body w:dummy="1">', suffix: "</w:body></w:document>" });
+    expect(parts!.finalSect).toBe('<w:sectPr><w:pgSz w:w="1"/><w:pgNumType w:start="1"/></w:sectPr>');
+    expect(splitBody("<w:document></w:document>")).toBeNull();
+    expect(splitBody("<w:document><w:body><w:p/>")).toBeNull();
+    expect(splitBody("<w:document><w:p/></w:body></w:document>")).toBeNull();
+  });
+
+  it("gives a body without section properties Word's A4 page, numbered from 1", () => {
+    expect(splitBody("<w:document><w:body><w:p/></w:body></w:document>")!.finalSect).toBe(
+      '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/><w:pgNumType w:start="1"/></w:sectPr>',
+    );
+  });
+
+  it.each([
+    [
+      '<w:sectPr><w:pgNumType w:fmt="lowerRoman" w:start="12"/></w:sectPr>',
+      '<w:sectPr><w:pgNumType w:fmt="lowerRoman" w:start="1"/></w:sectPr>',
+    ],
+    [
+      '<w:sectPr><w:pgNumType w:start="3" w:fmt="decimal"/></w:sectPr>',
+      '<w:sectPr><w:pgNumType w:fmt="decimal" w:start="1"/></w:sectPr>',
+    ],
+    [
+      '<w:sectPr><w:type w:val="continuous"/><w:cols w:space="708"/></w:sectPr>',
+      '<w:sectPr><w:pgNumType w:start="1"/><w:cols w:space="708"/></w:sectPr>',
+    ],
+    ["<w:sectPr/>", '<w:sectPr><w:pgNumType w:start="1"/></w:sectPr>'],
+  ])("starts each letter on a new page numbered 1: %s", (sectPr, out) => {
+    expect(letterStartSection(sectPr)).toBe(out);
+  });
+
+  it.each([
+    ["<w:p/>", `<w:p><w:pPr>${SECT_MARK}</w:pPr></w:p>`],
+    ['<w:p w14:paraId="1"/>', `<w:p w14:paraId="1"><w:pPr>${SECT_MARK}</w:pPr></w:p>`],
+    ["<w:p><w:r/></w:p>", `<w:p><w:pPr>${SECT_MARK}</w:pPr><w:r/></w:p>`],
+    ["<w:p><w:pPr/><w:r/></w:p>", `<w:p><w:pPr>${SECT_MARK}</w:pPr><w:r/></w:p>`],
+    [
+      '<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>',
+      `<w:p><w:pPr><w:jc w:val="center"/>${SECT_MARK}</w:pPr></w:p>`,
+    ],
+    [
+      "<w:p><w:pPr><w:jc/><w:pPrChange><w:pPr/></w:pPrChange></w:pPr></w:p>",
+      `<w:p><w:pPr><w:jc/>${SECT_MARK}<w:pPrChange><w:pPr/></w:pPrChange></w:pPr></w:p>`,
+    ],
+    ["<w:tbl/>", `<w:tbl/>${SECT_PARA_MARK}`],
+    ["", SECT_PARA_MARK],
+  ])("puts the break between letters in the last paragraph: %s", (inner, out) => {
+    expect(withSectionBreakSlot(inner)).toBe(out);
   });
 });
