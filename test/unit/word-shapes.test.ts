@@ -125,3 +125,52 @@ describe("sections as Word writes them", () => {
     expect(withSectionBreakSlot(inner)).toBe(out);
   });
 });
+
+describe("names and ids each letter gets", () => {
+  it("suffixes bookmark names within Word's 40 characters, and VML shape ids", () => {
+    const long = "Signet_au_nom_tres_long_pour_Word_0123456"; // 41 characters
+    const body =
+      p(cc("login", "Login")) +
+      `<w:p><w:bookmarkStart w:id="7" w:name="${long}"/><w:bookmarkEnd w:id="7"/></w:p>` +
+      `<w:p><w:r><w:pict><v:rect id="Cadre"/></w:pict></w:r></w:p>`;
+    const doc = unzipText(mergeLetters(makeDocx({ body }), roster.records, roster).docx)["word/document.xml"];
+    const names = [...doc.matchAll(/w:name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual([long, `${long.slice(0, 38)}_2`, `${long.slice(0, 38)}_3`]);
+    expect(names.every((n) => n.length <= 41)).toBe(true);
+    expect([...doc.matchAll(/<v:rect id="([^"]+)"/g)].map((m) => m[1])).toEqual(["Cadre", "Cadre_2", "Cadre_3"]);
+  });
+
+  it("writes paragraph ids as 8 upper-case hex digits", () => {
+    const body =
+      Array.from(
+        { length: 6 },
+        (_, i) => `<w:p w14:paraId="0000000${i + 1}" w14:textId="77777777">${r("x")}</w:p>`,
+      ).join("") + p(cc("login", "Login"));
+    const doc = unzipText(mergeLetters(makeDocx({ body }), roster.records, roster).docx)["word/document.xml"];
+    const ids = [...doc.matchAll(/w14:(?:paraId|textId)="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toContain("0000000A");
+    expect(ids.every((id) => /^[0-9A-F]{8}$/.test(id))).toBe(true);
+  });
+
+  it("keeps a control around a field when asked, with a fresh id even when Word wrote a space before />", () => {
+    const field = `<w:sdt><w:sdtPr><w:alias w:val="Login"/><w:tag w:val="ent:login"/><w:id w:val="-98765" /></w:sdtPr><w:sdtContent><w:r><w:t>«Login»</w:t></w:r></w:sdtContent></w:sdt>`;
+    const doc = unzipText(
+      mergeLetters(makeDocx({ body: p(field) }), roster.records, roster, { keepFields: true }).docx,
+    )["word/document.xml"];
+    const ids = [...doc.matchAll(/<w:id w:val="(-?\d+)"\/>/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(3);
+    expect(ids).not.toContain("-98765");
+    expect(new Set(ids).size).toBe(3);
+    expect(doc).toContain(">a.a<");
+  });
+
+  it("says which characters it removed from a value, each once, with the row and the field", () => {
+    const bad = readRoster(utf8("Nom;Login;Mot de passe;Profil;Note\nA;a.a;Pw1aaaaa;Parent;x\n"), "p.csv");
+    // The importer keeps the file's exact text; a value may still hold what XML forbids.
+    const records = bad.records.map((r) => ({ ...r, raw: { ...r.raw, Note: "x\u0001y\u0001z\u0002" } }));
+    const out = mergeLetters(makeDocx({ body: p(cc("login", "Login")) + p(cc("col:Note", "Note")) }), records, bad);
+    expect(out.warnings).toEqual([
+      { row: 2, field: "Note", message: "Ligne 2, champ « Note » : caractère(s) U+0001, U+0002 retiré(s)." },
+    ]);
+  });
+});
