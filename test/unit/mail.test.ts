@@ -5,7 +5,6 @@ import {
   checkAddress,
   journalKey,
   journalLine,
-  letterHtml,
   letterText,
   readLetter,
   recipients,
@@ -15,44 +14,7 @@ import {
 import { readRoster } from "../../src/core/roster";
 import { parseXml } from "../../src/core/xml";
 import { W_NS } from "./helpers/docx";
-
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-function letter(
-  body: string,
-  extra: { styles?: string; numbering?: string; links?: Record<string, string>; footer?: string } = {},
-) {
-  const rels = Object.entries(extra.links ?? {})
-    .map(
-      ([id, target]) => `<Relationship Id="${id}" Type="${REL}/hyperlink" Target="${target}" TargetMode="External"/>`,
-    )
-    .join("");
-  const footerRel = extra.footer ? `<Relationship Id="rIdF" Type="${REL}/footer" Target="footer1.xml"/>` : "";
-  const sect = extra.footer ? '<w:sectPr><w:footerReference w:type="default" r:id="rIdF"/></w:sectPr>' : "<w:sectPr/>";
-  const files: Record<string, Uint8Array> = {
-    "[Content_Types].xml": strToU8(
-      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-    ),
-    "word/document.xml": strToU8(
-      `<?xml version="1.0"?><w:document ${W_NS}><w:body>${body}${sect}</w:body></w:document>`,
-    ),
-    "word/_rels/document.xml.rels": strToU8(
-      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}${footerRel}</Relationships>`,
-    ),
-  };
-  if (extra.styles)
-    files["word/styles.xml"] = strToU8(`<?xml version="1.0"?><w:styles ${W_NS}>${extra.styles}</w:styles>`);
-  if (extra.numbering)
-    files["word/numbering.xml"] = strToU8(`<?xml version="1.0"?><w:numbering ${W_NS}>${extra.numbering}</w:numbering>`);
-  if (extra.footer) files["word/footer1.xml"] = strToU8(`<?xml version="1.0"?><w:ftr ${W_NS}>${extra.footer}</w:ftr>`);
-  return readLetter(zipSync(files));
-}
-
-const p = (inner: string, pPr = "") => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ""}${inner}</w:p>`;
-const r = (text: string, rPr = "") =>
-  `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-const html = (l: ReturnType<typeof letter>) => letterHtml(l, "Objet");
-const bodyOf = (h: string) => h.slice(h.indexOf("<body"), h.indexOf("</body>"));
+import { bodyOf, html, letter, p, r, REL } from "./helpers/letter";
 
 describe("a letter as an e-mail body", () => {
   it("keeps bold, italic, underline, colour, size and the password's monospace font, escaping the text", () => {
