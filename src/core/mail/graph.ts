@@ -81,7 +81,7 @@ export async function sendWithGraph(message: LetterMessage, client: GraphClient)
       });
       status = res.status;
       retryAfter = res.headers.get("Retry-After");
-      if (status >= 400) detail = graphErrorText(await res.text(), status);
+      if (status < 200 || status >= 300) detail = graphErrorText(await res.text(), status);
     } catch (err) {
       status = 0;
       detail = `connexion impossible (${err instanceof Error ? err.message : String(err)})`;

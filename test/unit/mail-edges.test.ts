@@ -1,0 +1,241 @@
+// The message engine's edges, each what a recipient or the journal would show: the HTML's
+// fonts, margins, alignment, boxes and lists; the plain text's links, tables and spaces;
+// addresses at their limits; Graph's answers (200 and 300, 403, 500, an error without code
+// or JSON); the journal's blank lines; and the run stopping exactly at Exchange's daily limit.
+import {
+  checkAddress,
+  GraphClient,
+  journalKey,
+  LetterMessage,
+  letterText,
+  Recipient,
+  sendAllWithGraph,
+  sendWithGraph,
+  sentKeys,
+  graphMessage,
+} from "../../src/core/mail";
+import { RosterRecord } from "../../src/core/roster";
+import { bodyOf, html, letter, p, r } from "./helpers/letter";
+
+describe("the HTML body", () => {
+  it("sets the letter's font on the whole body, and a named font before it, safely quoted", () => {
+    const out = html(letter(p(r("x", `<w:rFonts w:ascii="Times 'New'; Roman"/>`))));
+    expect(out).toContain("font-family:Calibri, Arial, Helvetica, sans-serif;font-size:11pt");
+    expect(bodyOf(out)).toContain(
+      `<span style="font-family:'Times New Roman', Calibri, Arial, Helvetica, sans-serif">x</span>`,
+    );
+  });
+
+  it("shades a highlighted run, keeps tabs and double spaces visible, and fills an empty paragraph", () => {
+    const out = bodyOf(html(letter(p(r("a\tb  c", '<w:highlight w:val="yellow"/>')) + p(""))));
+    expect(out).toContain('<span style="background-color:#FFFF00">a&nbsp;&nbsp;&nbsp;&nbsp;b &nbsp;c</span>');
+    expect(out).toContain('<p style="margin:0pt 0pt 8pt 0pt">&nbsp;</p>');
+  });
+
+  it.each([
+    ['<w:jc w:val="center"/>', '<p style="margin:0pt 0pt 8pt 0pt;text-align:center">'],
+    ['<w:jc w:val="right"/>', '<p style="margin:0pt 0pt 8pt 0pt;text-align:right">'],
+    ['<w:jc w:val="both"/>', '<p style="margin:0pt 0pt 8pt 0pt;text-align:left">'],
+    ['<w:jc w:val="left"/>', '<p style="margin:0pt 0pt 8pt 0pt">'],
+    [
+      '<w:ind w:left="720" w:right="240"/><w:spacing w:before="60" w:after="120"/>',
+      '<p style="margin:3pt 12pt 6pt 36pt">',
+    ],
+    ['<w:ind w:left="2000"/>', '<p style="margin:0pt 0pt 8pt 60pt">'],
+  ])("writes the paragraph %s as %s", (pPr, start) => {
+    expect(bodyOf(html(letter(p(r("x"), pPr))))).toContain(`${start}x</p>`);
+  });
+
+  it("draws a box with its own margins, and two boxes of different colours apart", () => {
+    const box = (fill: string) => `<w:shd w:val="clear" w:fill="${fill}"/><w:ind w:left="240"/>`;
+    const out = bodyOf(html(letter(p(r("un"), box("EDEDED")) + p(r("deux"), box("FFF2CC")))));
+    expect(out).toContain(
+      '<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0pt 0pt 8pt 12pt;width:auto;background-color:#EDEDED"><tr><td style="padding:6pt 8pt"><p style="margin:0pt 0 8pt 0">un</p></td></tr></table>',
+    );
+    // Two boxes (the letter's own layout tables have a fixed width).
+    expect(out.match(/width:auto/g)).toHaveLength(2);
+  });
+
+  it("lists items with Word's spacing, 4 pt by default, and tables without borders plainly", () => {
+    const numbering =
+      '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+    const item = (t: string, extra = "") =>
+      p(r(t), `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${extra}`);
+    const out = bodyOf(
+      html(
+        letter(
+          item("un") +
+            item("deux", '<w:spacing w:after="0"/>') +
+            `<w:tbl><w:tr><w:tc>${p(r("c"))}</w:tc></w:tr></w:tbl>`,
+          { numbering },
+        ),
+      ),
+    );
+    expect(out).toContain('<li style="margin-bottom:4pt">un</li><li style="margin-bottom:0pt">deux</li>');
+    expect(out).toContain(
+      '<td style="padding:4pt 6pt;vertical-align:top"><p style="margin:0pt 0pt 8pt 0pt">c</p></td>',
+    );
+  });
+});
+
+describe("the plain text", () => {
+  it("writes a link's address after its text unless the text already is the address", () => {
+    const links = { a: "https://ent.fr/", b: "mailto:sec@college.fr", c: "https://ent.fr/aide" };
+    const l = letter(
+      p(`<w:hyperlink r:id="a">${r("https://ent.fr/")}</w:hyperlink>`) +
+        p(`<w:hyperlink r:id="b">${r("sec@college.fr")}</w:hyperlink>`) +
+        p(`<w:hyperlink r:id="c">${r("l'aide")}</w:hyperlink>`) +
+        p(`<w:hyperlink r:id="c">${r("ent.fr/aide ")}</w:hyperlink>`),
+      { links },
+    );
+    expect(letterText(l)).toBe("https://ent.fr/\n\nsec@college.fr\n\nl'aide <https://ent.fr/aide>\n\nent.fr/aide\n");
+  });
+
+  it("joins a table's cells on one line, boxes of one colour together, and never three blank lines", () => {
+    const shd = (c: string) => `<w:shd w:val="clear" w:fill="${c}"/>`;
+    const l = letter(
+      `<w:tbl><w:tr><w:tc>${p(r("a"))}${p(r("b"))}</w:tc><w:tc>${p(r("c  "))}</w:tc></w:tr></w:tbl>` +
+        p(r("un"), shd("EDEDED")) +
+        p(r("deux"), shd("EDEDED")) +
+        p(r("trois"), shd("FFF2CC")) +
+        p("") +
+        p("") +
+        p(r("fin\u00a0 ")),
+    );
+    expect(letterText(l)).toBe("a b | c\n\nun\ndeux\n\ntrois\n\nfin\n");
+  });
+});
+
+describe("addresses at their limits", () => {
+  it.each([
+    ["(ab@example.fr", false],
+    ["ab(@example.fr", false],
+    ["ab@(example.fr", false],
+    ["ab@example.fr)", false],
+    ["@example.fr", false],
+  ])("%s is an address: %s", (cell, ok) => {
+    const check = checkAddress(cell);
+    expect(check.ok).toBe(ok);
+    if (!check.ok) expect(check.reason).toBe(`« ${cell} » n'est pas une adresse électronique valide`);
+  });
+});
+
+describe("Graph's answers", () => {
+  const message: LetterMessage = { to: "a@example.test", toName: "A", subject: "S", html: "<p>x</p>", text: "x" };
+  function client(status: number, body = "", headers: Record<string, string> = {}): GraphClient & { calls: number } {
+    const c = {
+      calls: 0,
+      post: async () => {
+        c.calls++;
+        return { status, headers: { get: (n: string) => headers[n] ?? null }, text: async () => body };
+      },
+      token: async () => "t",
+      sleep: async () => undefined,
+    };
+    return c;
+  }
+
+  it.each([
+    [200, { ok: true }],
+    [202, { ok: true }],
+    [300, { ok: false, kind: "refused", detail: "réponse 300 de Microsoft Graph" }],
+    [403, { ok: false, kind: "auth", detail: "réponse 403 de Microsoft Graph" }],
+    [404, { ok: false, kind: "refused", detail: "réponse 404 de Microsoft Graph" }],
+  ])("takes %i as %j", async (status, result) => {
+    expect(await sendWithGraph(message, client(status, "pas du JSON"))).toEqual(result);
+  });
+
+  it("retries a 500 and says Graph's words, with or without an error code", async () => {
+    const c = client(500, JSON.stringify({ error: { message: "Panne" } }));
+    expect(await sendWithGraph(message, c)).toEqual({ ok: false, kind: "retry", detail: "500 : Panne" });
+    expect(c.calls).toBe(5);
+  });
+
+  it("says why the connection failed", async () => {
+    const c = { ...client(0), post: async () => Promise.reject(new Error("ECONNRESET")) };
+    expect(await sendWithGraph(message, c)).toEqual({
+      ok: false,
+      kind: "retry",
+      detail: "connexion impossible (ECONNRESET)",
+    });
+  });
+
+  it("attaches the letter as a Word file", () => {
+    const body = graphMessage({ ...message, attachment: { filename: "c.docx", content: new Uint8Array([1]) } }) as {
+      message: { attachments: unknown[] };
+    };
+    expect(body.message.attachments).toEqual([
+      {
+        "@odata.type": "#microsoft.graph.fileAttachment",
+        name: "c.docx",
+        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        contentBytes: "AQ==",
+      },
+    ]);
+  });
+});
+
+describe("the journal", () => {
+  it("keys a person by their folded login (as the importer compares logins) and lower-case address", () => {
+    expect(journalKey(" Aïcha.N ", " Aicha@Example.TEST ")).toBe("aichan\u0000aicha@example.test");
+  });
+
+  it("skips blank lines anywhere, and a last line cut short even when blank lines follow", () => {
+    const line = (login: string) => JSON.stringify({ login, to: `${login}@x.fr`, messageId: "", at: "" });
+    const keys = sentKeys(`${line("a")}\n\n   \n${line("b")}\n{"login":"c","to\n\n \n`, "j.jsonl");
+    expect([...keys]).toEqual([journalKey("a", "a@x.fr"), journalKey("b", "b@x.fr")]);
+  });
+});
+
+describe("the sending run", () => {
+  const person = (i: number): Recipient => ({
+    to: `p${i}@x.fr`,
+    record: { row: i, values: { login: `p${i}` } } as unknown as RosterRecord,
+  });
+  const accepted = async () => ({ status: 202, headers: { get: () => null }, text: async () => "" });
+
+  it("stops at Exchange's 10,000 recipients a day, journaling each with an empty message id", async () => {
+    const todo = Array.from({ length: 10_001 }, (_, i) => person(i));
+    const sent: string[] = [];
+    let now = 0;
+    const end = await sendAllWithGraph(
+      todo,
+      (rcp) => ({ to: rcp.to, toName: "", subject: "", html: "", text: "" }),
+      { post: accepted, token: async () => "t", sleep: async (ms) => void (now += ms) },
+      { whilePaused: async () => undefined, cancelled: () => false, now: () => now },
+      { sent: (rcp, entry) => sent.push(entry.messageId), failed: () => undefined },
+    );
+    expect(end).toEqual({ end: "daily-limit" });
+    expect(sent).toHaveLength(10_000);
+    expect(new Set(sent)).toEqual(new Set([""]));
+  });
+
+  it("sends nothing when cancelled before the first message, or during a wait for the pace", async () => {
+    const run = (cancelled: () => boolean, sleep: (ms: number) => Promise<void>, n: number) => {
+      const sent: string[] = [];
+      let now = 0;
+      return sendAllWithGraph(
+        Array.from({ length: n }, (_, i) => person(i)),
+        (rcp) => ({ to: rcp.to, toName: "", subject: "", html: "", text: "" }),
+        { post: accepted, token: async () => "t", sleep },
+        { whilePaused: async () => undefined, cancelled, now: () => now++ },
+        { sent: (rcp) => sent.push(rcp.to), failed: () => undefined },
+      ).then((end) => ({ end, sent }));
+    };
+    expect(
+      await run(
+        () => true,
+        async () => undefined,
+        3,
+      ),
+    ).toEqual({ end: { end: "cancelled" }, sent: [] });
+    let stop = false;
+    const during = await run(
+      () => stop,
+      async () => void (stop = true),
+      31,
+    );
+    expect(during.end).toEqual({ end: "cancelled" });
+    expect(during.sent).toHaveLength(30);
+  });
+});
