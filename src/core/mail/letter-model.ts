@@ -37,6 +37,11 @@ const FOOTER = "footer";
 /** Only links a reader can safely follow from an e-mail. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
+/** The complex fields open around a run: for each, whether its result has begun. */
+interface FieldState {
+  open: boolean[];
+}
+
 class Reader {
   private readonly counters = new Map<string, number[]>();
 
@@ -60,7 +65,7 @@ class Reader {
   private paragraph(p: XmlElement): Paragraph {
     const { look, run } = this.styles.paragraph(child(p, "w:pPr"));
     const inlines: Inline[] = [];
-    this.inlines(p, run, undefined, inlines, { inResult: true });
+    this.inlines(p, run, undefined, inlines, { open: [] });
     const para: Paragraph = { kind: "paragraph", look, inlines };
     const n = look.numbering;
     if (n) {
@@ -79,13 +84,7 @@ class Reader {
   }
 
   /** The text of runs, hyperlinks and inline content controls, in order; field codes are skipped. */
-  private inlines(
-    el: XmlElement,
-    base: RunLook,
-    href: string | undefined,
-    out: Inline[],
-    field: { inResult: boolean },
-  ): void {
+  private inlines(el: XmlElement, base: RunLook, href: string | undefined, out: Inline[], field: FieldState): void {
     for (const c of childElements(el)) {
       switch (c.name) {
         case "w:r":
@@ -109,20 +108,18 @@ class Reader {
     }
   }
 
-  private run(
-    r: XmlElement,
-    base: RunLook,
-    href: string | undefined,
-    out: Inline[],
-    field: { inResult: boolean },
-  ): void {
+  private run(r: XmlElement, base: RunLook, href: string | undefined, out: Inline[], field: FieldState): void {
     const look = this.styles.run(child(r, "w:rPr"), base);
     for (const c of childElements(r)) {
       if (c.name === "w:fldChar") {
-        const type = c.attrs["w:fldCharType"];
         // Between "begin" and "separate" is the field's code; the result follows until "end".
-        field.inResult = type !== "begin";
-      } else if (!field.inResult) continue;
+        // Fields nest (an IF over a MERGEFIELD): a nested field's result inside the outer
+        // field's code is code too.
+        const type = c.attrs["w:fldCharType"];
+        if (type === "begin") field.open.push(false);
+        else if (type === "separate" && field.open.length) field.open[field.open.length - 1] = true;
+        else if (type === "end") field.open.pop();
+      } else if (!field.open.every(Boolean)) continue;
       else if (c.name === "w:t")
         out.push({ kind: "text", text: c.children.filter((t) => typeof t === "string").join(""), look, href });
       else if (c.name === "w:tab") out.push({ kind: "text", text: "\t", look, href });
