@@ -5,8 +5,10 @@
 import { letter, p, r } from "./helpers/letter";
 
 type Look = Record<string, unknown>;
-const runLook = (rPr: string) => (letter(p(r("x", rPr))).body[0] as { inlines: Array<{ look: Look }> }).inlines[0].look;
-const paraLook = (pPr: string, styles?: string) => (letter(p(r("x"), pPr), { styles }).body[0] as { look: Look }).look;
+const runLook = (rPr: string) =>
+  (letter(p(r("x", rPr))).body[0] as unknown as { inlines: Array<{ look: Look }> }).inlines[0].look;
+const paraLook = (pPr: string, styles?: string) =>
+  (letter(p(r("x"), pPr), { styles }).body[0] as unknown as { look: Look }).look;
 
 describe("run properties", () => {
   it.each([
@@ -72,7 +74,7 @@ describe("styles", () => {
     const defaults =
       '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="20"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160"/></w:pPr></w:pPrDefault></w:docDefaults>';
     const l = letter(p(r("x")), { styles: defaults });
-    const block = l.body[0] as { look: Look; inlines: Array<{ look: Look }> };
+    const block = l.body[0] as unknown as { look: Look; inlines: Array<{ look: Look }> };
     expect(block.look).toEqual({ spaceAfter: 8 });
     expect(block.inlines[0].look).toEqual({ size: 10 });
   });
