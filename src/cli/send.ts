@@ -9,6 +9,7 @@ import { passageLabel } from "../core/catalog";
 import {
   checkAddress,
   DEFAULT_SUBJECT,
+  journalFileName,
   journalKey,
   journalLine,
   LetterMessage,
@@ -138,7 +139,9 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   if (typeof dryRun === "string") return dryRunTo(dryRun, plan, send, outcomes, io);
 
   const journal =
-    typeof options.get("journal") === "string" ? (options.get("journal") as string) : `envoi-${exportName}.jsonl`;
+    typeof options.get("journal") === "string"
+      ? (options.get("journal") as string)
+      : journalFileName(path.basename(positional[0]));
   const already = readJournal(journal, io);
   const todo: Recipient[] = [];
   for (const r of send) {

@@ -19,11 +19,12 @@ import { loadSignIn, SignedIn } from "../word";
 
 export {
   DEFAULT_SUBJECT,
+  journalEntries,
+  journalFileName,
   journalKey,
   journalLine,
   limitsText,
   recipients,
-  sentKeys,
   subjectFor,
   MailError,
 } from "../core/mail";

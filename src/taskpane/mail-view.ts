@@ -81,15 +81,11 @@ export function setupMail(ctx: PaneContext): void {
     ctx.clearError();
     try {
       const text = new TextDecoder().decode(new Uint8Array(await file.arrayBuffer()));
-      const keys = mail.sentKeys(text, file.name);
       let added = 0;
-      for (const line of text.split(/\r?\n/)) {
-        const entry = parseLine(line);
-        if (!entry) continue;
-        const key = mail.journalKey(entry.login, entry.to);
-        if (!keys.has(key) || journal.keys.has(key)) continue;
+      for (const { key, line } of mail.journalEntries(text, file.name)) {
+        if (journal.keys.has(key)) continue;
         journal.keys.add(key);
-        journal.lines.push(`${line.trim()}\n`);
+        journal.lines.push(`${line}\n`);
         added++;
       }
       byId("mail-status").textContent =
@@ -100,17 +96,6 @@ export function setupMail(ctx: PaneContext): void {
       ctx.showError(describeError(err));
     }
   });
-}
-
-function parseLine(line: string): { login: string; to: string } | null {
-  try {
-    const entry = JSON.parse(line) as { login?: unknown; to?: unknown };
-    return typeof entry.login === "string" && typeof entry.to === "string"
-      ? { login: entry.login, to: entry.to }
-      : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Who gets a message now (not in the journal), who already had one, who gets paper. */
@@ -160,7 +145,7 @@ export function renderMail(ctx: PaneContext): void {
     ),
   );
   byId("mail-limits").textContent = mail!.limitsText(p.todo.length);
-  byId("mail-journal-link").setAttribute("download", journalFileName(ctx.state.fileName));
+  byId("mail-journal-link").setAttribute("download", mail!.journalFileName(ctx.state.fileName));
   const subjectProblem = subjectError(ctx);
   byId("mail-subject-error").textContent = subjectProblem;
   byId("mail-subject-error").hidden = !subjectProblem;
@@ -361,9 +346,4 @@ function forgetJournal(): void {
   journal.keys.clear();
   lastFailures = [];
   offerJournal();
-}
-
-/** The journal's file name follows the export's, as the command line's does. */
-export function journalFileName(fileName: string): string {
-  return `envoi-${fileName.replace(/\.[^.]+$/, "") || "export"}.jsonl`;
 }

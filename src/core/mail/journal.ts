@@ -21,12 +21,18 @@ export function journalLine(entry: JournalEntry): string {
   return `${JSON.stringify({ login: entry.login, to: entry.to, messageId: entry.messageId, at: entry.at })}\n`;
 }
 
+/** The journal's name beside an export ("parents.csv" → "envoi-parents.jsonl"), in the pane and the CLI alike. */
+export function journalFileName(exportFileName: string): string {
+  return `envoi-${exportFileName.replace(/\.[^.]+$/, "")}.jsonl`;
+}
+
 /**
- * The keys of the messages a journal lists as sent. A last line cut short (the program was
- * stopped while writing it) is ignored; any other unreadable line is refused, naming it.
+ * The messages a journal lists as sent: each one's key and its line as written. A last line
+ * cut short (the program was stopped while writing it) is ignored; any other unreadable line
+ * is refused, naming it.
  */
-export function sentKeys(journal: string, fileName: string): Set<string> {
-  const keys = new Set<string>();
+export function journalEntries(journal: string, fileName: string): Array<{ key: string; line: string }> {
+  const entries: Array<{ key: string; line: string }> = [];
   const lines = journal.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (line.trim() === "") return;
@@ -42,7 +48,12 @@ export function sentKeys(journal: string, fileName: string): Set<string> {
         "bad-journal",
         `Le journal d'envoi « ${fileName} » est illisible à la ligne ${i + 1}. Ne le modifiez pas à la main ; s'il n'appartient pas à cet envoi, choisissez le journal de cet envoi.`,
       );
-    keys.add(journalKey(entry.login, entry.to));
+    entries.push({ key: journalKey(entry.login, entry.to), line: line.trim() });
   });
-  return keys;
+  return entries;
+}
+
+/** The keys of the messages a journal lists as sent (see journalEntries). */
+export function sentKeys(journal: string, fileName: string): Set<string> {
+  return new Set(journalEntries(journal, fileName).map((e) => e.key));
 }
