@@ -102,7 +102,7 @@ function dialogSignIn(): Promise<{ token: string; username: string }> {
         const code = "error" in arg ? arg.error : 0;
         reject(
           code === DIALOG_CLOSED
-            ? new MailError("sign-in-cancelled", "Connexion à Microsoft 365 annulée : aucun message n'a été envoyé.")
+            ? signInCancelled()
             : new MailError(
                 "sign-in-failed",
                 `La fenêtre de connexion à Microsoft 365 s'est fermée (code ${code}). Réessayez.`,
@@ -113,16 +113,20 @@ function dialogSignIn(): Promise<{ token: string; username: string }> {
   });
 }
 
+/** The user closed or cancelled the sign-in: nothing was sent. */
+function signInCancelled(cause?: unknown): MailError {
+  return new MailError("sign-in-cancelled", "Connexion à Microsoft 365 annulée : aucun message n'a été envoyé.", {
+    cause,
+  });
+}
+
 /** A sign-in failure in French; MSAL's error code is kept for the administrator. */
 function signInError(err: unknown): MailError {
   const code =
     typeof err === "string"
       ? err
       : ((err as { errorCode?: string })?.errorCode ?? (err instanceof Error ? err.message : String(err)));
-  if (/user_cancel/i.test(code))
-    return new MailError("sign-in-cancelled", "Connexion à Microsoft 365 annulée : aucun message n'a été envoyé.", {
-      cause: err,
-    });
+  if (/user_cancel/i.test(code)) return signInCancelled(err);
   return new MailError(
     "sign-in-failed",
     `Connexion à Microsoft 365 impossible (${code}). Vérifiez que votre compte a une boîte aux lettres Exchange Online et que l'administrateur a autorisé Courriers ENT à envoyer du courrier (Mail.Send).`,
