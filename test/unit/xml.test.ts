@@ -9,6 +9,7 @@ import {
   topLevelElements,
 } from "../../src/core/xml/scan";
 import { decodeEntities, describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../../src/core/xml/entities";
+import { childElements, parseXml } from "../../src/core/xml/tree";
 
 describe("elementEnd", () => {
   it.each([
@@ -146,5 +147,59 @@ describe("invalid XML characters", () => {
   it("names characters for messages", () => {
     expect(describeChar("\u0007")).toBe("U+0007");
     expect(describeChar("😀")).toBe("U+1F600");
+  });
+});
+
+describe("previousStart: the name ends at any character that may follow it in a tag", () => {
+  it.each([
+    ["<w:p w:rsidR='1'>", true],
+    ["<w:p\tw:rsidR='1'>", true],
+    ["<w:p\nw:rsidR='1'>", true],
+    ["<w:p\rw:rsidR='1'>", true],
+    ["<w:p>", true],
+    ["<w:p/>", true],
+    ["<w:pPr>", false],
+    ["<w:p-x>", false],
+  ])("%j is a <w:p>: %s", (tag, found) => {
+    expect(previousStart(`${tag}texte`, "w:p", tag.length + 2)).toBe(found ? 0 : -1);
+  });
+});
+
+describe("topLevelElements: a tag inside a comment or a processing instruction is not an element", () => {
+  it.each([["<!-- <w:p> --><w:tbl/>"], ['<?mso-application progid="<w:p>"?><w:tbl/>']])("%j", (xml) => {
+    expect(topLevelElements(xml).map((e) => e.name)).toEqual(["w:tbl"]);
+  });
+});
+
+describe("parseXml at its edges", () => {
+  it("skips a comment holding tags, a DOCTYPE and a stray end tag before the document element", () => {
+    const root = parseXml('</x><!DOCTYPE html PUBLIC "x"><!-- <b>commentaire</b> --><a><b/></a>');
+    expect(root).toEqual({ name: "a", attrs: {}, children: [{ name: "b", attrs: {}, children: [] }] });
+  });
+
+  it("keeps a CDATA section of several characters as it is, entities and all", () => {
+    expect(parseXml("<a><![CDATA[x < y &amp; z]]></a>").children).toEqual(["x < y &amp; z"]);
+  });
+
+  it("reads attributes with spaces around '=' and single-quoted values of several characters", () => {
+    expect(parseXml("<a x = \"1\" y='deux mots' z='' />").attrs).toEqual({ x: "1", y: "deux mots", z: "" });
+  });
+
+  it("gives the document itself, empty, when there is no element", () => {
+    expect(parseXml("")).toEqual({ name: "#document", attrs: {}, children: [] });
+    expect(parseXml("du texte")).toEqual({ name: "#document", attrs: {}, children: ["du texte"] });
+  });
+
+  it("lists child elements, all or by name, without the text between them", () => {
+    const root = parseXml("<a>t<b i='1'/>u<c/><b i='2'/></a>");
+    expect(childElements(root).map((e) => e.name)).toEqual(["b", "c", "b"]);
+    expect(childElements(root, "b").map((e) => e.attrs.i)).toEqual(["1", "2"]);
+  });
+});
+
+describe("decodeEntities beyond Unicode", () => {
+  it("leaves a reference past U+10FFFF as written", () => {
+    expect(decodeEntities("a&#x110000;b&#1114112;")).toBe("a&#x110000;b&#1114112;");
+    expect(decodeEntities("&#x10FFFF;")).toBe("\u{10FFFF}");
   });
 });
