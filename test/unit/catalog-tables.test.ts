@@ -2,7 +2,19 @@
 // ready letter's title, button label and audience, each school passage's French name. A
 // word dropped from a table is an export whose people are set aside, a letter sent to the
 // wrong audience, or a reminder naming a passage by its code: each row is asserted.
-import { passageLabel, profileNamed, PROFILES, READY_LETTERS } from "../../src/core/catalog";
+import {
+  ACTIVATION_CODE_HEADERS,
+  ACTIVE_VALUES,
+  audienceText,
+  FIELDS,
+  INACTIVE_VALUES,
+  NOT_LOGIN_HEADERS,
+  passageLabel,
+  peoplePerPage,
+  profileNamed,
+  PROFILES,
+  READY_LETTERS,
+} from "../../src/core/catalog";
 
 describe("profiles", () => {
   // Their labels are asserted in catalog.test.ts.
@@ -74,4 +86,62 @@ describe("school passages", () => {
     ["inconnu", "inconnu"],
     ["constructor", "constructor"],
   ])("%s is called « %s »", (what, label) => expect(passageLabel(what)).toBe(label));
+});
+
+describe("fields", () => {
+  // The label is the content control's title and the «placeholder» a principal reads.
+  it("are labelled in French, one label each", () => {
+    expect(FIELDS.map((f) => [f.id, f.label])).toEqual([
+      ["firstName", "Prénom"],
+      ["lastName", "Nom"],
+      ["login", "Login"],
+      ["password", "Mot de passe"],
+      ["class", "Classe"],
+      ["level", "Niveau"],
+      ["profile", "Profil"],
+      ["children", "Enfant(s)"],
+      ["email", "Courriel"],
+      ["birthDate", "Date de naissance"],
+      ["school", "Établissement"],
+      ["uai", "UAI"],
+      ["functions", "Fonction(s)"],
+    ]);
+  });
+});
+
+describe("the importer's word lists", () => {
+  // Each row decides how a column or a value is read: asserted whole, in order.
+  it("never takes an internal id for the login", () => {
+    expect(NOT_LOGIN_HEADERS).toEqual([
+      "Id",
+      "externalId",
+      "Identifiant SIECLE",
+      "Id SIECLE",
+      "uid",
+      "INE",
+      "Identifiant interne",
+    ]);
+  });
+
+  it("knows the activation-code columns", () => {
+    expect(ACTIVATION_CODE_HEADERS).toEqual(["Code d'activation", "activationCode", "Code activation"]);
+  });
+
+  it("knows the values of an account's state", () => {
+    expect(INACTIVE_VALUES).toEqual(["Inactif", "Inactive", "Non active", "Non actif", "Bloqué", "À activer"]);
+    expect(ACTIVE_VALUES).toEqual(["Actif", "Active", "Activé", "Activée", "Enabled"]);
+  });
+});
+
+describe("ready letters' pages and audiences", () => {
+  it("put eight people on a page of cards and one on any other letter's", () => {
+    expect(peoplePerPage("cartes")).toBe(8);
+    expect(peoplePerPage("parents")).toBe(1);
+    expect(peoplePerPage(undefined)).toBe(1);
+  });
+
+  it("say who a letter is for in the middle of a sentence", () => {
+    expect(READY_LETTERS.map(audienceText)).toEqual(READY_LETTERS.map((l) => l.label.toLowerCase()));
+    expect(audienceText(READY_LETTERS[1])).toBe("élèves");
+  });
 });
