@@ -9,6 +9,7 @@ import { passageLabel } from "../core/catalog";
 import {
   checkAddress,
   DEFAULT_SUBJECT,
+  exportStem,
   journalFileName,
   journalKey,
   journalLine,
@@ -104,7 +105,8 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   const roster = loadRoster(positional[0], io);
   const templateBytes = readTemplate(template, io);
   const { records } = selectFromOptions(options, roster, templateBytes);
-  const exportName = path.basename(positional[0]).replace(/\.[^.]+$/, "");
+  const exportFile = path.basename(positional[0]);
+  const exportName = exportStem(exportFile);
   const plan: Plan = {
     exportName,
     template: templateBytes,
@@ -139,9 +141,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   if (typeof dryRun === "string") return dryRunTo(dryRun, plan, send, outcomes, io);
 
   const journal =
-    typeof options.get("journal") === "string"
-      ? (options.get("journal") as string)
-      : journalFileName(path.basename(positional[0]));
+    typeof options.get("journal") === "string" ? (options.get("journal") as string) : journalFileName(exportFile);
   const already = readJournal(journal, io);
   const todo: Recipient[] = [];
   for (const r of send) {

@@ -5,6 +5,7 @@
 import {
   checkAddress,
   GraphClient,
+  journalFileName,
   journalKey,
   LetterMessage,
   letterText,
@@ -176,6 +177,13 @@ describe("Graph's answers", () => {
 });
 
 describe("the journal", () => {
+  it.each([
+    ["parents.csv", "envoi-parents.jsonl"],
+    ["comptes.v2.xlsx", "envoi-comptes.v2.jsonl"],
+    ["sans-extension", "envoi-sans-extension.jsonl"],
+    [".csv", "envoi-export.jsonl"],
+  ])("is named after the export: %j → %j", (exportFile, name) => expect(journalFileName(exportFile)).toBe(name));
+
   it("keys a person by their folded login (as the importer compares logins) and lower-case address", () => {
     expect(journalKey(" Aïcha.N ", " Aicha@Example.TEST ")).toBe("aichan\u0000aicha@example.test");
   });

@@ -4,7 +4,7 @@ export { checkAddress } from "./address";
 export type { AddressCheck } from "./address";
 export { MailError } from "./errors";
 export type { MailErrorCode } from "./errors";
-export { journalEntries, journalFileName, journalKey, journalLine, sentKeys } from "./journal";
+export { exportStem, journalEntries, journalFileName, journalKey, journalLine, sentKeys } from "./journal";
 export type { JournalEntry } from "./journal";
 export { letterHtml, escapeHtml } from "./letter-html";
 export { readLetter } from "./letter-model";

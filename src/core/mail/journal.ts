@@ -21,9 +21,14 @@ export function journalLine(entry: JournalEntry): string {
   return `${JSON.stringify({ login: entry.login, to: entry.to, messageId: entry.messageId, at: entry.at })}\n`;
 }
 
+/** An export's name without its extension ("parents.csv" → "parents"); "export" when nothing is left (".csv"). */
+export function exportStem(exportFileName: string): string {
+  return exportFileName.replace(/\.[^.]+$/, "") || "export";
+}
+
 /** The journal's name beside an export ("parents.csv" → "envoi-parents.jsonl"), in the pane and the CLI alike. */
 export function journalFileName(exportFileName: string): string {
-  return `envoi-${exportFileName.replace(/\.[^.]+$/, "")}.jsonl`;
+  return `envoi-${exportStem(exportFileName)}.jsonl`;
 }
 
 /**
