@@ -1,12 +1,16 @@
 import { strFromU8, unzipSync } from "fflate";
 import { footerText } from "../../src/core/merge";
 import { createLetters, insertLetterFile } from "../../src/word";
-import { readRoster, RosterRecord } from "../../src/core/roster";
+import { readRoster, RosterRecord, Roster } from "../../src/core/roster";
 import { readExport, readyLetter } from "../fixtures";
 import { installWordMock } from "./word-mock";
 
 const TEMPLATE = readyLetter("parents");
-const roster = readRoster(readExport("moncollege-parents.csv"), "parents.csv");
+let roster: Roster;
+// Per test, not at load: see 'Static mutants' in docs/testing.md.
+beforeEach(() => {
+  roster = readRoster(readExport("moncollege-parents.csv"), "parents.csv");
+});
 
 function many(n: number): RosterRecord[] {
   return Array.from({ length: n }, (_, i) => {

@@ -1,7 +1,7 @@
 // MERGEFIELD switches as Word applies them, and Word fields a merge cannot honour.
 import { applyFormat, parseIfField, parseMergeField, refuseUnsupportedField } from "../../src/core/merge/field-format";
 import { mergeLetters } from "../../src/core/merge";
-import { readRoster } from "../../src/core/roster";
+import { readRoster, Roster } from "../../src/core/roster";
 import { makeDocx, p, paragraphsText, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
 
@@ -90,10 +90,14 @@ describe("Word IF fields over a merge field", () => {
     fc("separate") +
     `<w:r><w:rPr><w:b/></w:rPr><w:t>ancien résultat</w:t></w:r>` +
     fc("end");
-  const roster = readRoster(
-    utf8("Nom;Prénom;Login;Mot de passe;Classe;Élève;Niveau\nA;Léa;l.a;x;6A;Zoé A;6\nB;Tom;t.b;y;;;3\n"),
-    "t.csv",
-  );
+  let roster: Roster;
+  // Per test, not at load: see 'Static mutants' in docs/testing.md.
+  beforeEach(() => {
+    roster = readRoster(
+      utf8("Nom;Prénom;Login;Mot de passe;Classe;Élève;Niveau\nA;Léa;l.a;x;6A;Zoé A;6\nB;Tom;t.b;y;;;3\n"),
+      "t.csv",
+    );
+  });
   const merged = (body: string) =>
     paragraphsText(
       unzipText(mergeLetters(makeDocx({ body }), roster.records, roster).docx)["word/document.xml"],

@@ -2,12 +2,16 @@
 // paragraph, a cell or a row; fields in footnotes and endnotes.
 import { strToU8, zipSync } from "fflate";
 import { mergeLetters } from "../../src/core/merge";
-import { readRoster } from "../../src/core/roster";
+import { readRoster, Roster } from "../../src/core/roster";
 import { assertValidDocx } from "../helpers/check-docx";
 import { makeDocx, p, paragraphsText, r, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
 
-const roster = readRoster(utf8("Nom;Prénom;Login;Mot de passe\nA;Léa;l.a;PW1\nB;Tom;t.b;PW2\n"), "t.csv");
+let roster: Roster;
+// Per test, not at load: see 'Static mutants' in docs/testing.md.
+beforeEach(() => {
+  roster = readRoster(utf8("Nom;Prénom;Login;Mot de passe\nA;Léa;l.a;PW1\nB;Tom;t.b;PW2\n"), "t.csv");
+});
 const control = (id: string, inner: string) =>
   `<w:sdt><w:sdtPr><w:tag w:val="ent:${id}"/><w:id w:val="5"/></w:sdtPr><w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
 const cell = (inner: string) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${inner}</w:tc>`;

@@ -213,7 +213,11 @@ describe("report: every data row is a record or a listed problem", () => {
     "M;N;m.n;p\u0007w", // 8 invalid char in the password
     "O\u0001;P;o.p;pw8", // 9 invalid char in a name: cleaned, kept? (name is a known field → rejected)
   ].join("\n");
-  const roster = readRoster(utf8(text), "export.csv");
+  let roster: Roster;
+  // Per test, not at load: see 'Static mutants' in docs/testing.md.
+  beforeEach(() => {
+    roster = readRoster(utf8(text), "export.csv");
+  });
 
   it("lists each problem with its row, column and a French message", () => {
     const byRow = Object.fromEntries(roster.problems.map((p) => [p.row, p.code]));
@@ -318,7 +322,11 @@ describe("workbooks (.xlsx): displayed text of the first sheet", () => {
     [],
     [{ s: "DUPONT" }, { s: "Léa & Co" }, { s: "lea.dupont" }, { n: 100000 }, {}, {}, { n: 3.5 }],
   ]);
-  const roster = readRoster(bytes, "comptes.xlsx");
+  let roster: Roster;
+  // Per test, not at load: see 'Static mutants' in docs/testing.md.
+  beforeEach(() => {
+    roster = readRoster(bytes, "comptes.xlsx");
+  });
 
   it("formats numbers as Excel shows them", () => {
     expect(roster.file.kind).toBe("xlsx");
@@ -359,7 +367,11 @@ describe("select: filters and French sort", () => {
     "ZOLA;Émile;e.z;6;Élève;6EME;6A10;Inactif",
     "ZOLA;Anaïs;a.z;7;Élève;6EME;6A2;Inactif",
   ].join("\n");
-  const { records } = readRoster(utf8(text), "e.csv");
+  let records: Roster["records"];
+  // Per test, not at load: see 'Static mutants' in docs/testing.md.
+  beforeEach(() => {
+    ({ records } = readRoster(utf8(text), "e.csv"));
+  });
   const ids = (rs: typeof records) => rs.map((r) => r.values.login);
 
   it("sorts by class then last name then first name, classes in natural order, no class last", () => {
