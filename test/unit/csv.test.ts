@@ -11,6 +11,7 @@ describe("delimiter: the one that splits the header into the most cells outside 
     ["Nom,Prénom,Login", ","],
     ["Nom\tPrénom\tLogin", "\t"],
     ['"Nom;Prénom",Login,Mot de passe', ","],
+    ['"Nom;Prénom;Classe;Élève",Login,Mot de passe', ","],
     ["Nom;Prénom,Login;Mot de passe", ";"],
     ["Login", ";"],
     ["Nom,Prénom;Login;Mot de passe\r\nx", ";"],
