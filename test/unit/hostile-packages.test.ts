@@ -3,11 +3,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from "fflate";
-import { MergeError, mergeLetters } from "../../src/core/merge";
+import { mergeLetters } from "../../src/core/merge";
 import { isPlainPartName, unzipParts } from "../../src/core/opc";
-import { readRoster, Roster, RosterError } from "../../src/core/roster";
+import { readRoster, Roster } from "../../src/core/roster";
 import { cc, makeDocx, p, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
+import { refusal } from "./helpers/refusal";
 import { makeXlsx } from "./helpers/xlsx";
 
 let roster: Roster;
@@ -31,16 +32,6 @@ function withParts(docx: Uint8Array, extra: Record<string, Uint8Array>): Uint8Ar
   }
   zip.end();
   return Uint8Array.from(Buffer.concat(chunks));
-}
-
-function refusal(run: () => unknown): { name: string; code: string; message: string } {
-  try {
-    run();
-  } catch (err) {
-    const e = err as MergeError | RosterError;
-    return { name: e.name, code: e.code, message: e.message };
-  }
-  throw new Error("not refused");
 }
 
 // Committed by scripts/make-hostile-fixtures.js: 210 MiB of zeros in a ~220 kB package, with

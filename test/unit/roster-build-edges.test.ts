@@ -1,21 +1,19 @@
 // The roster builder at its edges: which file is a connector's, which header row is an
 // account, credentials of spaces only, an alias column, padded names in the report, two
 // password columns that differ on one row only, a column without a header.
-import { readRoster, RosterError } from "../../src/core/roster";
+import { readRoster } from "../../src/core/roster";
 import { buildRoster } from "../../src/core/roster/build";
 import { FileInfo } from "../../src/core/roster/types";
 import { utf8 } from "./helpers/encode";
+import { refusal } from "./helpers/refusal";
 
 const read = (...lines: string[]) => readRoster(utf8(lines.join("\n")), "comptes.csv");
 
-function refusal(...lines: string[]): RosterError {
-  try {
-    read(...lines);
-  } catch (err) {
-    if (err instanceof RosterError) return err;
-    throw err;
-  }
-  throw new Error("the file was accepted");
+/** The importer's refusal of these lines (a RosterError, never another kind of failure). */
+function refused(...lines: string[]) {
+  const err = refusal(() => read(...lines));
+  expect(err.name).toBe("RosterError");
+  return err;
 }
 
 const CONNECTOR = /toutes vides : c'est l'export d'un connecteur/;
@@ -23,12 +21,12 @@ const ALL_ACTIVE = /Aucun compte de « comptes\.csv » n'a de Mot de passe : tou
 
 describe("a file whose credentials are all empty", () => {
   it("is a connector's export when no login, password or alias is filled", () => {
-    const err = refusal("Nom;Login;Mot de passe", "A;;", "B; ;");
+    const err = refused("Nom;Login;Mot de passe", "A;;", "B; ;");
     expect([err.code, err.message]).toEqual(["no-credentials", expect.stringMatching(CONNECTOR)]);
   });
 
   it("is a file of activated accounts when only the alias column is filled", () => {
-    const err = refusal("Nom;Login;Mot de passe;Alias de login", "A;;;a.alias", "B;;;");
+    const err = refused("Nom;Login;Mot de passe;Alias de login", "A;;;a.alias", "B;;;");
     expect([err.code, err.message]).toEqual(["no-credentials", expect.stringMatching(ALL_ACTIVE)]);
   });
 
@@ -42,30 +40,30 @@ describe("a file whose credentials are all empty", () => {
   });
 
   it("has no password when the passwords are spaces only", () => {
-    expect(refusal("Nom;Login;Mot de passe", "A;a.a;  ", "B;b.b; ").message).toMatch(ALL_ACTIVE);
+    expect(refused("Nom;Login;Mot de passe", "A;a.a;  ", "B;b.b; ").message).toMatch(ALL_ACTIVE);
   });
 
   it.each([["UID"], ["RNE"], ["ExternalId"]])("is a connector's when it has a %s column and no password", (header) => {
-    const err = refusal(`Nom;Login;Mot de passe;${header}`, "A;a.a;;x");
+    const err = refused(`Nom;Login;Mot de passe;${header}`, "A;a.a;;x");
     expect(err.message).toMatch(CONNECTOR);
   });
 
   it("is a file of activated accounts without a connector's column", () => {
-    expect(refusal("Nom;Login;Mot de passe;Note", "A;a.a;;x").message).toMatch(ALL_ACTIVE);
+    expect(refused("Nom;Login;Mot de passe;Note", "A;a.a;;x").message).toMatch(ALL_ACTIVE);
   });
 });
 
 describe("the header row", () => {
   it("needs two named columns", () => {
-    expect(refusal("Login;;", "a.a;x;y").code).toBe("no-header");
+    expect(refused("Login;;", "a.a;x;y").code).toBe("no-header");
   });
 
   it.each([["jean.dupont"], ["jean.dupont2"], ["JEAN.DUPONT"]])("%s is an account, not a header", (first) => {
-    expect(refusal(`${first};Xo0lI1aB`, "lea.martin;Ab12cd34").code).toBe("no-header");
+    expect(refused(`${first};Xo0lI1aB`, "lea.martin;Ab12cd34").code).toBe("no-header");
   });
 
   it.each([["2nd.colonne"], ["jean.dupont-x"], ["jean.dupont2b"]])("%s is a header without a login", (first) => {
-    expect(refusal(`${first};Mot de passe`, "x;y").code).toBe("no-login-column");
+    expect(refused(`${first};Mot de passe`, "x;y").code).toBe("no-login-column");
   });
 
   it("is trimmed", () => {
@@ -140,7 +138,7 @@ describe("each row", () => {
 
 describe("two password columns", () => {
   it("are refused when they differ on a single row", () => {
-    const err = refusal("Login;Mot de passe;Mot de passe", "a.a;pw;pw", "b.b;x;y");
+    const err = refused("Login;Mot de passe;Mot de passe", "a.a;pw;pw", "b.b;x;y");
     expect(err.code).toBe("ambiguous-columns");
   });
 
