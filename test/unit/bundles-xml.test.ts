@@ -58,6 +58,69 @@ describe("the cover", () => {
   });
 });
 
+describe("the cover's layout", () => {
+  // Each line's spacing before and after, alignment, weight and size (half-points).
+  const layout = (xml: string) =>
+    [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => {
+      const p = m[1];
+      const spacing = /<w:spacing w:before="(\d+)" w:after="(\d+)"\/>/.exec(p);
+      return [
+        spacing?.[1],
+        spacing?.[2],
+        /<w:jc w:val="(\w+)"\/>/.exec(p)?.[1],
+        /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(p)?.[1],
+      ];
+    });
+
+  it("sets the school and the class large, bold and centred, and the hand-out lines plain on the left", () => {
+    const group = { name: "6A", records: [person("élève", "A", "a", "a.a")] };
+    expect(layout(coverXml(group, "Collège", "<w:sectPr/>"))).toEqual([
+      ["2400", "120", "center", '<w:b/><w:sz w:val="28"/>'],
+      ["480", "240", "center", '<w:b/><w:sz w:val="56"/>'],
+      ["0", "960", "center", '<w:sz w:val="32"/>'],
+      ["240", "360", "left", '<w:sz w:val="26"/>'],
+      ["0", "360", "left", '<w:sz w:val="26"/>'],
+      ["480", "120", "left", '<w:sz w:val="22"/>'],
+      [undefined, undefined, undefined, undefined],
+    ]);
+    expect(layout(coverXml(group, "", "<w:sectPr/>"))[0]).toEqual(["2400", "120", "left", '<w:sz w:val="24"/>']);
+  });
+});
+
+describe("the receipt's cells", () => {
+  it("set the headings in bold and the people in plain text, all 10 pt, centred vertically, at their column's width", () => {
+    const xml = receiptXml(
+      { name: "4A", records: [person("élève", "LÉGER", "Hugo", "hugo.l")] },
+      "",
+      "<w:sectPr/>",
+      true,
+    );
+    const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].slice(1).map((m) => m[1]);
+    expect(cells[0]).toBe(
+      '<w:tcPr><w:tcW w:w="2300" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">Nom</w:t></w:r></w:p>',
+    );
+    expect(cells[5]).toBe(
+      '<w:tcPr><w:tcW w:w="2300" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">LÉGER</w:t></w:r></w:p>',
+    );
+    expect(xml).toContain('<w:tblGrid><w:gridCol w:w="2300"/><w:gridCol w:w="2000"/><w:gridCol w:w="2400"/>');
+  });
+
+  it("take the parents' layout as soon as one parent is in the class", () => {
+    const mixed = {
+      name: "5C",
+      records: [person("élève", "A", "a", "a.a"), person("parent", "B", "b", "b.b", "Anaïs B")],
+    };
+    expect(rows(receiptXml(mixed, "", "<w:sectPr/>", true))[1]).toEqual([
+      "Nom",
+      "Prénom",
+      "Enfant(s)",
+      "Identifiant",
+      "Date",
+      "Signature",
+    ]);
+  });
+});
+
 describe("the receipt", () => {
   const parents = {
     name: "5C",

@@ -146,3 +146,62 @@ function addNumbering(docx: Uint8Array, styles?: string): Uint8Array {
   );
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
 }
+
+describe("numbering as other producers write it", () => {
+  // Pretty-printed, attributes in other orders, ids of several digits (Word's w14:durableId, w:tplc).
+  const WORD = `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:abstractNum w:abstractNumId="12" w15:restartNumberingAfterBreak="0">
+    <w:lvl w:ilvl="0" w:tplc="040C000F"><w:start w:val="3"/></w:lvl>
+    <w:lvl w:ilvl="1" w:tplc="040C0019" w:tentative="1"><w:numFmt w:val="lowerLetter"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="10" w16cid:durableId="1234"><w:abstractNumId w:val="12"/>
+    <w:lvlOverride w:ilvl="1">
+      <w:startOverride w:val="5"/>
+    </w:lvlOverride>
+  </w:num>
+</w:numbering>`;
+
+  it("reads every list, level and override", () => {
+    expect(readLists(WORD)).toEqual(
+      new Map([
+        [
+          "10",
+          {
+            abstractNumId: "12",
+            starts: new Map([
+              ["0", "3"],
+              ["1", "5"],
+            ]),
+          },
+        ],
+      ]),
+    );
+  });
+
+  it("adds the letters' lists after the others, before the end of the part", () => {
+    const restarts = new ListRestarts(readLists(WORD));
+    expect(restarts.numIdFor("10", 1, new Map())).toBe("11");
+    expect(restarts.apply(WORD)).toBe(
+      WORD.replace(
+        "</w:numbering>",
+        '<w:num w:numId="11"><w:abstractNumId w:val="12"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride><w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride></w:num></w:numbering>',
+      ),
+    );
+  });
+
+  it("reads a style's list whatever the order of the style's attributes, and a list id of several digits", () => {
+    const styles = `<w:styles><w:style w:styleId="Etape" w:customStyle="1" w:type="paragraph"><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="12"/></w:numPr></w:pPr></w:style></w:styles>`;
+    expect(readStyleLists(styles)).toEqual(new Map([["Etape", { numId: "12", ilvl: "2" }]]));
+  });
+
+  it("gives a style's list only to a paragraph whose properties start with that style", () => {
+    const lists = new Map([["Etape", { numId: "12", ilvl: "0" }]]);
+    const late = '<w:pPr><w:keepNext/><w:pStyle w:val="Etape"/></w:pPr>';
+    expect(withStyleLists(late, lists)).toBe(late);
+    expect(
+      withStyleLists('<w:pPr><w:pStyle w:val="Etape"/><w:keepNext/><w:keepLines/><w:jc w:val="left"/></w:pPr>', lists),
+    ).toBe(
+      '<w:pPr><w:pStyle w:val="Etape"/><w:keepNext/><w:keepLines/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="12"/></w:numPr><w:jc w:val="left"/></w:pPr>',
+    );
+  });
+});

@@ -289,7 +289,8 @@ function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[])
     const runStart = previousStart(xml, "w:r", m.index);
     const runEnd = xml.indexOf("</w:r>", endAt) + "</w:r>".length;
     if (runStart < i || xml.slice(runStart, runEnd).includes("</w:p>")) continue;
-    const result = separate >= 0 ? xml.slice(separate, endAt) : "";
+    // The result stops before the end character's run, whose properties are not the value's.
+    const result = separate >= 0 ? xml.slice(separate, previousStart(xml, "w:r", endAt)) : "";
     const resultRun = nextStart(result, "w:r", 0);
     const rPr =
       (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";

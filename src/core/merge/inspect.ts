@@ -1,5 +1,5 @@
 // What a template uses: its merge fields and school passages, for the pane and the CLI.
-import { editPassageOf, isEditTag, isReadyLetterName, READY_LETTER_VARIABLE, ReadyLetterName } from "../catalog";
+import { editPassageOf, isReadyLetterName, READY_LETTER_VARIABLE, ReadyLetterName } from "../catalog";
 import { attrText, decodeEntities, findElement } from "../xml";
 import { FieldName, extractFields, FieldSlot, sdtValue } from "./fields";
 import { headerFooterParts, openDocx } from "./docx-package";
@@ -11,7 +11,8 @@ export function templateFields(template: Uint8Array): FieldName[] {
   const slots: FieldSlot[] = [];
   const parts = [{ path: pkg.mainPath, xml: pkg.text(pkg.mainPath)! }, ...headerFooterParts(pkg)];
   for (const part of parts) inPart(part.path, () => extractFields(part.xml, slots, { keepFields: false }));
-  return slots.map((s) => s.name).filter((n) => !(n.kind === "tag" && isEditTag(n.tag)));
+  // School passages (ent:edit) are not fields: the reader merges what they hold, giving no slot.
+  return slots.map((s) => s.name);
 }
 
 /** The ready letter a template was made from (its document variable), or null for the school's own. */
