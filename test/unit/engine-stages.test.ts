@@ -86,6 +86,16 @@ describe("stage 2: ids marked and segments cut", () => {
     ['<w:numId w:val="4"/><w:numId w:val="0"/>', '<w:numId w:val="¦U4¦"/><w:numId w:val="0"/>'],
     ['<w:headerReference w:type="default" r:id="rId8"/>', '<w:headerReference w:type="default" r:id="¦RrId8¦"/>'],
     ['<w:commentRangeStart w:id="1"/>a<w:r><w:commentReference w:id="1"/></w:r>', "a"],
+    // Ids of several digits, attributes before the id, a space before the end of the tag.
+    [
+      '<w:bookmarkStart w:id="12" w:name="_GoBack"/>a<w:bookmarkEnd w:id="1"/><w:bookmarkEnd w:id="12"/>',
+      'a<w:bookmarkEnd w:id="¦B1¦"/>',
+    ],
+    ['<w:numId w:val="12" />', '<w:numId w:val="¦U12¦" />'],
+    [
+      '<w:footnoteReference w:customMarkFollows="1" w:id="10"/><w:endnoteReference w:id="2"/>',
+      '<w:footnoteReference w:customMarkFollows="1" w:id="¦W10¦"/><w:endnoteReference w:id="¦X2¦"/>',
+    ],
   ])("%s", (xml, marked) => {
     expect(visible(markIds(xml))).toBe(marked);
   });
@@ -160,6 +170,11 @@ describe("stage 3: sections", () => {
       '<w:sectPr><w:footnotePr><w:numRestart w:val="continuous"/></w:footnotePr></w:sectPr>',
     ],
     ["<w:sectPr><w:pgSz/></w:sectPr>", [], "<w:sectPr><w:pgSz/></w:sectPr>"],
+    [
+      "<w:sectPr><w:footnotePr/><w:endnotePr/><w:pgSz/></w:sectPr>",
+      ["footnote", "endnote"],
+      '<w:sectPr><w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr><w:endnotePr><w:numRestart w:val="eachSect"/></w:endnotePr><w:pgSz/></w:sectPr>',
+    ],
   ])("notes numbered from 1 in each letter: %s with %j", (sect, kinds, out) => {
     expect(withNotesRestart(sect, kinds as Array<"footnote" | "endnote">)).toBe(out);
   });
@@ -171,6 +186,22 @@ describe("stage 3: sections", () => {
     expect(parts.finalSect).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
     expect(parts.finalSect).toContain('<w:pgNumType w:start="1"/>');
     expect(splitBody("<w:document/>")).toBeNull();
+    expect(splitBody("<w:body><w:p/>")).toBeNull();
+    expect(splitBody("<w:body><w:p/></w:body>")?.prefix).toBe("<w:body>");
+  });
+
+  it("restarts page numbers in the letter's first section when it has two, leaving the last one alone", () => {
+    const first = '<w:sectPr w:rsidR="00A1"><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>';
+    const last = '<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>';
+    const parts = splitBody(
+      `<w:document><w:body><w:p><w:pPr>${first}</w:pPr></w:p><w:p/>${last}</w:body></w:document>`,
+    )!;
+    expect(
+      parts.inner.startsWith(
+        '<w:p><w:pPr><w:sectPr w:rsidR="00A1"><w:pgSz w:w="11906" w:h="16838"/><w:pgNumType w:start="1"/></w:sectPr></w:pPr></w:p>',
+      ),
+    ).toBe(true);
+    expect(parts.finalSect).toBe(last);
   });
 });
 
