@@ -1,5 +1,11 @@
 // MERGEFIELD switches as Word applies them, and Word fields a merge cannot honour.
-import { applyFormat, parseIfField, parseMergeField, refuseUnsupportedField } from "../../src/core/merge/field-format";
+import {
+  applyFormat,
+  isNextField,
+  parseIfField,
+  parseMergeField,
+  refuseUnsupportedField,
+} from "../../src/core/merge/field-format";
 import { mergeLetters } from "../../src/core/merge";
 import { readRoster, Roster } from "../../src/core/roster";
 import { makeDocx, p, paragraphsText, unzipText } from "./helpers/docx";
@@ -16,6 +22,12 @@ describe("switches read from the field code", () => {
     ],
     [" MERGEFIELD Montant \\# 0,00 ", { name: "Montant", format: { number: "0,00" } }],
     [" PAGE ", null],
+    // Switches written tight, a switch without its text, every case, an unknown case, a padded name.
+    ["MERGEFIELD Nom \\*Lower", { name: "Nom", format: { case: "lower" } }],
+    ["MERGEFIELD Nom \\* FirstCap \\b", { name: "Nom", format: { case: "firstcap", before: "" } }],
+    ["MERGEFIELD Nom \\* Upper \\f", { name: "Nom", format: { case: "upper", after: "" } }],
+    ["MERGEFIELD Nom \\* Capitalize", { name: "Nom", format: {} }],
+    ['MERGEFIELD " Nom " \\@ "d/M"', { name: "Nom", format: { date: "d/M" } }],
   ])("%j", (instr, code) => {
     expect(parseMergeField(instr)).toEqual(code);
   });
@@ -53,7 +65,32 @@ describe("fields a merge cannot honour", () => {
     },
   );
 
-  it.each([" PAGE ", " MERGEFIELD Nom ", " DATE \\@ dd/MM/yyyy ", ""])("lets %j through", (instr) => {
+  it("refuses a field written without spaces, naming its kind", () => {
+    let error: unknown;
+    try {
+      refuseUnsupportedField("ADDRESSBLOCK");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: "unsupported-field",
+      fields: ["ADDRESSBLOCK"],
+      message:
+        "Le courrier contient un bloc d'adresse automatique (ADDRESSBLOCK) : composez l'adresse avec des champs. Champ : « ADDRESSBLOCK ».",
+    });
+  });
+
+  it.each([
+    ["NEXT", true],
+    ["  next  ", true],
+    ["NEXTIF x = y", false],
+    ["NEXT x", false],
+    ["MERGEFIELD NEXT", false],
+  ])("reads %j as Word's Next Record: %j", (instr, next) => {
+    expect(isNextField(instr)).toBe(next);
+  });
+
+  it.each([" PAGE ", " MERGEFIELD Nom ", " DATE \\@ dd/MM/yyyy ", "", "=SUM(A1) IF"])("lets %j through", (instr) => {
     expect(() => refuseUnsupportedField(instr)).not.toThrow();
   });
 

@@ -17,7 +17,7 @@ export interface MergeFieldCode {
   format: FieldFormat;
 }
 
-const SWITCH = /\\([*b f@#])\s*(?:"([^"]*)"|(\S+))?/g;
+const SWITCH = /\\([*bf@#])\s*(?:"([^"]*)"|(\S+))?/g;
 
 /** `MERGEFIELD "Nom" \* Upper \b "M. "` → the name and its switches; null for other fields. */
 export function parseMergeField(instr: string): MergeFieldCode | null {
