@@ -4,6 +4,7 @@ import { compileConditions, neverPrinted } from "../../src/core/merge/conditions
 import { MergeError } from "../../src/core/merge/errors";
 import { MergeSource } from "../../src/core/merge/resolve";
 import { RosterRecord } from "../../src/core/roster";
+import { thrown } from "./helpers/refusal";
 
 const source = (...columns: Array<[string, MergeSource["columns"][number]["field"]]>): MergeSource => ({
   headers: columns.map(([h]) => h),
@@ -55,12 +56,7 @@ describe("a state condition", () => {
 
 describe("compileConditions", () => {
   it("names each unknown condition once, with the conditions it knows", () => {
-    let error: unknown;
-    try {
-      compileConditions(["children", "bogus", "bogus", "autre"], source(["Login", "login"]));
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(() => compileConditions(["children", "bogus", "bogus", "autre"], source(["Login", "login"])));
     expect(error).toBeInstanceOf(MergeError);
     expect((error as MergeError).code).toBe("unknown-condition");
     expect((error as MergeError).fields).toEqual(["bogus", "autre"]);

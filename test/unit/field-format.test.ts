@@ -10,6 +10,7 @@ import { mergeLetters } from "../../src/core/merge";
 import { readRoster, Roster } from "../../src/core/roster";
 import { makeDocx, p, paragraphsText, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
+import { thrown } from "./helpers/refusal";
 
 describe("switches read from the field code", () => {
   it.each([
@@ -66,13 +67,7 @@ describe("fields a merge cannot honour", () => {
   );
 
   it("refuses a field written without spaces, naming its kind", () => {
-    let error: unknown;
-    try {
-      refuseUnsupportedField("ADDRESSBLOCK");
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toMatchObject({
+    expect(thrown(() => refuseUnsupportedField("ADDRESSBLOCK"))).toMatchObject({
       code: "unsupported-field",
       fields: ["ADDRESSBLOCK"],
       message:
