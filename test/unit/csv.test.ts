@@ -73,6 +73,30 @@ describe("quotes", () => {
     expect(table.notes).toEqual([]);
   });
 
+  it("reads a well-formed file quoted throughout with no note", () => {
+    expect(parseCsv('"Nom";"Login"\n"A";"a"\n')).toEqual({
+      rows: [
+        { line: 1, cells: ["Nom", "Login"] },
+        { line: 2, cells: ["A", "a"] },
+      ],
+      delimiter: ";",
+      notes: [],
+    });
+  });
+
+  it("still reads Open ENT NG's quotes when a line holds only spaces", () => {
+    const table = parseCsv('"Nom";"Prénom"\n"DUPONT";"Jean "JJ""\n   \n"A";"B"\n');
+    expect(table.rows.map((r) => r.line)).toEqual([1, 2, 4]);
+    expect(table.notes).toHaveLength(1);
+  });
+
+  it("names the line of an unclosed quote where every line starts with a quote but one does not end with it", () => {
+    const table = parseCsv('"Nom";"Prénom"\n"DUPONT";"Jean "JJ""\n"A";"B\n');
+    expect(table.notes).toEqual([]);
+    expect(table.unclosedQuoteLine).toBe(2);
+    expect(parseCsv('Nom;Login\r\nA;a\r\n\r\nB;"b\n').unclosedQuoteLine).toBe(4);
+  });
+
   it("names the line of an unclosed quote through the importer", () => {
     expect(() => readRoster(utf8('Login;Mot de passe\na;b\n\n"c;d\n'), "q.csv")).toThrow(
       expect.objectContaining({ code: "unclosed-quote", message: expect.stringContaining("ligne 4") }),

@@ -56,13 +56,11 @@ function parseWithPapa(
       offset = result.meta.cursor;
       if (result.errors.some((e) => e.type === "Quotes")) quoteErrors++;
       if (result.errors.some((e) => e.code === "MissingQuotes") && unclosedQuoteLine === undefined)
-        unclosedQuoteLine = lineAt(starts, rowStart + (text.slice(rowStart).search(/[^\n]/) || 0));
+        unclosedQuoteLine = lineAt(starts, rowStart);
       const cells = result.data;
       if (isBlankRow(cells)) return;
-      // The row starts after any line breaks left by the previous row.
-      let start = rowStart;
-      while (text[start] === "\r" || text[start] === "\n") start++;
-      rows.push({ line: lineAt(starts, start), cells });
+      // Papa's cursor is past the previous row's line break: the row starts where it points.
+      rows.push({ line: lineAt(starts, rowStart), cells });
     },
   });
   return { rows, quoteErrors, unclosedQuoteLine };
