@@ -52,6 +52,24 @@ describe("decodeText", () => {
     expect(() => decodeText(mixed, "f.csv")).toThrow("n'est pas un fichier texte");
   });
 
+  it.each([
+    // 10 % of NULs exactly on the other side: not UTF-16 (each would be a CJK character, not a NUL).
+    ["LE, 10 % on the other side", [...Array(18).fill([0x41, 0x00]), [0x00, 0x41], [0x00, 0x42]].flat(), null],
+    ["BE, 10 % on the other side", [...Array(18).fill([0x00, 0x41]), [0x41, 0x00], [0x42, 0x00]].flat(), null],
+    // 60 % exactly on the even side: not UTF-16BE.
+    ["BE, 60 %", [0x00, 0x41, 0x00, 0x42, 0x00, 0x43, 0x44, 0x45, 0x46, 0x47], null],
+    // Four NULs of five pairs, the last one NUL: UTF-16LE.
+    ["LE, 80 % ending on a NUL", [0x41, 0x00, 0x42, 0x00, 0x43, 0x44, 0x45, 0x00, 0x46, 0x00], "UTF-16LE (sans BOM)"],
+    // Two characters are enough.
+    ["LE, two characters", [0x41, 0x00, 0x42, 0x00], "UTF-16LE (sans BOM)"],
+    // An odd last byte is not counted: 3 NULs of 4 pairs.
+    ["LE, odd length", [0x41, 0x00, 0x42, 0x00, 0x43, 0x00, 0x44, 0x45, 0x46], "UTF-16LE (sans BOM)"],
+  ])("UTF-16 without BOM at its thresholds: %s", (_name, input, encoding) => {
+    const run = () => decodeText(new Uint8Array(input as number[]), "f.csv");
+    if (encoding === null) expect(run).toThrow("n'est pas un fichier texte");
+    else expect(run().encoding).toBe(encoding);
+  });
+
   it("reads only the first 2,000 bytes to guess UTF-16", () => {
     const head = utf16le("A".repeat(1000));
     const tail = new Uint8Array(4000).fill(0x42);
