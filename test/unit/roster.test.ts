@@ -377,6 +377,20 @@ describe("select: filters and French sort", () => {
   it("sorts by class then last name then first name, classes in natural order, no class last", () => {
     expect(ids(selectRecords(records, { sort: "class" }))).toEqual(["z.e", "j.a", "l.d", "a.e", "a.z", "e.z", "h.b"]);
   });
+  it("sorts classes after one another whatever the file order, namesakes by row, and no class last", () => {
+    const csv = [
+      "Nom;Prénom;Login;Mot de passe;Classe",
+      "SANS;Classe;s.c;1;",
+      "MARTIN;Léo;l.m1;2;6A",
+      "PETIT;Ugo;u.p;3;ULIS",
+      "BLANC;Eva;e.b;4;6B",
+      "MARTIN;Léo;l.m2;5;6A",
+      "ADAM;Zoé;z.a;6;6A",
+      "SANS;Zélie;s.z;7;",
+    ].join("\n");
+    const some = readRoster(utf8(csv), "c.csv").records;
+    expect(ids(selectRecords(some, { sort: "class" }))).toEqual(["z.a", "l.m1", "l.m2", "e.b", "u.p", "s.c", "s.z"]);
+  });
   it("sorts by name with French collation", () => {
     expect(ids(selectRecords(records, { sort: "name" }))).toEqual(["j.a", "h.b", "l.d", "z.e", "a.e", "a.z", "e.z"]);
   });
