@@ -150,3 +150,32 @@ describe("two password columns", () => {
     );
   });
 });
+
+describe("rows shorter than the header", () => {
+  it("count their missing credential cells as empty: a connector's export", () => {
+    const err = refused("Nom;Prénom;Login;Mot de passe", "A;B", "C;D");
+    expect([err.code, err.message]).toEqual(["no-credentials", expect.stringMatching(CONNECTOR)]);
+  });
+
+  it("count a missing password cell as empty: activated accounts", () => {
+    const err = refused("Nom;Prénom;Login;Mot de passe", "A;B;a.b", "C;D;c.d");
+    expect([err.code, err.message]).toEqual(["no-credentials", expect.stringMatching(ALL_ACTIVE)]);
+  });
+
+  it("count a missing alias cell as empty", () => {
+    const err = refused("Nom;Login;Mot de passe;Alias de login", "A;;", "B;;");
+    expect([err.code, err.message]).toEqual(["no-credentials", expect.stringMatching(CONNECTOR)]);
+  });
+
+  it("do not make two password columns differ where the second is missing and the first empty", () => {
+    const roster = read("Nom;Login;Mot de passe;Classe;Mot de passe", "A;a.a;p;6A;p", "B;b.b;");
+    expect(roster.records.map((r) => r.values.login)).toEqual(["a.a"]);
+    expect(roster.problems.map((p) => [p.row, p.code])).toEqual([[3, "too-few-fields"]]);
+  });
+});
+
+describe("a header row of one name", () => {
+  it("is no header, even with other cells of spaces", () => {
+    expect(refused("Login;   ;  ", "a.b;x;y").code).toBe("no-header");
+  });
+});
