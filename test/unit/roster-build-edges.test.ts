@@ -179,3 +179,25 @@ describe("a header row of one name", () => {
     expect(refused("Login;   ;  ", "a.b;x;y").code).toBe("no-header");
   });
 });
+
+describe("alias columns", () => {
+  it("take the first of two alias columns where the alias is filled", () => {
+    const roster = read("Nom;Login;Mot de passe;Alias de login;Alias", "A;a.a;p;alias.un;alias.deux");
+    expect(roster.records[0].values.login).toBe("alias.un");
+  });
+
+  it("give way to the login column the user chose", () => {
+    const roster = readRoster(utf8("Nom;Login;Mot de passe;Alias de login\nA;a.a;p;alias.a\n"), "comptes.csv", {
+      mapping: { login: "Login" },
+    });
+    expect(roster.records[0].values.login).toBe("a.a");
+    const other = readRoster(
+      utf8("Nom;Login;Mot de passe;Alias de login;Groupe\nA;a.a;p;alias.a;6A\n"),
+      "comptes.csv",
+      {
+        mapping: { class: "Groupe" },
+      },
+    );
+    expect(other.records[0].values.login).toBe("alias.a");
+  });
+});
