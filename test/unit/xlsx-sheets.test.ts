@@ -70,6 +70,13 @@ describe("rows and cells", () => {
     expect(table.rows[1].cells).toHaveLength(26);
   });
 
+  it("shows nothing for a shared string the workbook lacks, or an inline string without text", () => {
+    const rows = `${HEADER}<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="inlineStr"/><c r="C2">x</c>${text("D2", "d")}</row>`;
+    const table = read(book({ sheets: [["Comptes", sheetXml(rows)]] }));
+    expect(table.rows[1].cells).toEqual(["", "", "", "d"]);
+    expect(table.delimiter).toBe("");
+  });
+
   it("keeps a formula's text as written", () => {
     const rows = `${HEADER}<row r="2"><c r="A2" t="str"><f>A1</f><v>001</v></c></row>`;
     expect(read(book({ sheets: [["Comptes", sheetXml(rows)]] })).rows[1].cells).toEqual(["001", ""]);
