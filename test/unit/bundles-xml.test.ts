@@ -12,17 +12,12 @@ import {
   receiptXml,
   withOddPage,
 } from "../../src/core/merge/bundles";
-import { RosterRecord } from "../../src/core/roster";
+import { Profile } from "../../src/core/catalog";
 import { decodeEntities } from "../../src/core/xml";
+import { record } from "./helpers/records";
 
-const person = (profile: string, last: string, first: string, login: string, children = "") =>
-  ({
-    row: 2,
-    profile,
-    values: { lastName: last, firstName: first, login, password: "SECRET-pw", children },
-    lists: {},
-    raw: {},
-  }) as unknown as RosterRecord;
+const person = (profile: Profile, last: string, first: string, login: string, children = "") =>
+  record({ lastName: last, firstName: first, login, password: "SECRET-pw", children }, { profile });
 
 const texts = (xml: string) =>
   [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) =>

@@ -4,26 +4,16 @@ import { compileConditions, neverPrinted } from "../../src/core/merge/conditions
 import { MergeError } from "../../src/core/merge/errors";
 import { MergeSource } from "../../src/core/merge/resolve";
 import { RosterRecord } from "../../src/core/roster";
+import { mergeSource, record } from "./helpers/records";
 import { thrown } from "./helpers/refusal";
 
-const source = (...columns: Array<[string, MergeSource["columns"][number]["field"]]>): MergeSource => ({
-  headers: columns.map(([h]) => h),
-  columns: columns.map(([header, field], index) => ({ index, header, field })),
-});
 const person = (values: Record<string, string>, inactive?: boolean) =>
-  ({
-    row: 2,
-    profile: "parent",
-    values,
-    lists: {},
-    raw: {},
-    ...(inactive === undefined ? {} : { inactive }),
-  }) as unknown as RosterRecord;
+  record(values, inactive === undefined ? {} : { inactive });
 const holds = (body: string, s: MergeSource, r: RosterRecord) => compileConditions([body], s).get(body)!(r);
 
 describe("a field condition", () => {
-  const withChildren = source(["Login", "login"], ["Enfants", "children"]);
-  const without = source(["Login", "login"]);
+  const withChildren = mergeSource(["Login", "login"], ["Enfants", "children"]);
+  const without = mergeSource(["Login", "login"]);
 
   it("holds when the field is filled, and not for spaces or a value missing from the record", () => {
     expect(holds("children", withChildren, person({ children: "Anaïs" }))).toBe(true);
@@ -39,7 +29,7 @@ describe("a field condition", () => {
 });
 
 describe("a state condition", () => {
-  const s = source(["Login", "login"], ["Mot de passe", "password"]);
+  const s = mergeSource(["Login", "login"], ["Mot de passe", "password"]);
 
   it("follows the export's state column when it has one", () => {
     expect(holds("inactive", s, person({ password: "" }, true))).toBe(true);
@@ -56,7 +46,9 @@ describe("a state condition", () => {
 
 describe("compileConditions", () => {
   it("names each unknown condition once, with the conditions it knows", () => {
-    const error = thrown(() => compileConditions(["children", "bogus", "bogus", "autre"], source(["Login", "login"])));
+    const error = thrown(() =>
+      compileConditions(["children", "bogus", "bogus", "autre"], mergeSource(["Login", "login"])),
+    );
     expect(error).toBeInstanceOf(MergeError);
     expect((error as MergeError).code).toBe("unknown-condition");
     expect((error as MergeError).fields).toEqual(["bogus", "autre"]);
@@ -66,12 +58,15 @@ describe("compileConditions", () => {
   });
 
   it("compiles each condition once", () => {
-    expect([...compileConditions(["children", "children", "active"], source()).keys()]).toEqual(["children", "active"]);
+    expect([...compileConditions(["children", "children", "active"], mergeSource()).keys()]).toEqual([
+      "children",
+      "active",
+    ]);
   });
 });
 
 describe("neverPrinted", () => {
-  const s = source(["Login", "login"], ["Enfants", "children"]);
+  const s = mergeSource(["Login", "login"], ["Enfants", "children"]);
 
   it("is true only under a passage needing a field the export lacks", () => {
     expect(neverPrinted(["email"], s)).toBe(true);

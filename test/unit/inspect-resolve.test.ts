@@ -4,44 +4,35 @@
 import { fieldIdOf, MergeSource } from "../../src/core/merge/resolve";
 import { footerText, readyLetterOf, templateFields, unchangedPassages } from "../../src/core/merge/inspect";
 import { cc, makeDocx, p, r, W_NS } from "./helpers/docx";
+import { mergeSource } from "./helpers/records";
 
 describe("fieldIdOf, for a MERGEFIELD", () => {
-  const source = (columns: Array<[string, MergeSource["columns"][number]["field"]]>): MergeSource => ({
-    headers: columns.map(([h]) => h),
-    columns: columns.map(([header, field], index) => ({ index, header, field })),
-  });
   const of = (name: string, s: MergeSource) => fieldIdOf({ kind: "mergefield", name }, s);
 
   it("is the catalog field its name stands for when the export has that field, whatever its header", () => {
-    const s = source([
-      ["Login", "login"],
-      ["Password", "password"],
-    ]);
+    const s = mergeSource(["Login", "login"], ["Password", "password"]);
     expect(of("Mot de passe", s)).toBe("password");
     expect(of("Identifiant", s)).toBe("login");
   });
 
   it("is nothing when the export lacks the field its name stands for", () => {
-    expect(of("Mot de passe", source([["Login", "login"]]))).toBeNull();
+    expect(of("Mot de passe", mergeSource(["Login", "login"]))).toBeNull();
   });
 
   it("is the field the importer found for the column it names, compared loosely", () => {
-    const s = source([
-      ["Classe", "class"],
-      ["Sésame", "password"],
-    ]);
+    const s = mergeSource(["Classe", "class"], ["Sésame", "password"]);
     expect(of("sesame", s)).toBe("password");
     expect(of("Sésame", s)).toBe("password");
   });
 
   it("is nothing for a column of the school's own or an unknown name", () => {
-    const s = source([["Option", null]]);
+    const s = mergeSource(["Option", null]);
     expect(of("Option", s)).toBeNull();
     expect(of("Inconnu", s)).toBeNull();
   });
 
   it("reads a tag without looking at the export", () => {
-    expect(fieldIdOf({ kind: "tag", tag: "ent:password" }, source([]))).toBe("password");
+    expect(fieldIdOf({ kind: "tag", tag: "ent:password" }, mergeSource())).toBe("password");
   });
 });
 

@@ -4,9 +4,9 @@
 import { qrPlan, QrImages, withDrawingNamespaces } from "../../src/core/merge/qr-codes";
 import { RosterRecord } from "../../src/core/roster";
 import { makeDocx, p, r } from "./helpers/docx";
+import { record } from "./helpers/records";
 
-const person = (login: string) =>
-  ({ row: 2, profile: "élève", values: { login, password: "Ab12" }, lists: {}, raw: {} }) as unknown as RosterRecord;
+const person = (login: string) => record({ login, password: "Ab12" });
 
 describe("QrImages", () => {
   it("draws a 27 mm code saying it opens the activation page, for that person", () => {
