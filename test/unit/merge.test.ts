@@ -358,11 +358,6 @@ describe("merge: where the section break goes", () => {
       `<w:p><w:pPr/><w:r><w:txbxContent><w:p><w:pPr><w:jc w:val="left"/></w:pPr>${r("boîte")}</w:p></w:txbxContent></w:r></w:p>`,
       /<w:p><w:pPr><w:sectPr>[\s\S]*?<\/w:sectPr><\/w:pPr><w:r><w:txbxContent><w:p><w:pPr><w:jc w:val="left"\/><\/w:pPr>/,
     ],
-    [
-      "a pPr with a tracked change",
-      `<w:p><w:pPr><w:jc w:val="center"/><w:pPrChange w:id="1"><w:pPr/></w:pPrChange></w:pPr>${r("fin")}</w:p>`,
-      /<w:jc w:val="center"\/><w:sectPr>[\s\S]*?<\/w:sectPr><w:pPrChange/,
-    ],
   ])("after %s", (_name, last, expected) => {
     const doc = merge(p(cc("login", "Login")) + last).parts["word/document.xml"];
     expect(doc).toMatch(expected);

@@ -13,7 +13,8 @@ export type MergeErrorCode =
   | "cancelled"
   | "no-fields"
   | "bad-template"
-  | "no-records";
+  | "no-records"
+  | "tracked-changes";
 
 export class MergeError extends CourriersError {
   declare readonly code: MergeErrorCode;

@@ -8,6 +8,7 @@ import { notesPartXml } from "./notes";
 import { PackageWriter } from "./package-writer";
 import { MergeSource } from "./resolve";
 import { CompiledTemplate, compileTemplate, HeaderPart } from "./template";
+import { withoutTracking } from "./revisions";
 import { IMAGE_RELATIONSHIP, QrImages, qrPlan, withDrawingNamespaces } from "./qr-codes";
 import {
   BLANK_FOOTER,
@@ -188,7 +189,7 @@ function rewritten(t: CompiledTemplate, path: string, writer: LetterWriter): str
   if (path === t.numberingPath) return writer.lists.apply(t.pkg.text(path)!);
   // The merged document must not point Word back at the template's data source.
   if (/(^|\/)settings\.xml$/.test(path))
-    return t.pkg.text(path)!.replace(/<w:mailMerge>[\s\S]*?<\/w:mailMerge>|<w:mailMerge\/>/g, "");
+    return withoutTracking(t.pkg.text(path)!.replace(/<w:mailMerge>[\s\S]*?<\/w:mailMerge>|<w:mailMerge\/>/g, ""));
   if (/_rels\/settings\.xml\.rels$/.test(path)) {
     const settingsRels = t.pkg.relationships(path.replace(/_rels\/(settings\.xml)\.rels$/, "$1"));
     settingsRels.removeKinds("mailMergeSource", "mailMergeHeaderSource", "recipientData");

@@ -10,6 +10,7 @@ import { MergeError } from "./errors";
 import { ExtractOptions, FieldSlot } from "./fields";
 import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
 import { splitBody, withNotesRestart } from "./sections";
+import { refuseRevisions } from "./revisions";
 
 export interface HeaderPart {
   rId: string;
@@ -90,6 +91,12 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   );
   const finalSect = inPart(main, () => compilePart(finalSectXml, slots, options));
   const notes = noteParts.map((n) => inPart(n.path, () => compileNotes(n.kind, n.path, n.xml, slots, options)));
+
+  refuseRevisions([
+    { where: "le corps du courrier", xml: body.inner + body.finalSect },
+    ...headerFooterParts(pkg).map((part) => ({ where: "l'en-tête ou le pied de page", xml: part.xml })),
+    ...noteParts.map((n) => ({ where: "les notes", xml: n.xml })),
+  ]);
 
   const reserved: ReservedIds = { docPr: new Set(), sdt: new Set(), spid: new Set() };
   const headers: HeaderPart[] = [];
