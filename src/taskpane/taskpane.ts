@@ -2,6 +2,7 @@
 // roster lives in this page's memory only; nothing is stored, and nothing is sent but the
 // e-mails the user sends.
 import { officeThemeIsDark, restoreLeftoverPreview, whenOfficeReady } from "../word";
+import { ask } from "./confirm";
 import { describeError, messageArea, PaneContext } from "./context";
 import { renderData, setupData } from "./data-view";
 import { byId } from "./dom";
@@ -75,13 +76,21 @@ function followTheme(): void {
   document.documentElement.dataset.theme = dark ? "dark" : "light";
 }
 
-/** A preview the pane could not end (closed with the document) left values: put the names back. */
+/**
+ * A preview the pane could not end (closed with the document) recorded the fields it filled:
+ * ask before putting their names back. Without that record nothing is touched.
+ */
 async function putBackLeftoverPreview(ctx: PaneContext): Promise<void> {
   try {
-    const restored = await restoreLeftoverPreview();
+    const restored = await restoreLeftoverPreview((count) =>
+      ask(
+        `Un aperçu n'a pas été terminé : ${count > 1 ? `${count} champs de ce document montrent` : "un champ de ce document montre"} encore les valeurs d'une personne. Remettre les noms des champs ?`,
+        "Remettre les noms des champs",
+      ),
+    );
     if (restored > 0)
       ctx.showError(
-        `Un aperçu précédent avait laissé les valeurs d'une personne dans ${restored > 1 ? `${restored} champs` : "un champ"} du document : les noms des champs ont été remis. Enregistrez le document pour que le modèle ne garde aucune valeur.`,
+        `Les noms des champs ont été remis (${restored > 1 ? `${restored} champs` : "un champ"}). Enregistrez le document pour que le modèle ne garde aucune valeur.`,
       );
   } catch (err) {
     ctx.showError(describeError(err));

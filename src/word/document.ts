@@ -2,6 +2,7 @@
 import { concatBytes } from "../core/bytes";
 import { describeOfficeError, WordError } from "./errors";
 import { supportsWordApi } from "./host";
+import { TRACKED, trackingProbe } from "./tracking";
 
 // 64 KiB: the largest slice every Word accepts (Word for iPad fails above it with "Internal Error").
 const SLICE = 64 * 1024;
@@ -130,6 +131,9 @@ export async function insertLetterFile(docx: Uint8Array, footerText = ""): Promi
   const base64 = toBase64(docx);
   try {
     await Word.run(async (context) => {
+      const tracking = trackingProbe(context);
+      if (tracking.queued) await context.sync();
+      tracking.refuse(TRACKED.letter);
       if (supportsWordApi("1.5"))
         context.document.insertFileFromBase64(base64, "Replace", {
           importStyles: true,
@@ -151,6 +155,7 @@ export async function insertLetterFile(docx: Uint8Array, footerText = ""): Promi
       await context.sync();
     });
   } catch (err) {
+    if (err instanceof WordError) throw err;
     throw new WordError(
       "insert-failed",
       `Word n'a pas pu insérer le courrier (${describeOfficeError(err)}). Ouvrez un document vide puis réessayez.`,
@@ -165,7 +170,7 @@ export async function documentIsEmpty(): Promise<boolean> {
     const body = context.document.body;
     body.load("text");
     const controls = body.contentControls;
-    controls.load("items");
+    controls.load("items/id");
     await context.sync();
     return body.text.trim() === "" && controls.items.length === 0;
   });

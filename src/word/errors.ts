@@ -3,7 +3,13 @@
 import { CourriersError } from "../core/errors";
 
 export type WordErrorCode =
-  "read-failed" | "open-failed" | "insert-failed" | "too-old" | "restore-failed" | "tracking-changes";
+  | "read-failed"
+  | "open-failed"
+  | "insert-failed"
+  | "too-old"
+  | "restore-failed"
+  | "tracking-changes"
+  | "preview-unrecorded";
 
 export class WordError extends CourriersError {
   declare readonly code: WordErrorCode;

@@ -18,6 +18,7 @@ import { QR_PLACEHOLDER } from "./preview";
 import type { ControlTag } from "../core/merge";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
+import { TRACKED, trackingProbe } from "./tracking";
 
 export interface InsertedField {
   tag: string;
@@ -61,9 +62,17 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
       const before = paragraph.getRange("Start").expandTo(selection.getRange("Start"));
       before.load("text");
       const controls = before.contentControls;
-      controls.load("items");
+      controls.load("items/tag");
       const parent = parentControl(selection);
+      const tracking = trackingProbe(context);
+      const font = fontOf(ref);
+      // Typed text after a control takes its font on Mac and the web (office-js #6448): the
+      // paragraph's own font goes back where the user types next.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property: it queues a proxy, loaded on the next line
+      const paragraphFont = font ? paragraph.font : null;
+      paragraphFont?.load("name");
       await context.sync();
+      tracking.refuse(TRACKED.field);
       if (isInsideField(parent)) {
         throw new WordError(
           "insert-failed",
@@ -78,9 +87,11 @@ export async function insertField(ref: FieldRef): Promise<InsertedField> {
       control.tag = tag;
       control.title = labelOf(ref);
       control.appearance = "BoundingBox";
-      const font = fontOf(ref);
       if (font) control.font.name = font;
-      control.getRange("After").select("Start");
+      const after = control.getRange("After");
+      const base = paragraphFont?.name;
+      if (font && base && base !== font) after.font.name = base;
+      after.select("Start");
       await context.sync();
       return { tag, spaced: follows };
     });
@@ -99,7 +110,9 @@ export async function insertQrField(): Promise<void> {
     await Word.run(async (context) => {
       const selection = context.document.getSelection();
       const parent = parentControl(selection);
+      const tracking = trackingProbe(context);
       await context.sync();
+      tracking.refuse(TRACKED.field);
       if (isInsideField(parent))
         throw new WordError(
           "insert-failed",
@@ -127,7 +140,9 @@ export async function insertConditionalPassage(condition: Condition): Promise<vo
       const selection = context.document.getSelection();
       selection.load("text");
       const parent = parentControl(selection);
+      const tracking = trackingProbe(context);
       await context.sync();
+      tracking.refuse(TRACKED.passage);
       if (selection.text.trim() === "")
         throw new WordError(
           "insert-failed",
@@ -162,16 +177,19 @@ export interface DocumentFields {
  * letter's model text (`defaults`: passage name → model text).
  */
 export async function documentFields(defaults: ReadonlyMap<string, string>): Promise<DocumentFields> {
-  return withDocumentControls((controls) => {
-    const tags: string[] = [];
-    const unchangedPassages: string[] = [];
-    for (const c of controls) {
-      const what = editPassageOf(c.tag);
-      if (what !== null) {
-        if (defaults.get(what) === c.text) unchangedPassages.push(what);
-      } else if (isFieldTag(c.tag) && !tags.includes(c.tag)) tags.push(c.tag);
-    }
-    return { result: { tags, unchangedPassages }, changed: false };
+  return withDocumentControls({
+    read: ["tag", "text"],
+    change: (controls) => {
+      const tags: string[] = [];
+      const unchangedPassages: string[] = [];
+      for (const c of controls) {
+        const what = editPassageOf(c.tag);
+        if (what !== null) {
+          if (defaults.get(what) === c.text) unchangedPassages.push(what);
+        } else if (isFieldTag(c.tag) && !tags.includes(c.tag)) tags.push(c.tag);
+      }
+      return { result: { tags, unchangedPassages }, changed: false };
+    },
   });
 }
 
@@ -182,17 +200,21 @@ export async function documentFields(defaults: ReadonlyMap<string, string>): Pro
  * the letter's, a field whose tag was lost still shows «Label» and gets it back from that.
  */
 export async function repairTags(expected: readonly ControlTag[]): Promise<number> {
-  return withDocumentControls((controls) => {
-    let repaired = 0;
-    const byPosition = controls.length === expected.length;
-    controls.forEach((c, i) => {
-      const want = byPosition ? expected[i] : fromLabel(c.text);
-      if (!want || !want.tag || (c.tag === want.tag && c.title === want.title)) return;
-      c.tag = want.tag;
-      c.title = want.title;
-      repaired++;
-    });
-    return { result: repaired, changed: repaired > 0 };
+  return withDocumentControls({
+    read: ["tag", "title", "text"],
+    writes: { consequence: TRACKED.letter },
+    change: (controls) => {
+      let repaired = 0;
+      const byPosition = controls.length === expected.length;
+      controls.forEach((c, i) => {
+        const want = byPosition ? expected[i] : fromLabel(c.text);
+        if (!want || !want.tag || (c.tag === want.tag && c.title === want.title)) return;
+        c.tag = want.tag;
+        c.title = want.title;
+        repaired++;
+      });
+      return { result: repaired, changed: repaired > 0 };
+    },
   });
 }
 

@@ -5,7 +5,8 @@
 import { editTag, fieldIdOfTag, labelOf, parseTag, placeholderOf, QR_TAG } from "../core/catalog";
 import { withDocumentControls } from "./controls";
 import { describeOfficeError, WordError } from "./errors";
-import { supportsWordApi } from "./host";
+import { forgetPreview, recordedPreview, recordPreview } from "./preview-record";
+import { TRACKED } from "./tracking";
 
 /** What the document shows for a password during the preview: one dot per character. */
 export function maskedPassword(value: string): string {
@@ -22,91 +23,112 @@ export interface PreviewOptions {
 /** What an ent:qr control shows outside the preview. */
 export const QR_PLACEHOLDER = "«Code QR»";
 
-/**
- * Refuses the preview while Word tracks changes: the values would stay in the document as
- * revisions even after the field names come back (WordApi 1.4; older Words cannot tell).
- */
-async function refuseWhileTracking(): Promise<void> {
-  if (!supportsWordApi("1.4")) return;
-  const mode = await Word.run(async (context) => {
-    context.document.load("changeTrackingMode");
-    await context.sync();
-    return context.document.changeTrackingMode;
-  });
-  if (mode !== Word.ChangeTrackingMode.off)
-    throw new WordError(
-      "tracking-changes",
-      "Le suivi des modifications est activé : l'aperçu laisserait les valeurs des personnes dans l'historique des révisions du modèle. Désactivez-le (onglet Révision › Suivi des modifications) puis relancez l'aperçu.",
-    );
+/** What a merge field or QR control shows outside the preview; null for other controls. */
+function placeholderOfTag(tag: string): string | null {
+  const ref = parseTag(tag);
+  return ref ? placeholderOf(ref) : tag === QR_TAG ? QR_PLACEHOLDER : null;
 }
 
-/** Fills every merge field with its value for one person; returns how many were filled. */
+/**
+ * Fills every merge field with its value for one person; returns how many were filled. The
+ * preview is recorded in the document first: a refusal there writes nothing.
+ */
 export async function fillPreview(
   valueOf: (tag: string) => string | null,
   options: PreviewOptions = {},
 ): Promise<number> {
-  await refuseWhileTracking();
-  return withDocumentControls((controls) => {
-    let filled = 0;
-    const entText = controls.find((c) => c.tag === editTag("adresse-ent"))?.text;
-    for (const c of controls) {
-      if (c.tag === QR_TAG) {
-        const image = options.qrImage?.(entText) ?? null;
-        if (image) c.insertInlinePictureFromBase64(image, "Replace");
-        else c.insertText("«Code QR : complétez l'adresse de l'ENT»", "Replace");
-        filled++;
-        continue;
+  return withDocumentControls({
+    read: ["id", "tag", "text"],
+    writes: { consequence: TRACKED.preview, retry: "relancez l'aperçu" },
+    change: async (controls) => {
+      const fields = controls.filter((c) => placeholderOfTag(c.tag) !== null);
+      await recordPreview(fields.map((c) => c.id));
+      const entText = controls.find((c) => c.tag === editTag("adresse-ent"))?.text;
+      for (const c of fields) {
+        if (c.tag === QR_TAG) {
+          const image = options.qrImage?.(entText) ?? null;
+          if (image) c.insertInlinePictureFromBase64(image, "Replace");
+          else c.insertText("«Code QR : complétez l'adresse de l'ENT»", "Replace");
+          continue;
+        }
+        const value = valueOf(c.tag);
+        const shown =
+          value === null
+            ? `«${labelOf(parseTag(c.tag)!)} : absent du fichier»`
+            : fieldIdOfTag(c.tag) === "password" && !options.showPassword
+              ? maskedPassword(value)
+              : value;
+        c.insertText(shown, "Replace");
       }
-      const ref = parseTag(c.tag);
-      if (!ref) continue;
-      const value = valueOf(c.tag);
-      const shown =
-        value === null
-          ? `«${labelOf(ref)} : absent du fichier»`
-          : fieldIdOfTag(c.tag) === "password" && !options.showPassword
-            ? maskedPassword(value)
-            : value;
-      c.insertText(shown, "Replace");
-      filled++;
-    }
-    return { result: filled, changed: true };
+      return { result: fields.length, changed: true };
+    },
   });
+}
+
+/** Puts «Label» back in the fields the preview recorded (every field where it recorded none). */
+function putNamesBack(controls: Word.ContentControl[], only: number[] | null): number {
+  let restored = 0;
+  for (const c of controls) {
+    const placeholder = placeholderOfTag(c.tag);
+    if (placeholder === null || (only && !only.includes(c.id))) continue;
+    c.insertText(placeholder, "Replace");
+    restored++;
+  }
+  return restored;
 }
 
 /** Puts «Label» back in every merge field; a WordError says so when Word cannot. */
 export async function restorePreview(): Promise<void> {
   try {
-    await withDocumentControls((controls) => {
-      for (const c of controls) {
-        const ref = parseTag(c.tag);
-        if (ref) c.insertText(placeholderOf(ref), "Replace");
-        else if (c.tag === QR_TAG) c.insertText(QR_PLACEHOLDER, "Replace");
-      }
-      return { result: undefined, changed: true };
+    await withDocumentControls({
+      read: ["id", "tag"],
+      writes: { consequence: TRACKED.restore, retry: "cliquez à nouveau sur « Quitter l'aperçu »" },
+      change: (controls) => ({ result: undefined, changed: putNamesBack(controls, recordedPreview()) > 0 }),
     });
   } catch (err) {
+    if (err instanceof WordError) throw err;
     throw new WordError(
       "restore-failed",
       `Word n'a pas pu remettre les noms des champs : le document montre encore les valeurs d'une personne (${describeOfficeError(err)}). Cliquez à nouveau sur « Quitter l'aperçu » ; en attendant, n'enregistrez pas le document.`,
       { cause: err },
     );
   }
+  await forgetPreview();
 }
 
 /**
- * At start-up: fields still showing a person's value (a preview the pane could not end,
- * closed with the document) get their name back. Returns how many were put back.
+ * At start-up: a preview the pane could not end (closed with the document) recorded the
+ * controls it wrote into. Those still showing a value get their name back once `ask` agrees
+ * (it is told how many). Without a record nothing is read or written: a document of merged
+ * letters with kept fields is never touched. Returns how many names were put back.
  */
-export async function restoreLeftoverPreview(): Promise<number> {
-  return withDocumentControls((controls) => {
-    let restored = 0;
-    for (const c of controls) {
-      const ref = parseTag(c.tag);
-      const placeholder = ref ? placeholderOf(ref) : c.tag === QR_TAG ? QR_PLACEHOLDER : null;
-      if (placeholder === null || c.text === placeholder) continue;
-      c.insertText(placeholder, "Replace");
-      restored++;
-    }
-    return { result: restored, changed: restored > 0 };
+export async function restoreLeftoverPreview(ask: (count: number) => Promise<boolean>): Promise<number> {
+  const recorded = recordedPreview();
+  if (!recorded) return 0;
+  const showingValues = (controls: Word.ContentControl[]) =>
+    controls.filter(
+      (c) => recorded.includes(c.id) && placeholderOfTag(c.tag) !== c.text && placeholderOfTag(c.tag) !== null,
+    );
+  const access = {
+    read: ["id", "tag", "text"] as const,
+    writes: { consequence: TRACKED.restore, retry: "rouvrez le volet" },
+  };
+  const count = await withDocumentControls({
+    ...access,
+    change: (controls) => ({ result: showingValues(controls).length, changed: false }),
   });
+  if (count === 0) {
+    await forgetPreview();
+    return 0;
+  }
+  if (!(await ask(count))) return 0;
+  const restored = await withDocumentControls({
+    ...access,
+    change: (controls) => {
+      const left = showingValues(controls);
+      return { result: putNamesBack(left, null), changed: left.length > 0 };
+    },
+  });
+  await forgetPreview();
+  return restored;
 }

@@ -174,12 +174,21 @@ describe("insertLetterFile", () => {
   it("uses Document.insertFileFromBase64 (headers and footers kept) on WordApi 1.5", async () => {
     const { log, doc } = installWordMock({ apiVersion: "1.5" });
     await insertLetterFile(TEMPLATE);
-    expect(OFFICE_OPS(log.apis())).toEqual(["Document.insertFileFromBase64", "RequestContext.sync"]);
+    // WordApi 1.4 and up: Word is asked first whether it tracks changes.
+    expect(OFFICE_OPS(log.apis())).toEqual([
+      "Document.load",
+      "RequestContext.sync",
+      "Document.insertFileFromBase64",
+      "RequestContext.sync",
+    ]);
     const [base64, location, options] = log.of("Document.insertFileFromBase64")[0].args;
     expect(Buffer.from(base64 as string, "base64")).toEqual(TEMPLATE);
     expect(location).toBe("Replace");
     expect(options).toEqual({ importStyles: true, importPageColor: false, importTheme: false });
-    expect(log.of("Requirements.isSetSupported")[0].args).toEqual(["WordApi", "1.5"]);
+    expect(log.of("Requirements.isSetSupported").map((c) => c.args)).toEqual([
+      ["WordApi", "1.4"],
+      ["WordApi", "1.5"],
+    ]);
     expect(doc.controls.map((c) => c.tag)).toContain("ent:password");
   });
 

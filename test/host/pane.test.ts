@@ -319,13 +319,24 @@ describe("the preview", () => {
     expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
   });
 
-  it("puts back, on opening, the values a previous preview left in the document, and says so", async () => {
+  it("asks, on opening, before putting back the values a previous preview recorded, and says so", async () => {
     const left = fields.map((f) => ({ ...f, text: f.tag === "ent:password" ? "EGX0HBcr" : f.text }));
-    const host = await openPane({ controls: left });
-    expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
-    expect(text("message")).toContain(
-      "Un aperçu précédent avait laissé les valeurs d'une personne dans un champ du document",
+    const host = await openPane({ controls: left, settings: { "courriersEnt.apercu": { ids: [1000, 1001] } } });
+    expect(text("confirm-replace-text")).toBe(
+      "Un aperçu n'a pas été terminé : un champ de ce document montre encore les valeurs d'une personne. Remettre les noms des champs ?",
     );
+    expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "EGX0HBcr"]);
+    await click("confirm-replace-yes");
+    expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
+    expect(text("message")).toContain("Les noms des champs ont été remis (un champ).");
+  });
+
+  it("opens on merged letters with kept fields without asking or changing anything", async () => {
+    const letters = fields.map((f, i) => ({ ...f, text: ["jean.dupont", "EGX0HBcr"][i] }));
+    const host = await openPane({ controls: letters });
+    expect($("confirm-replace").hidden).toBe(true);
+    expect(host.doc.controls.map((c) => c.text)).toEqual(["jean.dupont", "EGX0HBcr"]);
+    expect(host.log.of("ContentControl.insertText")).toEqual([]);
   });
 
   it.each([

@@ -11,6 +11,8 @@ export interface Call {
 }
 
 export interface DocControl {
+  /** Word's id for the control (ContentControl.id): given by the mock when the test gives none. */
+  id?: number;
   tag: string;
   title: string;
   text: string;
@@ -42,6 +44,10 @@ export interface MockDocument {
   selected: string[];
   /** Paragraphs written into the first section's footer (alignment, font size). */
   footer: Array<{ text: string; alignment: string; size: number }>;
+  /** The add-in's document settings as saved in the document (Office.context.document.settings.saveAsync). */
+  settings: Record<string, unknown>;
+  /** Fonts set on the empty range after a control (where the user types next), in order. */
+  fontAfter: string[];
 }
 
 export interface OfficeFailure {
@@ -72,6 +78,12 @@ export interface MockOptions {
   selectedText?: string;
   /** Word's change tracking (WordApi 1.4): "Off" (default), "TrackAll", "TrackMineOnly". */
   changeTracking?: string;
+  /** The add-in's settings the document was saved with (Office.context.document.settings). */
+  settings?: Record<string, unknown>;
+  /** settings.saveAsync fails with this error. */
+  settingsSaveFails?: OfficeFailure;
+  /** The font of the paragraph the selection is in (Range.font.name). */
+  paragraphFont?: string;
   /** The body's text (default: the controls' texts joined; "" for a blank document). */
   bodyText?: string;
   /** Office's theme background (Office.context.officeTheme.bodyBackgroundColor). */
@@ -203,9 +215,16 @@ class TextProxy extends Loadable {
 class FontProxy extends Loadable {
   constructor(
     batch: Batch,
-    private readonly target: () => DocControl,
+    private readonly target: () => { font: { name?: string } },
   ) {
     super(batch, "Font");
+  }
+  load(props: string): this {
+    this.queueLoad(props.split(","), (p) => (p === "name" ? this.target().font.name : undefined));
+    return this;
+  }
+  get name(): string {
+    return this.read("name");
   }
   set name(value: string) {
     this.write("name", value, () => (this.target().font.name = value));
@@ -220,13 +239,21 @@ class ContentControlProxy extends Loadable {
     batch: Batch,
     private readonly doc: MockDocument,
     model: DocControl | null,
-    loadedFromCollection = false,
+    /** true: every scalar property (a load of "items"); a list: only those. */
+    loadedFromCollection: boolean | string[] = false,
   ) {
     super(batch, "ContentControl");
     this.model = model;
     this.font = new FontProxy(batch, () => this.target());
-    // Items of a loaded collection come back with their scalar properties loaded.
-    if (loadedFromCollection && model) this.markLoaded({ tag: model.tag, title: model.title, text: model.text });
+    // Items of a loaded collection come back with the properties the load named.
+    if (loadedFromCollection && model) {
+      const all = { id: model.id, tag: model.tag, title: model.title, text: model.text };
+      this.markLoaded(
+        loadedFromCollection === true
+          ? all
+          : Object.fromEntries(Object.entries(all).filter(([k]) => loadedFromCollection.includes(k))),
+      );
+    }
   }
 
   /** A control created by insertContentControl exists in the document only after sync. */
@@ -239,6 +266,9 @@ class ContentControlProxy extends Loadable {
     return this.model;
   }
 
+  get id(): number {
+    return this.read("id");
+  }
   get tag(): string {
     return this.read("tag");
   }
@@ -280,7 +310,9 @@ class ContentControlProxy extends Loadable {
 
   getRange(location: string): RangeProxy {
     this.batch.call("ContentControl.getRange", [location]);
-    return new RangeProxy(this.batch, this.doc, {}, "");
+    const range = new RangeProxy(this.batch, this.doc, {}, "");
+    if (location === "After") range.onFont = (name) => this.doc.fontAfter.push(name);
+    return range;
   }
 }
 
@@ -293,9 +325,12 @@ class ContentControlCollectionProxy extends Loadable {
   ) {
     super(batch, "ContentControlCollection");
   }
+  /** "items" loads every scalar property of every item, as Office.js does; "items/tag,items/text" only those. */
   load(props: string): this {
+    const names = props.split(",").map((p) => p.trim());
+    const only = names.includes("items") ? true : names.map((p) => p.replace(/^items\//, ""));
     this.batch.call("ContentControlCollection.load", [props], () => {
-      this.list = this.source().map((m) => new ContentControlProxy(this.batch, this.doc, m, true));
+      this.list = this.source().map((m) => new ContentControlProxy(this.batch, this.doc, m, only));
     });
     return this;
   }
@@ -306,12 +341,16 @@ class ContentControlCollectionProxy extends Loadable {
 }
 
 interface RangeFacts {
+  paragraphFont?: string;
   textBefore?: string;
   tagsBefore?: string[];
   insideTag?: string;
 }
 
 class RangeProxy extends Loadable {
+  /** Called when a font name is set on this range (the empty range after a control). */
+  onFont?: (name: string) => void;
+  private fontProxy?: FontProxy;
   constructor(
     batch: Batch,
     private readonly doc: MockDocument,
@@ -327,6 +366,23 @@ class RangeProxy extends Loadable {
   }
   get text(): string {
     return this.read("text");
+  }
+  /** The range's font: its name reads as the paragraph's (MockOptions.paragraphFont). */
+  get font(): FontProxy {
+    const facts = this.facts;
+    const state = {
+      font: {
+        get name() {
+          return facts.paragraphFont;
+        },
+        set name(value: string | undefined) {
+          onFont?.(value ?? "");
+        },
+      },
+    };
+    const onFont = (name: string) => this.onFont?.(name);
+    this.fontProxy ??= new FontProxy(this.batch, () => state);
+    return this.fontProxy;
   }
   get paragraphs() {
     return {
@@ -375,7 +431,13 @@ class RangeProxy extends Loadable {
   insertContentControl(): ContentControlProxy {
     const proxy = new ContentControlProxy(this.batch, this.doc, null);
     this.batch.call("Range.insertContentControl", [], () => {
-      const model: DocControl = { tag: "", title: "", text: this.ownText, font: {} };
+      const model: DocControl = {
+        id: 5000 + this.doc.controls.length,
+        tag: "",
+        title: "",
+        text: this.ownText,
+        font: {},
+      };
       this.doc.controls.push(model);
       proxy.bind(model);
     });
@@ -402,19 +464,24 @@ export function installWordMock(options: MockOptions = {}): WordHost {
     of: (api) => calls.filter((c) => c.api === api),
   };
   const doc: MockDocument = {
-    controls: (options.controls ?? []).map((c) => ({ tag: "", title: "", text: "", font: {}, ...c })),
+    controls: (options.controls ?? []).map((c, i) => ({ id: 1000 + i, tag: "", title: "", text: "", font: {}, ...c })),
     inserted: [],
     insertedFiles: [],
     created: [],
     opened: 0,
     selected: [],
     footer: [],
+    settings: { ...(options.settings ?? {}) },
+    fontAfter: [],
   };
+  // Settings set or removed in the pane, saved into the document by saveAsync.
+  const pendingSettings: Record<string, unknown> = { ...doc.settings };
   const fail = options.fail ?? {};
 
   const insertFile = (api: string, base64: string, location: string) => {
     doc.insertedFiles.push({ api, base64, location });
     const controls = controlsOfDocx(Buffer.from(base64, "base64"));
+    controls.forEach((c, i) => (c.id = 9000 + doc.controls.length + i));
     if (options.resetTagsOnInsert) for (const c of controls) Object.assign(c, { tag: "", title: "" });
     if (location === "Replace") doc.controls.splice(0, doc.controls.length, ...controls);
     else doc.controls.push(...controls);
@@ -423,6 +490,7 @@ export function installWordMock(options: MockOptions = {}): WordHost {
   const makeContext = () => {
     const batch = new Batch(log, fail);
     const selectionFacts: RangeFacts = {
+      paragraphFont: options.paragraphFont ?? "Calibri",
       textBefore: options.textBefore,
       tagsBefore: options.tagsBefore,
       insideTag: options.insideTag,
@@ -589,6 +657,32 @@ export function installWordMock(options: MockOptions = {}): WordHost {
         },
       },
       document: {
+        // The add-in's settings, saved inside the document (common API, every Word).
+        settings: {
+          get(name: string) {
+            calls.push({ api: "Settings.get", args: [name] });
+            return pendingSettings[name] ?? null;
+          },
+          set(name: string, value: unknown) {
+            calls.push({ api: "Settings.set", args: [name, value] });
+            pendingSettings[name] = JSON.parse(JSON.stringify(value));
+          },
+          remove(name: string) {
+            calls.push({ api: "Settings.remove", args: [name] });
+            delete pendingSettings[name];
+          },
+          saveAsync(callback?: (r: unknown) => void) {
+            calls.push({ api: "Settings.saveAsync", args: [] });
+            const failure = options.settingsSaveFails;
+            if (!failure) {
+              for (const k of Object.keys(doc.settings)) delete doc.settings[k];
+              Object.assign(doc.settings, pendingSettings);
+            }
+            setTimeout(() =>
+              callback?.(failure ? { status: "failed", error: failure } : { status: "succeeded", value: undefined }),
+            );
+          },
+        },
         getFileAsync(type: string, opts: { sliceSize: number }, callback: (r: unknown) => void) {
           calls.push({ api: "Document.getFileAsync", args: [type, opts] });
           if (!file)
