@@ -2,8 +2,8 @@
 import { passageLabel } from "../core/catalog";
 import { BundleOptions, classGroups, paperPages } from "../core/merge";
 import { RosterRecord, selectRecords } from "../core/roster";
-import { createLetters, documentFields, insertLetterFile, MergePhase } from "../word";
-import { ask, mayReplaceDocument } from "./confirm";
+import { createLetters, documentFields, MergePhase, openAsNewDocument } from "../word";
+import { ask } from "./confirm";
 import { passageDefaults } from "./letters";
 import { describeError, PaneContext } from "./context";
 import { audienceText, peoplePerPage } from "../core/catalog";
@@ -16,7 +16,10 @@ const PHASES: Record<MergePhase, [number, string]> = {
 };
 
 let downloadUrl: string | null = null;
-/** The letters of the last merge, for the Mac fallback (insert them into an open blank document). */
+/**
+ * The letters of the last merge Word did not confirm opening, for another try. A task pane
+ * belongs to its document: the letters only ever go into a new document, never this one.
+ */
 let lastLetters: Uint8Array | null = null;
 
 export function forgetDownload(): void {
@@ -24,27 +27,24 @@ export function forgetDownload(): void {
   downloadUrl = null;
   lastLetters = null;
   byId("merge-download").hidden = true;
-  byId("merge-insert").hidden = true;
+  byId("merge-retry").hidden = true;
   byId<HTMLAnchorElement>("download-link").href = "#";
 }
 
-/** The letters in the user's hands wherever Word did not confirm the new document. */
-function offerLetters(ctx: PaneContext, docx: Uint8Array): void {
-  offerDownload(docx);
-  // Word for Mac (and iPad) may not download from the pane (office-js #3385, #4681).
-  if (ctx.platform === "Mac" || ctx.platform === "iOS") {
-    lastLetters = docx;
-    byId("merge-insert").hidden = false;
-  }
-}
-
-function offerDownload(docx: Uint8Array): void {
+/**
+ * The letters in the user's hands wherever Word did not confirm the new document: the
+ * download, and another try at opening (Word for Mac and iPad may not download from the
+ * pane: office-js #3385, #4681).
+ */
+function offerLetters(docx: Uint8Array): void {
   forgetDownload();
   downloadUrl = URL.createObjectURL(
     new Blob([docx as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }),
   );
   byId<HTMLAnchorElement>("download-link").href = downloadUrl;
   byId("merge-download").hidden = false;
+  lastLetters = docx;
+  byId("merge-retry").hidden = false;
 }
 
 export function setupMerge(ctx: PaneContext): void {
@@ -141,10 +141,10 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
       status.textContent = `${made} : ${outcome.letters > 1 ? "ils sont ouverts" : "il est ouvert"} dans un nouveau document Word, prêt${outcome.letters > 1 ? "s" : ""} à imprimer.${rest}${lost}`;
       status.className = lost ? "status" : "status success";
     } else if (outcome.opened) {
-      offerLetters(ctx, outcome.docx);
+      offerLetters(outcome.docx);
       status.textContent = `${made}. Word les ouvre dans un nouveau document (sur le web, dans un autre onglet ; autorisez-le s'il le demande). S'il n'apparaît pas, téléchargez-les ici.${rest}${lost}`;
     } else {
-      offerLetters(ctx, outcome.docx);
+      offerLetters(outcome.docx);
       status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}${lost}`;
     }
   } catch (err) {
@@ -160,14 +160,15 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
 /** From this many letters on, the pane shows the count and offers to cancel. */
 const LONG_MERGE = 300;
 
-export function setupInsertHere(ctx: PaneContext): void {
-  byId("merge-insert-here").addEventListener("click", async () => {
+/** "Réessayer l'ouverture dans Word": a new document again, never the one the pane belongs to. */
+export function setupOpenAgain(ctx: PaneContext): void {
+  byId("merge-open-again").addEventListener("click", async () => {
     if (!lastLetters) return;
     ctx.clearError();
     try {
-      if (!(await mayReplaceDocument())) return;
-      await insertLetterFile(lastLetters);
-      byId("merge-status").textContent = "Les courriers sont dans le document ouvert, prêts à imprimer.";
+      await openAsNewDocument(lastLetters);
+      byId("merge-status").textContent =
+        "Word a ouvert les courriers dans un nouveau document. S'il n'apparaît pas, utilisez le téléchargement.";
     } catch (err) {
       ctx.showError(describeError(err));
     }

@@ -7,7 +7,7 @@ import { describeError, messageArea, PaneContext } from "./context";
 import { renderData, setupData } from "./data-view";
 import { byId } from "./dom";
 import { renderLetter, setupLetter } from "./letter-view";
-import { forgetDownload, renderMerge, setupInsertHere, setupMerge } from "./merge-view";
+import { forgetDownload, renderMerge, setupOpenAgain, setupMerge } from "./merge-view";
 import { renderMail, setupMail } from "./mail-view";
 import { CLIENT_ID } from "./config";
 import { leavePreview, renderPreview, setupPreview } from "./preview-view";
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
   setupLetter(ctx);
   setupPreview(ctx);
   setupMerge(ctx);
-  setupInsertHere(ctx);
+  setupOpenAgain(ctx);
   setupMail(ctx);
   setupSteps(ctx);
   if (CLIENT_ID)

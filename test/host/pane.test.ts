@@ -496,22 +496,31 @@ describe("creating the letters", () => {
     expect(text("merge-status")).toContain("dans un autre onglet");
     expect(text("merge-status")).toContain("S'il n'apparaît pas, téléchargez-les ici.");
     expect($("merge-download").hidden).toBe(false);
-    expect($("merge-insert").hidden).toBe(true);
+    expect($("merge-retry").hidden).toBe(false);
   });
 
-  it("on a Mac where opening fails, offers to insert the letters into an open blank document", async () => {
-    const host = await openPane({
-      ready: Promise.resolve({ host: "Word", platform: "Mac" }),
-      fail: { "DocumentCreated.open": { code: "GeneralException", message: "Ouverture refusée" } },
-    });
-    await loadFile("parents.csv", PARENTS_CSV);
-    await click("merge-start");
-    expect($("merge-insert").hidden).toBe(false);
-    host.log.calls.length = 0;
-    await click("merge-insert-here");
-    expect(host.log.of("Body.insertFileFromBase64")).toHaveLength(1);
-    expect(text("merge-status")).toBe("Les courriers sont dans le document ouvert, prêts à imprimer.");
-  });
+  it.each(["Mac", "iOS", "OfficeOnline"])(
+    "on %s where opening fails, offers the download and a new try at opening, never writing into this document",
+    async (platform) => {
+      const host = await openPane({
+        ready: Promise.resolve({ host: "Word", platform }),
+        fail: { "DocumentCreated.open": { code: "GeneralException", message: "Ouverture refusée" } },
+      });
+      await loadFile("parents.csv", PARENTS_CSV);
+      await click("merge-start");
+      expect($("merge-download").hidden).toBe(false);
+      expect(text("merge-download")).toContain("dossier Téléchargements");
+      expect(document.getElementById("merge-insert-here")).toBeNull();
+      expect($("merge-retry").hidden).toBe(false);
+      expect(text("merge-retry")).toContain("Rien n'est écrit dans ce document-ci");
+      host.log.calls.length = 0;
+      await click("merge-open-again");
+      // A new document again, never the letter's own: no insertion here, whatever the host.
+      expect(host.log.of("Application.createDocument")).toHaveLength(1);
+      expect(host.log.apis().filter((a) => /insertFile|insertText|insertParagraph/.test(a))).toEqual([]);
+      expect(text("message")).toContain("Ouverture refusée");
+    },
+  );
 
   it("asks before a ready letter replaces a document that is not empty, and does nothing on « Annuler »", async () => {
     const host = await openPane({ bodyText: "Mon brouillon de courrier" });
