@@ -10,7 +10,8 @@ import { readTemplateFile, SignedIn } from "../word";
 import { CLIENT_ID } from "./config";
 import { describeError, PaneContext } from "./context";
 import { byId, formatCount, h, plural, replaceChildren } from "./dom";
-import { pinkPassagesAccepted } from "./merge-view";
+import { lostPartsSentence, pinkPassagesAccepted } from "./merge-view";
+import { ask } from "./confirm";
 
 type MailModule = typeof MailRun;
 
@@ -201,7 +202,13 @@ async function prepare(ctx: PaneContext, sleep: (ms: number) => Promise<void>): 
   await ctx.leavePreview();
   if (!(await pinkPassagesAccepted("send"))) return null;
   const subject = mail.subjectFor(byId<HTMLInputElement>("mail-subject").value, roster);
-  const { bytes } = await readTemplateFile();
+  const { bytes, lostParts } = await readTemplateFile();
+  // Word gave the body only (getFileAsync failed): the messages would lack the footer.
+  if (
+    lostParts.length &&
+    !(await ask(`${lostPartsSentence(lostParts, "les messages")} Envoyer quand même ?`, "Envoyer quand même"))
+  )
+    return null;
   byId("mail-status").textContent = "Connexion à Microsoft 365…";
   user ??= await mail.signIn(CLIENT_ID);
   return {

@@ -69,6 +69,11 @@ function bundleChoice(): BundleOptions | undefined {
   return { receiptsOnly: checked("receipts-only"), rectoVerso: checked("recto-verso") && !checked("receipts-only") };
 }
 
+/** The header and footer texts Word could not give (it gave the body only), said for `where`. */
+export function lostPartsSentence(lostParts: readonly string[], where: "les courriers" | "les messages"): string {
+  return `Word n'a fourni que le corps du courrier : ${lostParts.join(", ")} ${lostParts.length > 1 ? "manquent" : "manque"} dans ${where}.`;
+}
+
 /** Pink passages still showing the ready letter's model text: create the letters anyway? */
 export async function pinkPassagesAccepted(use: "print" | "send" = "print"): Promise<boolean> {
   const { unchangedPassages } = await documentFields(passageDefaults());
@@ -135,7 +140,7 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
       ? ` ${plural(skipped, "ligne du fichier écartée", "lignes du fichier écartées")} (voir « Données »).`
       : "";
     const lost = outcome.lostParts.length
-      ? ` Attention : Word n'a fourni que le corps du courrier ; ${outcome.lostParts.join(", ")} ${outcome.lostParts.length > 1 ? "manquent" : "manque"} dans les courriers. Enregistrez le document puis recommencez, ou utilisez Word pour Windows ou Mac.`
+      ? ` Attention : ${lostPartsSentence(outcome.lostParts, "les courriers")} Enregistrez le document puis recommencez, ou utilisez Word pour Windows ou Mac.`
       : "";
     if (outcome.opened && outcome.confirmed) {
       status.textContent = `${made} : ${outcome.letters > 1 ? "ils sont ouverts" : "il est ouvert"} dans un nouveau document Word, prêt${outcome.letters > 1 ? "s" : ""} à imprimer.${rest}${lost}`;

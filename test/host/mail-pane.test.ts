@@ -12,6 +12,7 @@ import { installWordMock, MockOptions, WordHost } from "./word-mock";
 import { $, BODY, flush, objectUrls, text } from "./pane-dom";
 import { FakeGraph, startFakeGraph } from "../helpers/fake-graph";
 import { CSV, WITH_ADDRESS } from "../helpers/mail-people";
+import { bodyOoxmlOf } from "../helpers/body-ooxml";
 
 const CLIENT_ID = "3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b";
 const SIGNED_IN = JSON.stringify({ ok: true, token: "jeton-1", username: "secretariat@college.example" });
@@ -166,6 +167,31 @@ describe("step 5 with a client id", () => {
     await flush();
     expect($("mail-journal-download").hidden).toBe(true);
     expect(text("mail-outline")).toBe("");
+  });
+
+  it("names the footer Word could not give (getFileAsync failed) and sends nothing unless told to", async () => {
+    const footer = "Courrier personnel et confidentiel";
+    await openPane(CLIENT_ID, {
+      dialogs: [{ message: SIGNED_IN }],
+      file: null,
+      ooxml: bodyOoxmlOf(readyLetter("parents")),
+      headerFooter: { "footer:Primary": footer },
+    });
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    $("mail-send").click();
+    await until(() => !$("confirm-replace").hidden, "question posée");
+    expect(text("confirm-replace-text")).toBe(
+      `Word n'a fourni que le corps du courrier : pied de page « ${footer} » manque dans les messages. Envoyer quand même ?`,
+    );
+    $("confirm-replace-no").click();
+    await flush();
+    expect(graph.sent).toEqual([]);
+    $("mail-send").click();
+    await until(() => !$("confirm-replace").hidden, "question posée");
+    $("confirm-replace-yes").click();
+    await until(() => text("mail-status").startsWith("4 messages envoyés."), "fin de l'envoi");
+    expect(graph.sent).toHaveLength(4);
   });
 
   it("cancels a run between two messages and says how many did not go", async () => {

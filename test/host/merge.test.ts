@@ -3,6 +3,7 @@ import { footerText } from "../../src/core/merge";
 import { createLetters, insertLetterFile } from "../../src/word";
 import { readRoster, RosterRecord, Roster } from "../../src/core/roster";
 import { readExport, readyLetter } from "../fixtures";
+import { bodyOoxmlOf } from "../helpers/body-ooxml";
 import { installWordMock } from "./word-mock";
 
 const TEMPLATE = readyLetter("parents");
@@ -65,25 +66,7 @@ describe("createLetters", () => {
   });
 
   it("falls back to the body's OOXML where getFileAsync fails", async () => {
-    // What body.getOoxml() gives: the body with its styles, numbering and settings, no footer.
-    const files = unzipSync(TEMPLATE);
-    const xmlOf = (name: string) =>
-      strFromU8(files[name])
-        .replace(/^<\?xml[^>]*\?>\s*/, "")
-        .replace(/<w:footerReference [^>]*\/>/g, "")
-        .replace(/<Relationship [^>]*(footer|docProps)[^>]*\/>/g, "");
-    const part = (name: string, type: string) =>
-      `<pkg:part pkg:name="/${name}" pkg:contentType="${type}"><pkg:xmlData>${xmlOf(name)}</pkg:xmlData></pkg:part>`;
-    const wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
-    const rels = "application/vnd.openxmlformats-package.relationships+xml";
-    const ooxml = `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">${[
-      part("_rels/.rels", rels),
-      part("word/document.xml", `${wml}.document.main+xml`),
-      part("word/_rels/document.xml.rels", rels),
-      part("word/styles.xml", `${wml}.styles+xml`),
-      part("word/numbering.xml", `${wml}.numbering+xml`),
-      part("word/settings.xml", `${wml}.settings+xml`),
-    ].join("")}</pkg:package>`;
+    const ooxml = bodyOoxmlOf(TEMPLATE);
     const footer = "Courrier personnel et confidentiel – à conserver en lieu sûr";
     const { log, doc } = installWordMock({ file: null, ooxml, headerFooter: { "footer:Primary": footer } });
     const outcome = await createLetters(roster.records.slice(0, 3), roster);
