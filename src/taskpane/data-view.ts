@@ -2,7 +2,7 @@
 import { FIELDS, FieldId, foldKey, Profile, PROFILE_LABELS, PROFILES } from "../core/catalog";
 import { delimiterName, distinctValues, Roster, SortOrder } from "../core/roster";
 import { describeError, PaneContext } from "./context";
-import { byId, formatCount, h, plural, replaceChildren } from "./dom";
+import { byId, fileBytes, formatCount, h, plural, replaceChildren } from "./dom";
 import { openStep } from "./steps";
 
 const ACCEPTED = /\.(csv|txt|xlsx)$/i;
@@ -17,7 +17,7 @@ async function loadFile(ctx: PaneContext, file: File): Promise<void> {
   }
   try {
     await ctx.leavePreview();
-    const roster = ctx.state.load(file.name, new Uint8Array(await file.arrayBuffer()));
+    const roster = ctx.state.load(file.name, await fileBytes(file));
     ctx.refresh();
     // A file with rows set aside stays open on its problems; otherwise on to the letter.
     if (ctx.wordAvailable && !roster.problems.some((p) => p.severity === "error")) openStep(ctx, "letter");

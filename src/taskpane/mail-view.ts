@@ -9,7 +9,8 @@ import type * as MailRun from "./mail-run";
 import { readTemplateFile, SignedIn } from "../word";
 import { CLIENT_ID } from "./config";
 import { describeError, PaneContext } from "./context";
-import { byId, formatCount, h, plural, replaceChildren } from "./dom";
+import { byId, fileBytes, formatCount, h, plural, replaceChildren } from "./dom";
+import { strFromU8 } from "fflate";
 import { lostPartsSentence, pinkPassagesAccepted } from "./merge-view";
 import { ask } from "./confirm";
 
@@ -81,7 +82,7 @@ export function setupMail(ctx: PaneContext): void {
     if (!file || !mail) return;
     ctx.clearError();
     try {
-      const text = new TextDecoder().decode(new Uint8Array(await file.arrayBuffer()));
+      const text = strFromU8(await fileBytes(file));
       let added = 0;
       for (const { key, line } of mail.journalEntries(text, file.name)) {
         if (journal.keys.has(key)) continue;
@@ -112,21 +113,34 @@ function plan(ctx: PaneContext): { todo: Recipient[]; already: number; paper: Pa
   }
 }
 
+/**
+ * Signing in to Microsoft 365 (MSAL) needs Web Crypto and the Encoding API, which Word
+ * 2016/2019's panes (Internet Explorer 11, Edge Legacy) lack.
+ */
+function canSignIn(): boolean {
+  return typeof TextEncoder !== "undefined" && Boolean(window.crypto && window.crypto.subtle);
+}
+
+const NO_SIGN_IN_HERE =
+  "L'envoi par courriel n'est pas disponible dans cette version de Word (Word 2016 ou 2019) : la connexion à Microsoft 365 y est impossible. Envoyez depuis Word pour Microsoft 365, Word 2021 ou plus récent, ou Word sur le web ; ou créez les courriers pour les imprimer.";
+
 export function renderMail(ctx: PaneContext): void {
   if (!ctx.state.roster && !run) forgetJournal();
-  if (CLIENT_ID && ctx.state.openStep === "mail") loadMailModule(ctx);
+  if (CLIENT_ID && canSignIn() && ctx.state.openStep === "mail") loadMailModule(ctx);
   const unavailable = byId("mail-unavailable");
   const ready = byId("mail-ready");
   const p = plan(ctx);
   const why = !CLIENT_ID
     ? MAIL_SEND_HELP
-    : !ctx.state.roster
-      ? "Choisissez d'abord le fichier exporté de l'ENT (étape 1)."
-      : !mail
-        ? "Chargement…"
-        : typeof p === "string"
-          ? p
-          : "";
+    : !canSignIn()
+      ? NO_SIGN_IN_HERE
+      : !ctx.state.roster
+        ? "Choisissez d'abord le fichier exporté de l'ENT (étape 1)."
+        : !mail
+          ? "Chargement…"
+          : typeof p === "string"
+            ? p
+            : "";
   unavailable.textContent = why;
   unavailable.hidden = !why;
   ready.hidden = Boolean(why);

@@ -21,11 +21,13 @@ let downloadUrl: string | null = null;
  * belongs to its document: the letters only ever go into a new document, never this one.
  */
 let lastLetters: Uint8Array | null = null;
+let lastBlob: Blob | null = null;
 
 export function forgetDownload(): void {
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   downloadUrl = null;
   lastLetters = null;
+  lastBlob = null;
   byId("merge-download").hidden = true;
   byId("merge-retry").hidden = true;
   byId<HTMLAnchorElement>("download-link").href = "#";
@@ -38,16 +40,26 @@ export function forgetDownload(): void {
  */
 function offerLetters(docx: Uint8Array): void {
   forgetDownload();
-  downloadUrl = URL.createObjectURL(
-    new Blob([docx as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }),
-  );
+  lastBlob = new Blob([docx as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  });
+  downloadUrl = URL.createObjectURL(lastBlob);
   byId<HTMLAnchorElement>("download-link").href = downloadUrl;
   byId("merge-download").hidden = false;
   lastLetters = docx;
   byId("merge-retry").hidden = false;
 }
 
+/** Internet Explorer 11 (Word 2016/2019) ignores <a download>: it saves a blob its own way. */
+function saveInOldWebview(event: Event): void {
+  const save = (navigator as { msSaveOrOpenBlob?: (blob: Blob, name: string) => boolean }).msSaveOrOpenBlob;
+  if (!save || !lastBlob) return;
+  event.preventDefault();
+  save.call(navigator, lastBlob, "courriers-ent.docx");
+}
+
 export function setupMerge(ctx: PaneContext): void {
+  byId("download-link").addEventListener("click", saveInOldWebview);
   byId("merge-start").addEventListener("click", () => {
     if (ctx.state.roster) void runMerge(ctx, ctx.state.selected(), bundleChoice());
   });
@@ -110,16 +122,16 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
     progress.hidden = false;
     // A long merge shows its count and can be cancelled between two steps.
     const long = records.length > LONG_MERGE;
-    const controller = new AbortController();
+    const cancellation = { aborted: false };
     const cancel = byId<HTMLButtonElement>("merge-cancel");
     cancel.hidden = !long;
-    cancel.onclick = () => controller.abort();
+    cancel.onclick = () => (cancellation.aborted = true);
     const outcome = await createLetters(records, roster, {
       keepFields: byId<HTMLInputElement>("keep-fields").checked,
       platform: ctx.platform,
       bundles,
       qrUrl: byId<HTMLInputElement>("qr-url").value.trim() || undefined,
-      signal: controller.signal,
+      signal: cancellation,
       onPhase: (phase) => {
         progress.max = 3;
         progress.value = PHASES[phase][0];

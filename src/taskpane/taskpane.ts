@@ -5,7 +5,7 @@ import { officeThemeIsDark, restoreLeftoverPreview, whenOfficeReady } from "../w
 import { ask } from "./confirm";
 import { describeError, messageArea, PaneContext } from "./context";
 import { renderData, setupData } from "./data-view";
-import { byId } from "./dom";
+import { byFocusKey, byId } from "./dom";
 import { renderLetter, setupLetter } from "./letter-view";
 import { forgetDownload, renderMerge, setupOpenAgain, setupMerge } from "./merge-view";
 import { renderMail, setupMail } from "./mail-view";
@@ -31,8 +31,7 @@ function createContext(): PaneContext {
       renderMail(ctx);
       renderSteps(ctx);
       if (!ctx.state.roster) forgetDownload();
-      if (key && !document.contains(focused))
-        document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)?.focus();
+      if (key && !document.contains(focused)) byFocusKey(key)?.focus();
     },
     leavePreview: () => leavePreview(ctx),
   };
@@ -97,4 +96,9 @@ async function putBackLeftoverPreview(ctx: PaneContext): Promise<void> {
   }
 }
 
-void start();
+// A pane that cannot start says so in French rather than staying blank.
+start().catch((err: unknown) => {
+  const status = document.getElementById("host-status");
+  if (status)
+    status.textContent = `Le volet n'a pas pu démarrer dans cette version de Word (${describeError(err)}). Utilisez Word pour Microsoft 365, Word 2021 ou plus récent, ou Word sur le web.`;
+});

@@ -14,6 +14,11 @@ import { RosterRecord } from "../core/roster";
 import { openAsNewDocument, readTemplate } from "./document";
 import { WordError } from "./errors";
 
+/** A flag the pane sets to stop the merge (an AbortSignal fits; Internet Explorer 11 has none). */
+export interface Cancellation {
+  readonly aborted: boolean;
+}
+
 export type MergePhase = "lecture" | "fusion" | "ouverture";
 
 export interface LettersOutcome extends MergeResult {
@@ -34,7 +39,7 @@ export interface LettersOutcome extends MergeResult {
 async function runSteps(
   steps: Generator<number, MergeResult, void>,
   total: number,
-  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
+  options: { onProgress?: (done: number, total: number) => void; signal?: Cancellation },
 ): Promise<MergeResult> {
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
@@ -69,8 +74,8 @@ export async function createLetters(
     onPhase?: (phase: MergePhase) => void;
     /** Letters written so far, while the merge runs. */
     onProgress?: (done: number, total: number) => void;
-    /** Aborting stops the merge between two steps (MergeError "cancelled"). */
-    signal?: AbortSignal;
+    /** Cancelling stops the merge between two steps (MergeError "cancelled"). */
+    signal?: Cancellation;
     /** Per-class bundles (cover, letters, receipt sheet), or receipts only. */
     bundles?: BundleOptions;
     /** The address the QR codes open ({ent}, {login}, {password}); default: the letter's ENT. */

@@ -6,7 +6,6 @@
 // field, sign-in through the Office dialog, a run against the local Graph fake (fetch is
 // pointed at it), pause and resume, the journal offered and refused when unreadable, and
 // forgotten with the data.
-import { File as NodeFile } from "buffer";
 import { readyLetter } from "../fixtures";
 import { installWordMock, MockOptions, WordHost } from "./word-mock";
 import { $, BODY, flush, objectUrls, text } from "./pane-dom";
@@ -59,7 +58,7 @@ async function openPane(clientId: string | undefined, options: MockOptions = {})
 
 async function loadFile(input: string, name: string, content: string): Promise<void> {
   const el = $<HTMLInputElement>(input);
-  Object.defineProperty(el, "files", { value: [new NodeFile([content], name)], configurable: true });
+  Object.defineProperty(el, "files", { value: [new File([content], name)], configurable: true });
   el.dispatchEvent(new Event("change"));
   await flush();
 }
@@ -86,6 +85,22 @@ describe("step 5 without a client id", () => {
     expect(text("mail-unavailable")).toContain("courriers-ent send export.csv");
     expect($("mail-ready").hidden).toBe(true);
     expect(text("privacy")).toBe("Vos données restent sur cet ordinateur : rien n'est envoyé ni enregistré.");
+  });
+});
+
+describe("step 5 in Word 2016/2019's panes (no Web Crypto: Internet Explorer 11, Edge Legacy)", () => {
+  const crypto = globalThis.crypto;
+  afterEach(() => Object.defineProperty(globalThis, "crypto", { value: crypto, configurable: true }));
+
+  it("says in French that e-mail cannot be sent from this Word, and never loads the sign-in", async () => {
+    Object.defineProperty(globalThis, "crypto", { value: {}, configurable: true });
+    const host = await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
+    await loadFile("file-input", "parents.csv", CSV);
+    $("mail-toggle").click();
+    await flush();
+    expect(text("mail-unavailable")).toMatch(/^L'envoi par courriel n'est pas disponible dans cette version de Word/);
+    expect($("mail-ready").hidden).toBe(true);
+    expect(host.log.of("UI.displayDialogAsync")).toEqual([]);
   });
 });
 

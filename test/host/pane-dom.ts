@@ -1,10 +1,13 @@
 // The pane's page in jsdom, for the view tests: what jsdom lacks (TextDecoder in its realm,
-// CSS.escape, object URLs, recorded here), the page's body, and small DOM helpers.
+// Web Crypto, CSS.escape, object URLs, recorded here), the page's body, and small DOM helpers.
 import * as fs from "fs";
 import * as path from "path";
 import { TextDecoder, TextEncoder } from "util";
+import { webcrypto } from "crypto";
 
 Object.assign(globalThis, { TextDecoder, TextEncoder });
+// Web Crypto as the webviews the pane signs in from have it (jsdom has getRandomValues only).
+if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
 Object.assign(globalThis, { CSS: { escape: (s: string) => s.replace(/["\\]/g, "\\$&") } });
 
 /** Every Blob the pane offered through URL.createObjectURL, in order. */

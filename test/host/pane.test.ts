@@ -6,7 +6,6 @@
 // open the letters, the pane closed during the preview).
 import { strFromU8, unzipSync } from "fflate";
 import * as fs from "fs";
-import { File as NodeFile } from "buffer";
 import { exportPath, readyLetter } from "../fixtures";
 import { installWordMock, MockOptions, WordHost } from "./word-mock";
 import { $, BODY, flush, text } from "./pane-dom";
@@ -24,7 +23,7 @@ async function openPane(options: MockOptions = {}): Promise<WordHost> {
 async function loadFile(name: string, bytes: Uint8Array): Promise<void> {
   const input = $<HTMLInputElement>("file-input");
   // Node's File: jsdom's has no arrayBuffer().
-  Object.defineProperty(input, "files", { value: [new NodeFile([bytes], name)], configurable: true });
+  Object.defineProperty(input, "files", { value: [new File([bytes as BlobPart], name)], configurable: true });
   input.dispatchEvent(new Event("change"));
   await flush();
 }
@@ -521,6 +520,23 @@ describe("creating the letters", () => {
       expect(text("message")).toContain("Ouverture refusée");
     },
   );
+
+  it("saves the letters through msSaveOrOpenBlob where <a download> does nothing (Internet Explorer 11)", async () => {
+    const saved: Array<[Blob, string]> = [];
+    Object.defineProperty(navigator, "msSaveOrOpenBlob", {
+      value: (blob: Blob, name: string) => saved.push([blob, name]) > 0,
+      configurable: true,
+    });
+    try {
+      await openPane({ fail: { "DocumentCreated.open": { code: "GeneralException", message: "Ouverture refusée" } } });
+      await loadFile("parents.csv", PARENTS_CSV);
+      await click("merge-start");
+      await click("download-link");
+      expect(saved.map(([blob, name]) => [blob.size > 1000, name])).toEqual([[true, "courriers-ent.docx"]]);
+    } finally {
+      delete (navigator as { msSaveOrOpenBlob?: unknown }).msSaveOrOpenBlob;
+    }
+  });
 
   it("asks before a ready letter replaces a document that is not empty, and does nothing on « Annuler »", async () => {
     const host = await openPane({ bodyText: "Mon brouillon de courrier" });

@@ -2,6 +2,7 @@
 // writes). The encoding used is always reported, never guessed silently.
 import { isEncryptedOffice } from "../opc";
 import { EXPORT_HINT, RosterError } from "./errors";
+import { decodeBytes } from "./text-decoding";
 
 export interface DecodedText {
   text: string;
@@ -11,18 +12,6 @@ export interface DecodedText {
 
 // Bytes Windows-1252 leaves undefined: their presence means the guess is doubtful.
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
-
-// Windows-1252's 0x80–0x9F block. Browsers decode it, but Node's TextDecoder treats the
-// "windows-1252" label as ISO-8859-1 and returns C1 controls, so the block is mapped here.
-const CP1252_HIGH =
-  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
-  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder("windows-1252")
-    .decode(bytes)
-    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
-}
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
@@ -74,26 +63,26 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   let text: string;
   let encoding: string;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    text = new TextDecoder("utf-8").decode(bytes.subarray(3));
+    text = decodeBytes(bytes.subarray(3), "utf-8");
     encoding = "UTF-8 (avec BOM)";
   } else if (startsWith(bytes, [0xff, 0xfe])) {
-    text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+    text = decodeBytes(bytes.subarray(2), "utf-16le");
     encoding = "UTF-16LE (avec BOM)";
   } else if (startsWith(bytes, [0xfe, 0xff])) {
-    text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+    text = decodeBytes(bytes.subarray(2), "utf-16be");
     encoding = "UTF-16BE (avec BOM)";
   } else {
     const utf16 = looksLikeUtf16(bytes);
     if (utf16) {
-      text = new TextDecoder(utf16).decode(bytes);
+      text = decodeBytes(bytes, utf16);
       encoding = utf16 === "utf-16le" ? "UTF-16LE (sans BOM)" : "UTF-16BE (sans BOM)";
       notes.push(`Fichier en ${encoding} sans marque d'ordre : encodage déduit des octets nuls.`);
     } else {
       try {
-        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        text = decodeBytes(bytes, "utf-8", true);
         encoding = "UTF-8";
       } catch {
-        text = decodeWindows1252(bytes);
+        text = decodeBytes(bytes, "windows-1252");
         encoding = "Windows-1252";
         if (bytes.some((b) => CP1252_UNDEFINED.has(b))) {
           notes.push(

@@ -34,18 +34,21 @@ export function escapeXml(text: string): string {
 }
 
 // Characters XML 1.0 forbids: C0 controls but tab, LF, CR; U+FFFE, U+FFFF; lone surrogates.
+// A well-formed surrogate pair is matched first, as one unit, and kept: the pattern needs no
+// lookbehind, which Internet Explorer 11 and Edge Legacy (Word 2016/2019's panes) cannot parse.
 /* eslint-disable no-control-regex -- these control characters are what XML forbids */
-const INVALID_XML =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_CHECK = /[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/g;
 /* eslint-enable no-control-regex */
+
+const isPair = (match: string) => match.length === 2;
 
 /** The characters of `text` that cannot go into a Word document. */
 export function invalidXmlChars(text: string): string[] {
-  return text.match(INVALID_XML) ?? [];
+  return (text.match(XML_CHECK) ?? []).filter((m) => !isPair(m));
 }
 
 export function stripInvalidXml(text: string): string {
-  return text.replace(INVALID_XML, "");
+  return text.replace(XML_CHECK, (m) => (isPair(m) ? m : ""));
 }
 
 /** Describes a character for a message: U+0007, etc. */
