@@ -15,8 +15,10 @@
     lastWasField: false,
   };
   window.__wordStub = stub;
-  const enc = new TextEncoder();
-  const dec = new TextDecoder();
+  // A test may take these away from the pane (Edge Legacy has neither): it leaves them here.
+  const encoding = window.__stubEncoding || { TextEncoder, TextDecoder };
+  const enc = new encoding.TextEncoder();
+  const dec = new encoding.TextDecoder();
 
   // --- zip (read: stored and deflated entries; write: stored) ---
   async function inflateRaw(data) {
