@@ -2,6 +2,7 @@
 // cover, its letters (one page each), then its receipt sheet listing exactly those people,
 // in the same order, never a password. Recto-verso starts each piece on an odd page.
 import * as fs from "fs";
+import { strFromU8, unzipSync } from "fflate";
 import * as path from "path";
 import { mergeLetters } from "../../src/core/merge";
 import { classGroups } from "../../src/core/merge/bundles";
@@ -80,6 +81,25 @@ describe("recto-verso", () => {
     // Nothing follows the last receipt: no blank page after it.
     expect(pages).toHaveLength(2 * pieces - 1);
     pages.forEach((page, i) => expect(page.trim() === "").toBe(i % 2 === 1));
+  });
+});
+
+describe("no hidden blank page, no page-number restart (duplex in Word: [MS-OI29500] 2.1.293)", () => {
+  it("without recto-verso, prints every piece on its own page with no blank page between, even where blank pages are exported", () => {
+    const pages = render("liasses-sans-blanc", { bundles: {} }, true);
+    expect(pages).toHaveLength(records.length + 2 * groups.length);
+    expect(pages.filter((p) => p.trim() === "")).toEqual([]);
+  });
+
+  it("never restarts page numbers: Word decides a recto from the page number, so a restart at 1 would put the next letter on the back", () => {
+    for (const rectoVerso of [false, true]) {
+      const { docx } = mergeLetters(readyLetter("eleves"), records, roster, { bundles: { rectoVerso } });
+      const xml = strFromU8(unzipSync(docx)["word/document.xml"]);
+      expect(xml).not.toMatch(/<w:pgNumType\b[^>]*w:start=/);
+      const sections = xml.match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)!;
+      expect(sections).toHaveLength(records.length + 2 * groups.length);
+      for (const s of sections) expect(/<w:type w:val="oddPage"\/>/.test(s)).toBe(rectoVerso);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import * as path from "path";
 import { mergeLetters } from "../../src/core/merge";
 import { Profile } from "../../src/core/catalog";
 import { readRoster, Roster, RosterRecord, selectRecords } from "../../src/core/roster";
-import { EXPORTS_DIR } from "../fixtures";
+import { EXPORTS_DIR, readExport, readyLetter } from "../fixtures";
 import { assertValidDocx } from "../helpers/check-docx";
 import { outDir, pdfPageCount, pdfPages, toPdf } from "./libreoffice";
 import { describeErrors, ooxmlErrors } from "./ooxml-validator";
@@ -128,6 +128,16 @@ describe.each(all.map((job, i) => ({ ...job, i })))("$name × $template.docx", (
         if (other) expect(page).not.toContain(`: ${other.values.password}\n`);
     });
   });
+});
+
+it("hides no blank page between letters (one page per person even with blank pages exported)", () => {
+  const roster = readRoster(readExport("moncollege-parents.csv"), "moncollege-parents.csv");
+  const records = roster.records.slice(0, 6);
+  const file = path.join(OUT, "sans-page-blanche.docx");
+  fs.writeFileSync(file, mergeLetters(readyLetter("parents"), records, roster).docx);
+  const pages = pdfPages(toPdf([file], OUT, { blankPages: true })[0]);
+  expect(pages).toHaveLength(records.length);
+  expect(pages.filter((p) => p.trim() === "")).toEqual([]);
 });
 
 it("numbers the first-connection steps 1 to 5 on every letter of an account to activate, and none on the others", () => {

@@ -174,15 +174,13 @@ describe("the receipt", () => {
 });
 
 describe("sections of covers and receipts", () => {
-  it("point every header and footer to the blank parts, restart page numbers, and start odd pages in recto-verso", () => {
+  it("point every header and footer to the blank parts, never restart page numbers, and start odd pages in recto-verso", () => {
     const refs =
       '<w:headerReference w:type="default" r:id="rIdEntVideH"/><w:footerReference w:type="default" r:id="rIdEntVidePied"/>' +
       '<w:headerReference w:type="first" r:id="rIdEntVideH"/><w:footerReference w:type="first" r:id="rIdEntVidePied"/>' +
       '<w:headerReference w:type="even" r:id="rIdEntVideH"/><w:footerReference w:type="even" r:id="rIdEntVidePied"/>';
-    expect(bundleSection("<w:pgSz/>", false)).toBe(`<w:sectPr>${refs}<w:pgSz/><w:pgNumType w:start="1"/></w:sectPr>`);
-    expect(bundleSection("<w:pgSz/>", true)).toBe(
-      `<w:sectPr>${refs}<w:type w:val="oddPage"/><w:pgSz/><w:pgNumType w:start="1"/></w:sectPr>`,
-    );
+    expect(bundleSection("<w:pgSz/>", false)).toBe(`<w:sectPr>${refs}<w:pgSz/></w:sectPr>`);
+    expect(bundleSection("<w:pgSz/>", true)).toBe(`<w:sectPr>${refs}<w:type w:val="oddPage"/><w:pgSz/></w:sectPr>`);
   });
 
   it("keep the letter's page size and margins, else A4 with 2 cm margins", () => {

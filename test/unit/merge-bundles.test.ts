@@ -70,9 +70,9 @@ describe("bundles", () => {
     expect(tables).toHaveLength(3);
     expect(tables[1].startsWith("<w:p><w:pPr><w:sectPr>")).toBe(true);
     expect(tables[2]).toMatch(/^<w:p\/><w:sectPr>[\s\S]*<\/w:sectPr><\/w:body><\/w:document>$/);
-    // Blank header and footer, page numbers from 1, the letter's page size.
+    // Blank header and footer, page numbers following on (a restart breaks duplex in Word), the letter's page size.
     expect(tables[2]).toContain('<w:headerReference w:type="default" r:id="rIdEntVideH"/>');
-    expect(tables[2]).toContain('<w:pgNumType w:start="1"/>');
+    expect(tables[2]).not.toContain("w:start");
     expect(tables[2]).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
   });
 

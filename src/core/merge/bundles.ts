@@ -1,6 +1,7 @@
 // Letters for the classroom: per class, a cover page, the class's letters, then its receipt
 // sheet (liste d'émargement) that the pupils or parents sign. Built by the engine in the
 // template's page size, with blank headers so that no letter's header shows on them.
+import { withoutNumberRestart } from "./sections";
 import { RELATIONSHIP_TYPES } from "../opc";
 import { RosterRecord } from "../roster";
 import { escapeXml } from "../xml";
@@ -70,7 +71,8 @@ export function bundleSection(pageSetup: string, rectoVerso: boolean): string {
         `<w:headerReference w:type="${t}" r:id="${BLANK_HEADER.rId}"/><w:footerReference w:type="${t}" r:id="${BLANK_FOOTER.rId}"/>`,
     )
     .join("");
-  return `<w:sectPr>${refs}${rectoVerso ? '<w:type w:val="oddPage"/>' : ""}${pageSetup}<w:pgNumType w:start="1"/></w:sectPr>`;
+  // No page-number restart: Word would take a verso numbered 1 for a recto (see sections.ts).
+  return `<w:sectPr>${refs}${rectoVerso ? '<w:type w:val="oddPage"/>' : ""}${pageSetup}</w:sectPr>`;
 }
 
 /** The page size and margins of a rendered sectPr (A4 with 2 cm margins when it has none). */
@@ -82,10 +84,13 @@ export function pageSetupOf(sectPr: string): string {
   return size + margins;
 }
 
-/** A letter's first section starts on an odd page (its sectPr is the first one it holds). */
+/**
+ * A letter's first section starts on an odd page (its sectPr is the first one it holds), its
+ * page numbers following on: Word finds the recto by the page number.
+ */
 export function withOddPage(letterXml: string): string {
   return letterXml.replace(/<w:sectPr\b[^>]*>[\s\S]*?<\/w:sectPr>/, (sect) => {
-    const clean = sect.replace(/<w:type\b[^>]*\/>/g, "");
+    const clean = withoutNumberRestart(sect.replace(/<w:type\b[^>]*\/>/g, ""));
     const at = clean.search(/<w:(pgSz|pgMar|paperSrc|pgBorders|lnNumType|pgNumType|cols)\b|<\/w:sectPr>/);
     return `${clean.slice(0, at)}<w:type w:val="oddPage"/>${clean.slice(at)}`;
   });

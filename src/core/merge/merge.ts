@@ -99,6 +99,13 @@ export function* mergeSteps(
   if (images && declared === null) images.rootDeclares = false;
   out.write(declared ?? t.prefix);
   const bundles = options.bundles;
+  if (bundles?.rectoVerso && t.printsPageNumbers)
+    writer.warnings.push({
+      row: 0,
+      field: "Numéros de page",
+      message:
+        "Recto verso : le modèle imprime des numéros de page, et ils se suivent d'un courrier à l'autre (Word reconnaît le recto au numéro de page : une reprise à 1 imprimerait un courrier au dos d'un autre). Retirez les numéros de page du modèle pour des courriers sans numéro.",
+    });
   const groups = bundles ? classGroups(records) : [{ name: "", records: records.slice() }];
   // Cards and labels: the template holds several people, each "next person" mark starts the next.
   const perPage = 1 + t.body.filter((s) => typeof s !== "string" && s.t === "next").length;

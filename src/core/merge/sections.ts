@@ -1,5 +1,8 @@
-// Sections: each letter starts on a new page with the template's page setup and page
-// numbers from 1; the break between letters sits in the body's last paragraph.
+// Sections: each letter starts on a new page with the template's page setup; the break
+// between letters sits in the body's last paragraph. Page numbers restart at 1 only for a
+// template that prints them: Word tells a recto from a verso by the page *number*
+// ([MS-OI29500] 2.1.293), so a restart would put an odd-page section on a verso, and
+// LibreOffice adds a blank page before each restart on a verso.
 import { elementEnd, topLevelElements } from "../xml";
 import { SECT_MARK, SECT_PARA_MARK } from "./markers";
 
@@ -15,8 +18,15 @@ export interface BodyParts {
   suffix: string;
 }
 
-/** Cuts the main part; null when it has no body. */
-export function splitBody(xml: string): BodyParts | null {
+/** A PAGE, SECTIONPAGES or NUMPAGES field: the template prints page numbers. */
+const PAGE_FIELD = /(?:<w:instrText\b[^>]*>|\bw:instr=")\s*(?:PAGE|SECTIONPAGES|NUMPAGES)\b/;
+
+export function printsPageNumbers(xml: string): boolean {
+  return PAGE_FIELD.test(xml);
+}
+
+/** Cuts the main part; null when it has no body. `restartNumbers`: each letter's pages are numbered from 1. */
+export function splitBody(xml: string, restartNumbers = true): BodyParts | null {
   const bodyOpen = xml.search(/<w:body>|<w:body\s[^>]*>/);
   const bodyClose = xml.lastIndexOf("</w:body>");
   if (bodyOpen < 0 || bodyClose < 0) return null;
@@ -31,8 +41,8 @@ export function splitBody(xml: string): BodyParts | null {
   }
   // The letter's first section restarts page numbers and starts a new page.
   if (/<w:sectPr[\s>]/.test(inner))
-    inner = inner.replace(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/, (first) => letterStartSection(first));
-  else finalSect = letterStartSection(finalSect);
+    inner = inner.replace(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/, (first) => letterStartSection(first, restartNumbers));
+  else finalSect = letterStartSection(finalSect, restartNumbers);
   return {
     prefix: xml.slice(0, bodyStart),
     inner: withSectionBreakSlot(inner),
@@ -41,9 +51,15 @@ export function splitBody(xml: string): BodyParts | null {
   };
 }
 
-/** Section properties for a letter's first section: always a new page, numbering from 1. */
-export function letterStartSection(sectPr: string): string {
+/** A sectPr whose page numbers follow on from the previous section's (no w:start). */
+export function withoutNumberRestart(sectPr: string): string {
+  return sectPr.replace(/(<w:pgNumType\b[^>]*?)\s*w:start="[^"]*"/g, "$1");
+}
+
+/** Section properties for a letter's first section: always a new page; numbered from 1 when `restart`. */
+export function letterStartSection(sectPr: string, restart = true): string {
   const s = sectPr.replace(/<w:type\s[^>]*\/>/g, "");
+  if (!restart) return withoutNumberRestart(s);
   if (/<w:pgNumType\b[^>]*\/>/.test(s)) {
     return s.replace(
       /<w:pgNumType\b([^>]*?)\/>/,

@@ -9,7 +9,7 @@ import { DocxPackage, headerFooterParts, numberingPath, openDocx } from "./docx-
 import { MergeError } from "./errors";
 import { ExtractOptions, FieldSlot } from "./fields";
 import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
-import { splitBody, withNotesRestart } from "./sections";
+import { printsPageNumbers, splitBody, withNotesRestart } from "./sections";
 import { refuseRevisions } from "./revisions";
 
 export interface HeaderPart {
@@ -47,6 +47,8 @@ export interface CompiledTemplate {
   notes: NotesPart[];
   /** The numbering part, whose lists each letter restarts. */
   numberingPath?: string;
+  /** The template prints page numbers: each letter's restart at 1 (not in recto-verso bundles). */
+  printsPageNumbers: boolean;
 }
 
 function collectIds(xml: string, re: RegExp, into: Set<number>): void {
@@ -72,7 +74,8 @@ export function inPart<T>(path: string, scan: () => T): T {
 export function compileTemplate(template: Uint8Array, source: MergeSource, options: ExtractOptions): CompiledTemplate {
   const pkg = openDocx(template);
   const main = pkg.mainPath;
-  const body = inPart(main, () => splitBody(pkg.text(main)!));
+  const printsNumbers = [pkg.text(main)!, ...headerFooterParts(pkg).map((p) => p.xml)].some(printsPageNumbers);
+  const body = inPart(main, () => splitBody(pkg.text(main)!, printsNumbers));
   if (!body) throw new MergeError("bad-template", "Le modèle n'a pas de corps de document lisible (w:body).");
 
   const slots: FieldSlot[] = [];
@@ -136,6 +139,7 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
     reserved,
     numberingPath: numberingPath(pkg),
     notes,
+    printsPageNumbers: printsNumbers,
   };
 }
 
