@@ -159,10 +159,10 @@ it("tells an already-activated account to use « Mot de passe oublié », with n
   expect(active).toContain("Votre compte est déjà activé : connectez-vous avec le mot de passe que vous avez choisi.");
   expect(active).toContain("« Mot de passe oublié »");
   expect(active).not.toMatch(/Code d'activation|Première connexion|Saisissez/);
-  expect(active).toContain("Parent d'Enzo BERNARD");
+  expect(active).toContain("Parent d’Enzo BERNARD");
 });
 
-it("elides before a vowel (Parent d'Anaïs) and keeps each word with its field's value", () => {
+it("elides before a vowel (Parent d’Anaïs) and keeps each word with its field's value", () => {
   let elided = 0;
   for (const [i, job] of all.entries()) {
     if (job.template !== "parents") continue;
@@ -171,7 +171,7 @@ it("elides before a vowel (Parent d'Anaïs) and keeps each word with its field's
       const where = { job: job.name, page: n + 1 };
       expect({ ...where, bad: /Parent de [aeiouyàâäéèêëîïôöùûüÿæœ]/iu.exec(page)?.[0] }).toEqual(where);
       expect({ ...where, dangling: /(?:Parent|classe|Parent de)\s*\n/.exec(page)?.[0] }).toEqual(where);
-      if (/Parent d'/.test(page)) elided++;
+      if (/Parent d’/.test(page)) elided++;
     });
   }
   expect(elided).toBeGreaterThan(0);
@@ -204,7 +204,7 @@ it("leaves out the child and class lines the export cannot fill, with no empty l
   for (const [i, job] of all.entries()) {
     if (!job.name.startsWith("entng-activation-")) continue;
     for (const page of pdfPages(pdfs[i])) {
-      expect(page).not.toMatch(/Parent de|Parent d'|Classe de|– classe/);
+      expect(page).not.toMatch(/Parent de|Parent d'|Parent d’|Classe de|– classe/);
     }
   }
 });

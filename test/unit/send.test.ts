@@ -73,7 +73,7 @@ describe("courriers-ent send", () => {
       // French typography: a no-break space before the colon, as in the printed letter.
       expect(mail.text).toContain(`Identifiant\u00a0:\u00a0${login}`);
       expect(mail.text).toContain(password);
-      expect(mail.text).toMatch(new RegExp(`Parent\\s(d'|de\\s)${child}`));
+      expect(mail.text).toMatch(new RegExp(`Parent\\s(d’|de\\s)${child}`));
       const html = String(mail.html);
       expect(html).toContain(login);
       expect(html).toMatch(new RegExp(`font-family:Consolas, 'Courier New', monospace[^>]*>${password}<`));

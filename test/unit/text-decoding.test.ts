@@ -6,7 +6,9 @@ import { decodeText } from "../../src/core/roster/decode";
 import { utf8, windows1252 } from "./helpers/encode";
 
 const { decodeUtf8, decodeUtf16 } = fallbackDecoders;
-const native = (bytes: Uint8Array, label: string, fatal = false) => new TextDecoder(label, { fatal }).decode(bytes);
+/** TextDecoder keeping a byte order mark, as the hand-written decoders do (decodeBytes drops it, below). */
+const native = (bytes: Uint8Array, label: string, fatal = false) =>
+  new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes);
 const fatalNative = (bytes: Uint8Array) => {
   try {
     return native(bytes, "utf-8", true);
@@ -87,6 +89,17 @@ describe("an export read where the pane has no TextDecoder", () => {
     const without = decodeText(file, "export.csv");
     expect(without).toEqual(withIt);
     expect(without.encoding).toBe(encoding);
+  });
+
+  it.each([
+    ["utf-8", [0xef, 0xbb, 0xbf, 0x41]],
+    ["utf-16le", [0xff, 0xfe, 0x41, 0x00]],
+    ["utf-16be", [0xfe, 0xff, 0x00, 0x41]],
+  ] as const)("drops a byte order mark at the start in %s, as TextDecoder does", (encoding, list) => {
+    const withIt = decodeBytes(Uint8Array.from(list), encoding);
+    delete (globalThis as { TextDecoder?: unknown }).TextDecoder;
+    expect(decodeBytes(Uint8Array.from(list), encoding)).toBe(withIt);
+    expect(withIt).toBe("A");
   });
 
   it("decodes every Windows-1252 byte as before", () => {

@@ -111,7 +111,9 @@ function decodeWindows1252(bytes: Uint8Array): string {
 export function decodeBytes(bytes: Uint8Array, encoding: TextEncodingName, fatal = false): string {
   if (encoding === "windows-1252") return decodeWindows1252(bytes);
   if (typeof TextDecoder === "undefined") {
-    return encoding === "utf-8" ? decodeUtf8(bytes, fatal) : decodeUtf16(bytes, encoding === "utf-16le");
+    const text = encoding === "utf-8" ? decodeUtf8(bytes, fatal) : decodeUtf16(bytes, encoding === "utf-16le");
+    // TextDecoder drops a byte order mark at the start.
+    return text.startsWith("\ufeff") ? text.slice(1) : text;
   }
   try {
     return new TextDecoder(encoding, { fatal }).decode(bytes);
