@@ -56,7 +56,7 @@ describe("merge by class", () => {
       expect(letterLogins).toEqual(group.records.map((r) => r.values.login));
       const receipt = pages[at++];
       expect(receipt).toContain(`Collège Jean Moulin — Classe ${group.name} — liste d'émargement`);
-      expect(receipt).toMatch(/Nom\s+Prénom\s+Identifiant\s+Date\s+Signature/);
+      expect(receipt).toMatch(/Nom et prénom\s+Identifiant\s+Date\s+Signature/);
       const listed = receipt.split("\n").flatMap((line) => logins(line));
       expect(listed).toEqual(group.records.map((r) => r.values.login));
       for (const r of records) expect(receipt).not.toContain(r.values.password);
@@ -111,7 +111,7 @@ describe("a parents' receipt", () => {
     const file = path.join(OUT, "emargement-parents.docx");
     fs.writeFileSync(file, docx);
     const pages = pdfPages(toPdf([file], OUT)[0]);
-    expect(pages[0]).toMatch(/Nom\s+Prénom\s+Enfant\(s\)\s+Identifiant\s+Date\s+Signature/);
+    expect(pages[0]).toMatch(/Parent et enfant\(s\)\s+Identifiant\s+Date\s+Signature/);
     const first = classGroups(sorted)[0].records[0];
     expect(pages[0]).toContain(first.values.children.split(" ")[0]);
   });

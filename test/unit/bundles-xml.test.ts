@@ -83,7 +83,7 @@ describe("the cover's layout", () => {
 });
 
 describe("the receipt's cells", () => {
-  it("set the headings in bold and the people in plain text, all 10 pt, centred vertically, at their column's width", () => {
+  it("set the headings in bold and the people in plain text, 10 pt, left-aligned, centred vertically, at their column's width", () => {
     const xml = receiptXml(
       { name: "4A", records: [person("élève", "LÉGER", "Hugo", "hugo.l")] },
       "",
@@ -92,12 +92,16 @@ describe("the receipt's cells", () => {
     );
     const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].slice(1).map((m) => m[1]);
     expect(cells[0]).toBe(
-      '<w:tcPr><w:tcW w:w="2300" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">Nom</w:t></w:r></w:p>',
+      '<w:tcPr><w:tcW w:w="3871" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr><w:t xml:space="preserve">Nom et prénom</w:t></w:r></w:p>',
     );
-    expect(cells[5]).toBe(
-      '<w:tcPr><w:tcW w:w="2300" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">LÉGER</w:t></w:r></w:p>',
+    expect(cells[4]).toBe(
+      '<w:tcPr><w:tcW w:w="3871" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr><w:t xml:space="preserve">LÉGER Hugo</w:t></w:r></w:p>',
     );
-    expect(xml).toContain('<w:tblGrid><w:gridCol w:w="2300"/><w:gridCol w:w="2000"/><w:gridCol w:w="2400"/>');
+    // A4 with the default margins: 9,072 twips; the login 35 % of what the date (1.5 cm) and
+    // the signature (4 cm) leave, its least; the names the rest.
+    expect(xml).toContain(
+      '<w:tblGrid><w:gridCol w:w="3871"/><w:gridCol w:w="2083"/><w:gridCol w:w="850"/><w:gridCol w:w="2268"/></w:tblGrid>',
+    );
   });
 
   it("take the parents' layout as soon as one parent is in the class", () => {
@@ -106,9 +110,7 @@ describe("the receipt's cells", () => {
       records: [person("élève", "A", "a", "a.a"), person("parent", "B", "b", "b.b", "Anaïs B")],
     };
     expect(rows(receiptXml(mixed, "", "<w:sectPr/>", true))[1]).toEqual([
-      "Nom",
-      "Prénom",
-      "Enfant(s)",
+      "Parent et enfant(s)",
       "Identifiant",
       "Date",
       "Signature",
@@ -130,22 +132,24 @@ describe("the receipt", () => {
     const xml = receiptXml(parents, "Collège", "<w:sectPr/>", false);
     expect(rows(xml)).toEqual([
       ["Collège — Classe 5C — liste d'émargement (2 courriers)"],
-      ["Nom", "Prénom", "Enfant(s)", "Identifiant", "Date", "Signature"],
-      ["N'DIAYE", "Aïcha", "Anaïs N'DIAYE", "aicha.n", "", ""],
-      ["MOREL", "Lise", "Élodie MOREL", "lise.m", "", ""],
+      ["Parent et enfant(s)", "Identifiant", "Date", "Signature"],
+      ["N'DIAYE Aïcha", "Parent d’Anaïs N'DIAYE", "aicha.n", "", ""],
+      ["MOREL Lise", "Parent d’Élodie MOREL", "lise.m", "", ""],
     ]);
     expect(xml).not.toContain("SECRET");
   });
 
-  it("lists pupils without a children column; the columns fill the same width", () => {
+  it("lists pupils without a children column; the columns fill the page's text width", () => {
     const xml = receiptXml(pupils, "", "<w:sectPr/>", true);
     expect(rows(xml)[0]).toEqual(["Classe 4A — liste d'émargement (1 courrier)"]);
-    expect(rows(xml)[1]).toEqual(["Nom", "Prénom", "Identifiant", "Date", "Signature"]);
+    expect(rows(xml)[1]).toEqual(["Nom et prénom", "Identifiant", "Date", "Signature"]);
     const widths = (x: string) => [...x.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].reduce((n, m) => n + Number(m[1]), 0);
-    expect(widths(xml)).toBe(9638);
-    expect(widths(receiptXml(parents, "", "<w:sectPr/>", true))).toBe(9638);
-    expect(xml).toContain('<w:tblW w:w="9638" w:type="dxa"/>');
-    expect(xml).toContain(`<w:gridSpan w:val="5"/>`);
+    expect(widths(xml)).toBe(9072);
+    expect(widths(receiptXml(parents, "", "<w:sectPr/>", true))).toBe(9072);
+    expect(xml).toContain('<w:tblW w:w="9072" w:type="dxa"/>');
+    const letter = '<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:left="1000" w:right="1240"/></w:sectPr>';
+    expect(widths(receiptXml(pupils, "", letter, true))).toBe(10000);
+    expect(xml).toContain(`<w:gridSpan w:val="4"/>`);
   });
 
   it("repeats both heading rows on every page; each person's row keeps together, 9 mm or more", () => {

@@ -4,7 +4,10 @@
 import { withoutNumberRestart } from "./sections";
 import { RELATIONSHIP_TYPES } from "../opc";
 import { RosterRecord } from "../roster";
+import { withPreposition } from "../catalog";
 import { escapeXml } from "../xml";
+import { fittedSize, MIN_HALF_POINTS, textEm, textWidthOf } from "./fit";
+import { textRuns } from "./letter-writer";
 import { editPassages, unchangedPassages } from "./inspect";
 
 export interface BundleOptions {
@@ -114,42 +117,78 @@ export function coverXml(group: ClassGroup, school: string, section: string): st
   return `${lines.join("")}<w:p><w:pPr>${section}</w:pPr></w:p>`;
 }
 
-/** One cell of the receipt table. */
-function cell(text: string, width: number, bold = false): string {
-  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr>${bold ? "<w:b/>" : ""}<w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p></w:tc>`;
+/** The receipt's text size: 10 pt. */
+const RECEIPT_SIZE = 20;
+/** Receipt cells' left and right margins (w:tblCellMar). */
+const RECEIPT_MARGIN = 80;
+
+/**
+ * One cell of the receipt table, left-aligned. A login prints on one line, its hyphens not
+ * breaking; a name's longest word fits the cell (a name may wrap between words, never
+ * inside one): the font shrinks for the value that needs it, down to 8 pt.
+ */
+function cell(text: string, width: number, { bold = false, login = false } = {}): string {
+  const box = width - 2 * RECEIPT_MARGIN;
+  const rPr = bold ? "<w:b/>" : "";
+  // A name may wrap between its words and after its hyphens: its widest piece must fit.
+  const pieces = login ? [text] : text.split(/[\s\u00a0-]+/);
+  const widest = pieces.reduce((a, b) => (textEm(b, rPr) > textEm(a, rPr) ? b : a), "");
+  const { size } = fittedSize(widest, box, RECEIPT_SIZE, rPr);
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr>${bold ? "<w:b/>" : ""}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>${text ? textRuns(text, login) : '<w:t xml:space="preserve"></w:t>'}</w:r></w:p></w:tc>`;
 }
+
+/** A signature needs at least 4 cm (2,268 twips); a date written by hand, 1.5 cm. */
+const SIGNATURE_WIDTH = 2268;
+const DATE_WIDTH = 850;
 
 /** A signature needs room: at least 9 mm a row (510 twips); a row never splits across pages. */
 const ROW = '<w:trPr><w:cantSplit/><w:trHeight w:val="510" w:hRule="atLeast"/></w:trPr>';
 const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
 
 /**
- * The receipt sheet of a class: the school and the class, then Nom, Prénom (Enfant(s) for
- * parents), Identifiant, Date, Signature, one row per letter in the letters' order; both
+ * The receipt sheet of a class: the school and the class, then Nom et prénom (Parent and
+ * Enfant(s) for parents), Identifiant, Date, Signature, one row per letter in the letters' order; both
  * heading rows repeat on every page. Never a password.
  */
 export function receiptXml(group: ClassGroup, school: string, section: string, final: boolean): string {
   const parents = group.records.some((r) => r.profile === "parent");
-  const columns: Array<[string, number, (r: RosterRecord) => string]> = [
-    ["Nom", parents ? 1900 : 2300, (r) => r.values.lastName],
-    ["Prénom", parents ? 1500 : 2000, (r) => r.values.firstName],
-    ...(parents
-      ? [["Enfant(s)", 2000, (r: RosterRecord) => r.values.children] as [string, number, (r: RosterRecord) => string]]
-      : []),
-    ["Identifiant", parents ? 1900 : 2400, (r) => r.values.login],
-    ["Date", 1100, () => ""],
-    ["Signature", parents ? 1238 : 1838, () => ""],
+  // The names and the login share the page's text width left after the date and signature.
+  // The login never wraps: its column takes what the class's longest login needs at 10 pt
+  // (at least 8 pt, within what the names must keep); the names wrap between their words.
+  const rest = textWidthOf(section) - DATE_WIDTH - SIGNATURE_WIDTH;
+  const widest = Math.max(...group.records.map((r) => textEm(r.values.login, "")));
+  const needs = (halfPoints: number) => Math.ceil(widest * halfPoints * 10) + 2 * RECEIPT_MARGIN;
+  const namesKeep = 1800;
+  const loginWidth = Math.min(
+    Math.max(needs(RECEIPT_SIZE), Math.floor(rest * 0.35)),
+    Math.max(needs(MIN_HALF_POINTS), Math.floor(rest * 0.5)),
+    rest - namesKeep,
+  );
+  type Column = [string, number, (r: RosterRecord) => string, boolean?];
+  const fullName = (r: RosterRecord) => `${r.values.lastName} ${r.values.firstName}`.trim();
+  // A parent's children go under the parent's name, in the same cell: a column of their own
+  // would leave no room for a long name or login.
+  const withChildren = (r: RosterRecord) =>
+    r.values.children ? `${fullName(r)}\nParent ${withPreposition("de", r.values.children)}` : fullName(r);
+  const names: Column[] = [
+    parents ? ["Parent et enfant(s)", rest - loginWidth, withChildren] : ["Nom et prénom", rest - loginWidth, fullName],
+  ];
+  const columns: Column[] = [
+    ...names,
+    ["Identifiant", loginWidth, (r) => r.values.login, true],
+    ["Date", DATE_WIDTH, () => ""],
+    ["Signature", SIGNATURE_WIDTH, () => ""],
   ];
   const total = columns.reduce((n, [, w]) => n + w, 0);
   const title = `${school ? `${school} — ` : ""}Classe ${group.name} — liste d'émargement (${count(group.records.length)})`;
   const titleRow = `<w:tr>${HEADER_ROW}<w:tc><w:tcPr><w:tcW w:w="${total}" w:type="dxa"/><w:gridSpan w:val="${columns.length}"/><w:tcBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:right w:val="nil"/></w:tcBorders></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="120"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">${escapeXml(title)}</w:t></w:r></w:p></w:tc></w:tr>`;
-  const headRow = `<w:tr>${HEADER_ROW}${columns.map(([name, w]) => cell(name, w, true)).join("")}</w:tr>`;
+  const headRow = `<w:tr>${HEADER_ROW}${columns.map(([name, w]) => cell(name, w, { bold: true })).join("")}</w:tr>`;
   const rows = group.records
-    .map((r) => `<w:tr>${ROW}${columns.map(([, w, value]) => cell(value(r), w)).join("")}</w:tr>`)
+    .map((r) => `<w:tr>${ROW}${columns.map(([, w, value, login]) => cell(value(r), w, { login })).join("")}</w:tr>`)
     .join("");
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const table =
-    `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="${RECEIPT_MARGIN}" w:type="dxa"/><w:right w:w="${RECEIPT_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
     `<w:tblGrid>${columns.map(([, w]) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>${titleRow}${headRow}${rows}</w:tbl>`;
   // The last receipt ends the document: its section properties are the body's own.
   return final ? `${table}<w:p/>${section}` : `${table}<w:p><w:pPr>${section}</w:pPr></w:p>`;

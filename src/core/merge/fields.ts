@@ -2,6 +2,7 @@
 // content controls tagged ent:<id> / ent:col:<header>, and classic MERGEFIELDs (simple
 // w:fldSimple and complex w:fldChar/w:instrText). What a field needs to be rendered
 // later (its run and paragraph properties, its content control) is kept in a FieldSlot.
+import type { Box } from "./fit";
 import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag, NEXT_TAG, QR_TAG } from "../catalog";
 import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
 import {
@@ -32,6 +33,8 @@ export interface FieldSlot {
   block?: { pPr: string };
   /** When output fields are kept as content controls: the sdtPr to keep. */
   sdtPr?: string;
+  /** A login or password: printed on one line of this box, its font shrunk to fit. */
+  box?: Box;
 }
 
 /** The run properties at the start of the first run in xml, without placeholder styling. */

@@ -11,6 +11,8 @@ import { ListRestarts, readLists } from "./numbering";
 import { MergeError } from "./errors";
 import { displayName } from "./resolve";
 import { CompiledTemplate } from "./template";
+import type { FieldSlot } from "./fields";
+import { fittedSize, halfPointsOf, MIN_HALF_POINTS, withHalfPoints } from "./fit";
 
 export interface MergeWarning {
   row: number;
@@ -183,6 +185,23 @@ export class LetterWriter {
     return String(id);
   }
 
+  /** A login or password on one line of its box: hyphens that do not break, the font shrunk to fit. */
+  private oneLine(value: string, slot: FieldSlot, ctx: LetterContext): string {
+    const box = slot.box!;
+    const own = halfPointsOf(slot.rPr) ?? box.halfPoints;
+    const { size, fits } = fittedSize(value, box.width, own, slot.rPr);
+    if (!fits) {
+      const field = displayName(slot.name);
+      this.warnings.push({
+        row: ctx.record.row,
+        field,
+        message: `Ligne ${ctx.record.row}, champ « ${field} » : « ${value} » (${[...value].length} caractères) ne tient pas sur une ligne de sa case, même en ${MIN_HALF_POINTS / 2} points. Élargissez la case dans le modèle, ou raccourcissez-le dans l'ENT.`,
+      });
+    }
+    const rPr = size === own ? slot.rPr : withHalfPoints(slot.rPr, size);
+    return `<w:r>${rPr}${textRuns(value, true)}</w:r>`;
+  }
+
   private field(i: number, ctx: LetterContext): string {
     const slot = this.t.slots[i];
     let value = this.t.values[i](ctx.record);
@@ -199,7 +218,8 @@ export class LetterWriter {
         message: `Ligne ${ctx.record.row}, champ « ${field} » : caractère(s) ${[...new Set(bad.map(describeChar))].join(", ")} retiré(s).`,
       });
     }
-    let content = value === "" ? "" : `<w:r>${slot.rPr}${textRuns(value)}</w:r>`;
+    let content =
+      value === "" ? "" : slot.box ? this.oneLine(value, slot, ctx) : `<w:r>${slot.rPr}${textRuns(value)}</w:r>`;
     if (slot.block) content = `<w:p>${slot.block.pPr}${content}</w:p>`;
     if (!slot.sdtPr) return content;
     const sdtPr = slot.sdtPr.replace(/<w:id w:val="-?\d+"\s*\/>/, `<w:id w:val="${this.sdt.next()}"/>`);
@@ -226,14 +246,18 @@ function endOfPassage(segments: Segment[], start: number): number {
   return segments.length;
 }
 
-/** A value as run content: tabs and line breaks become w:tab and w:br, spaces are kept. */
-export function textRuns(value: string): string {
+/**
+ * A value as run content: tabs and line breaks become w:tab and w:br, spaces are kept;
+ * `unbreakable`: hyphens become w:noBreakHyphen (a login must not break after one).
+ */
+export function textRuns(value: string, unbreakable = false): string {
+  const text = (piece: string) => (piece === "" ? "" : `<w:t xml:space="preserve">${escapeXml(piece)}</w:t>`);
   return value
     .split(/\r\n|\r|\n/)
     .map((line) =>
       line
         .split("\t")
-        .map((piece) => (piece === "" ? "" : `<w:t xml:space="preserve">${escapeXml(piece)}</w:t>`))
+        .map((piece) => (unbreakable ? piece.split("-").map(text).join("<w:noBreakHyphen/>") : text(piece)))
         .join("<w:tab/>"),
     )
     .join("<w:br/>");

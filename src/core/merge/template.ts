@@ -11,6 +11,7 @@ import { ExtractOptions, FieldSlot } from "./fields";
 import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
 import { printsPageNumbers, splitBody, withNotesRestart } from "./sections";
 import { refuseRevisions } from "./revisions";
+import { boxBefore, readStyleMetrics, StyleMetrics, textWidthOf } from "./fit";
 
 export interface HeaderPart {
   rId: string;
@@ -82,6 +83,13 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   const stylesPart = pkg.related(main, "styles")[0];
   const styleLists = readStyleLists(stylesPart && pkg.text(stylesPart.path));
   const bodySegments = inPart(main, () => compilePart(body.inner, slots, options, styleLists));
+  markCredentialBoxes(
+    bodySegments,
+    slots,
+    source,
+    textWidthOf(body.finalSect),
+    readStyleMetrics(stylesPart && pkg.text(stylesPart.path)),
+  );
   // The footnotes and endnotes parts, found once: each letter restarts their numbering.
   const noteParts = (["footnote", "endnote"] as const).flatMap((kind) => {
     const part = pkg.related(main, `${kind}s`)[0];
@@ -142,6 +150,24 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
     printsPageNumbers: printsNumbers,
   };
 }
+
+/** Gives each login and password field the box it must print in on one line (see fit.ts). */
+function markCredentialBoxes(
+  segments: Segment[],
+  slots: FieldSlot[],
+  source: MergeSource,
+  textWidth: number,
+  styles: StyleMetrics,
+): void {
+  let before = "";
+  for (const s of segments) {
+    if (typeof s === "string") before += s;
+    else if (s.t === "field" && CREDENTIALS.has(fieldIdOf(slots[s.i].name, source) ?? ""))
+      slots[s.i].box = boxBefore(before, textWidth, styles);
+  }
+}
+
+const CREDENTIALS = new Set(["login", "password"]);
 
 function conditionsOf(parts: Segment[][]): string[] {
   return parts.flatMap((segments) =>
