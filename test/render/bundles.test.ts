@@ -26,8 +26,8 @@ function render(name: string, options: Parameters<typeof mergeLetters>[3], blank
   return pdfPages(toPdf([file], OUT, { blankPages })[0]);
 }
 
-const isCover = (page: string) => /Classe \S+\s+\d+ courriers? d'identifiants ENT/.test(page);
-const isReceipt = (page: string) => /liste d'émargement \(\d+ courriers?\)/.test(page);
+const isCover = (page: string) => /Élèves — \S+\s+\d+ courriers? d’identifiants ENT/.test(page);
+const isReceipt = (page: string) => /liste d’émargement \(\d+ courriers?\)/.test(page);
 const logins = (page: string) =>
   records.map((r) => r.values.login).filter((l) => new RegExp(`(^|\\s)${l.replace(/\./g, "\\.")}(\\s|$)`).test(page));
 
@@ -48,14 +48,14 @@ describe("merge by class", () => {
   it("lists on each receipt exactly its class's people, in the letters' order, with no password", () => {
     let at = 0;
     for (const group of groups) {
-      expect(pages[at]).toContain(`Classe ${group.name}`);
+      expect(pages[at]).toContain(`Élèves — ${group.name}`);
       expect(pages[at]).toContain("Collège Jean Moulin");
       expect(pages[at]).toContain(`${group.records.length} courrier`);
       at++;
       const letterLogins = group.records.map(() => logins(pages[at++])[0]);
       expect(letterLogins).toEqual(group.records.map((r) => r.values.login));
       const receipt = pages[at++];
-      expect(receipt).toContain(`Collège Jean Moulin — Classe ${group.name} — liste d'émargement`);
+      expect(receipt).toContain(`Collège Jean Moulin — Élèves — ${group.name} — liste d’émargement`);
       expect(receipt).toMatch(/Nom et prénom\s+Identifiant\s+Date\s+Signature/);
       const listed = receipt.split("\n").flatMap((line) => logins(line));
       expect(listed).toEqual(group.records.map((r) => r.values.login));

@@ -28,6 +28,22 @@ const rows = (xml: string) =>
     [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => decodeEntities(t[1])),
   );
 
+describe("the cover says who the bundle is for", () => {
+  it.each<[string, Profile[], string]>([
+    ["6A", ["parent", "parent"], "Parents — 6A"],
+    ["6A", ["élève"], "Élèves — 6A"],
+    ["6A", ["élève", "parent"], "Élèves et parents — 6A"],
+    ["Sans classe", ["personnel"], "Personnels"],
+    ["Sans classe", ["enseignant", "personnel", "enseignant"], "Enseignants et personnels"],
+  ])("class %s, %j: %s", (name, profiles, title) => {
+    const records = profiles.map((p, i) => person(p, "N", "P", `p${i}`));
+    expect(texts(coverXml({ name, records }, "", "<w:sectPr/>"))[1]).toBe(title);
+    expect(texts(receiptXml({ name, records }, "Collège", "<w:sectPr/>", true))[0]).toMatch(
+      new RegExp(`^Collège — ${title} — liste d’émargement`),
+    );
+  });
+});
+
 describe("the cover", () => {
   it("names the school, the class and the count, with the hand-out lines", () => {
     const xml = coverXml(
@@ -37,11 +53,11 @@ describe("the cover", () => {
     );
     expect(texts(xml)).toEqual([
       "Collège & Lycée",
-      "Classe 6A",
-      "2 courriers d'identifiants ENT",
+      "Élèves — 6A",
+      "2 courriers d’identifiants ENT",
       "À remettre par\u00a0: ______________________________",
       "Le\u00a0: ____ / ____ / ________",
-      "La liste d'émargement suit les courriers : faites-la signer à chaque remise.",
+      "La liste d’émargement suit les courriers\u00a0: faites-la signer à chaque remise.",
       "",
     ]);
     expect(xml.endsWith("<w:p><w:pPr><w:sectPr/></w:pPr></w:p>")).toBe(true);
@@ -49,7 +65,7 @@ describe("the cover", () => {
 
   it("says one letter in the singular, and leaves the school's line empty without one", () => {
     const xml = coverXml({ name: "3B", records: [person("élève", "A", "a", "a.a")] }, "", "<w:sectPr/>");
-    expect(texts(xml).slice(0, 3)).toEqual(["", "Classe 3B", "1 courrier d'identifiants ENT"]);
+    expect(texts(xml).slice(0, 3)).toEqual(["", "Élèves — 3B", "1 courrier d’identifiants ENT"]);
   });
 });
 
@@ -131,7 +147,7 @@ describe("the receipt", () => {
   it("lists parents with their children, and never a password", () => {
     const xml = receiptXml(parents, "Collège", "<w:sectPr/>", false);
     expect(rows(xml)).toEqual([
-      ["Collège — Classe 5C — liste d'émargement (2 courriers)"],
+      ["Collège — Parents — 5C — liste d’émargement (2 courriers)"],
       ["Parent et enfant(s)", "Identifiant", "Date", "Signature"],
       ["N'DIAYE Aïcha", "Parent d’Anaïs N'DIAYE", "aicha.n", "", ""],
       ["MOREL Lise", "Parent d’Élodie MOREL", "lise.m", "", ""],
@@ -141,7 +157,7 @@ describe("the receipt", () => {
 
   it("lists pupils without a children column; the columns fill the page's text width", () => {
     const xml = receiptXml(pupils, "", "<w:sectPr/>", true);
-    expect(rows(xml)[0]).toEqual(["Classe 4A — liste d'émargement (1 courrier)"]);
+    expect(rows(xml)[0]).toEqual(["Élèves — 4A — liste d’émargement (1 courrier)"]);
     expect(rows(xml)[1]).toEqual(["Nom et prénom", "Identifiant", "Date", "Signature"]);
     const widths = (x: string) => [...x.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].reduce((n, m) => n + Number(m[1]), 0);
     expect(widths(xml)).toBe(9072);

@@ -28,12 +28,12 @@ describe("bundles", () => {
     const texts = paragraphsText(body(result.docx)).filter((t) => t !== "");
     expect(texts).toEqual([
       "Classe 6A",
-      "1 courrier d'identifiants ENT",
+      "1 courrier d’identifiants ENT",
       "À remettre par\u00a0: ______________________________",
       "Le\u00a0: ____ / ____ / ________",
-      "La liste d'émargement suit les courriers : faites-la signer à chaque remise.",
+      "La liste d’émargement suit les courriers\u00a0: faites-la signer à chaque remise.",
       "Identifiant : bob.b",
-      "Classe 6A — liste d'émargement (1 courrier)",
+      "Classe 6A — liste d’émargement (1 courrier)",
       "Nom et prénom",
       "Identifiant",
       "Date",
@@ -41,13 +41,13 @@ describe("bundles", () => {
       "B Bob",
       "bob.b",
       "Classe 6B",
-      "2 courriers d'identifiants ENT",
+      "2 courriers d’identifiants ENT",
       "À remettre par\u00a0: ______________________________",
       "Le\u00a0: ____ / ____ / ________",
-      "La liste d'émargement suit les courriers : faites-la signer à chaque remise.",
+      "La liste d’émargement suit les courriers\u00a0: faites-la signer à chaque remise.",
       "Identifiant : ana.a",
       "Identifiant : cy.c",
-      "Classe 6B — liste d'émargement (2 courriers)",
+      "Classe 6B — liste d’émargement (2 courriers)",
       "Nom et prénom",
       "Identifiant",
       "Date",
@@ -92,8 +92,8 @@ describe("bundles", () => {
     expect(result).toMatchObject({ classes: 2, receiptsOnly: true });
     const texts = paragraphsText(body(result.docx));
     expect(texts.filter((t) => t.startsWith("Identifiant :") || t.startsWith("Classe 6"))).toEqual([
-      "Classe 6A — liste d'émargement (1 courrier)",
-      "Classe 6B — liste d'émargement (2 courriers)",
+      "Classe 6A — liste d’émargement (1 courrier)",
+      "Classe 6B — liste d’émargement (2 courriers)",
     ]);
   });
 
@@ -101,5 +101,25 @@ describe("bundles", () => {
     const result = mergeLetters(TEMPLATE, roster.records, roster);
     expect(result.classes).toBeUndefined();
     expect(body(result.docx)).not.toContain("émargement");
+  });
+});
+
+describe("a parent of children in several classes", () => {
+  const FAMILY =
+    "Nom;Prénom;Login;Mot de passe;Profil;Classe;Élève\n" +
+    "N'DIAYE;Aïcha;aicha.ndiaye;K7pQ2x;Parent;6A, 5B;Anaïs N'DIAYE, Océane N'DIAYE\n" +
+    "MOREL;Lise;lise.morel;X1;Parent;5B;Élodie MOREL\n";
+
+  it("gets one letter, in the first class the export gives, and the other class's receipt says where it went", () => {
+    const family = readRoster(utf8(FAMILY), "parents.csv");
+    const result = mergeLetters(TEMPLATE, family.records, family, { bundles: {} });
+    expect(result).toMatchObject({ letters: 2, classes: 2 });
+    const texts = paragraphsText(body(result.docx)).filter((t) => t !== "");
+    const receipt5B = texts.slice(texts.indexOf("Parents — 5B — liste d’émargement (1 courrier)"));
+    expect(receipt5B).toContain("lise.morel");
+    expect(receipt5B.some((t) => t.startsWith("N'DIAYE Aïcha\n"))).toBe(true);
+    expect(receipt5B).toContain("Courrier remis avec les Parents — 6A");
+    expect(receipt5B).not.toContain("aicha.ndiaye");
+    expect(texts.filter((t) => t === "Identifiant : aicha.ndiaye")).toHaveLength(1);
   });
 });

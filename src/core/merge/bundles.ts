@@ -4,7 +4,7 @@
 import { withoutNumberRestart } from "./sections";
 import { RELATIONSHIP_TYPES } from "../opc";
 import { RosterRecord } from "../roster";
-import { withPreposition } from "../catalog";
+import { PROFILE_LABELS, PROFILES, withPreposition } from "../catalog";
 import { escapeXml } from "../xml";
 import { fittedSize, MIN_HALF_POINTS, textEm, textWidthOf } from "./fit";
 import { textRuns } from "./letter-writer";
@@ -27,12 +27,34 @@ export interface ClassGroup {
 /** "Sans classe" for the people the export gives no class. */
 export const NO_CLASS = "Sans classe";
 
+/** The class a record's letter goes with: a parent of children in several classes, the first the export gives. */
+export function classOf(r: RosterRecord): string {
+  return (r.lists.class?.[0] ?? r.values.class).trim() || NO_CLASS;
+}
+
+/**
+ * The people of `group` whose letter goes with another class (a parent whose children are in
+ * several classes), with the title of the bundle it goes with.
+ */
+export function placedElsewhere(
+  group: ClassGroup,
+  all: readonly ClassGroup[],
+): Array<{ record: RosterRecord; with: string }> {
+  return all.flatMap((other) =>
+    other === group
+      ? []
+      : other.records
+          .filter((r) => (r.lists.class ?? []).slice(1).some((c) => c.trim() === group.name))
+          .map((record) => ({ record, with: groupTitle(other) })),
+  );
+}
+
 /** The records by class, in the order they come (the merge sorts them by class, then name). */
 export function classGroups(records: readonly RosterRecord[]): ClassGroup[] {
   const groups = new Map<string, RosterRecord[]>();
   for (const r of records) {
     // A parent of children in two classes gets one letter, in the first child's class.
-    const name = (r.lists.class?.[0] ?? r.values.class).trim() || NO_CLASS;
+    const name = classOf(r);
     const list = groups.get(name) ?? [];
     list.push(r);
     groups.set(name, list);
@@ -104,15 +126,31 @@ const para = (text: string, { size = 24, bold = false, align = "left", before = 
 
 const count = (n: number) => `${new Intl.NumberFormat("fr-FR").format(n)} courrier${n > 1 ? "s" : ""}`;
 
+/**
+ * Who a bundle is for, as its cover and receipt say it: "Parents — 6A", "Élèves et parents —
+ * 6A", and for people without a class their profiles alone ("Personnels").
+ */
+export function groupTitle(group: ClassGroup): string {
+  // "Autres" says nothing: an export without profiles keeps "Classe 6A".
+  const profiles = PROFILES.filter((p) => p !== "autre" && group.records.some((r) => r.profile === p));
+  const labels = profiles.map((p, i) => (i === 0 ? PROFILE_LABELS[p] : PROFILE_LABELS[p].toLowerCase()));
+  const who = labels.length > 1 ? `${labels.slice(0, -1).join(", ")} et ${labels[labels.length - 1]}` : labels[0];
+  if (group.name === NO_CLASS) return who ?? NO_CLASS;
+  return who ? `${who} — ${group.name}` : `Classe ${group.name}`;
+}
+
 /** The cover of a class's bundle: which class, how many letters, who hands them out and when. */
 export function coverXml(group: ClassGroup, school: string, section: string): string {
   const lines = [
     school ? para(school, { size: 28, bold: true, align: "center", before: 2400 }) : para("", { before: 2400 }),
-    para(`Classe ${group.name}`, { size: 56, bold: true, align: "center", before: 480, after: 240 }),
-    para(`${count(group.records.length)} d'identifiants ENT`, { size: 32, align: "center", after: 960 }),
+    para(groupTitle(group), { size: 56, bold: true, align: "center", before: 480, after: 240 }),
+    para(`${count(group.records.length)} d’identifiants ENT`, { size: 32, align: "center", after: 960 }),
     para("À remettre par\u00a0: ______________________________", { size: 26, before: 240, after: 360 }),
     para("Le\u00a0: ____ / ____ / ________", { size: 26, after: 360 }),
-    para("La liste d'émargement suit les courriers : faites-la signer à chaque remise.", { size: 22, before: 480 }),
+    para("La liste d’émargement suit les courriers\u00a0: faites-la signer à chaque remise.", {
+      size: 22,
+      before: 480,
+    }),
   ];
   return `${lines.join("")}<w:p><w:pPr>${section}</w:pPr></w:p>`;
 }
@@ -137,6 +175,13 @@ function cell(text: string, width: number, { bold = false, login = false } = {})
   return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr>${bold ? "<w:b/>" : ""}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>${text ? textRuns(text, login) : '<w:t xml:space="preserve"></w:t>'}</w:r></w:p></w:tc>`;
 }
 
+/** A cell over `span` columns, in italics. */
+function spanning(text: string, width: number, span: number): string {
+  return cell(text, width)
+    .replace("</w:tcPr>", `<w:gridSpan w:val="${span}"/></w:tcPr>`)
+    .replace("<w:rPr>", "<w:rPr><w:i/>");
+}
+
 /** A signature needs at least 4 cm (2,268 twips); a date written by hand, 1.5 cm. */
 const SIGNATURE_WIDTH = 2268;
 const DATE_WIDTH = 850;
@@ -150,7 +195,13 @@ const HEADER_ROW = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
  * Enfant(s) for parents), Identifiant, Date, Signature, one row per letter in the letters' order; both
  * heading rows repeat on every page. Never a password.
  */
-export function receiptXml(group: ClassGroup, school: string, section: string, final: boolean): string {
+export function receiptXml(
+  group: ClassGroup,
+  school: string,
+  section: string,
+  final: boolean,
+  elsewhere: ReadonlyArray<{ record: RosterRecord; with: string }> = [],
+): string {
   const parents = group.records.some((r) => r.profile === "parent");
   // The names and the login share the page's text width left after the date and signature.
   // The login never wraps: its column takes what the class's longest login needs at 10 pt
@@ -180,16 +231,24 @@ export function receiptXml(group: ClassGroup, school: string, section: string, f
     ["Signature", SIGNATURE_WIDTH, () => ""],
   ];
   const total = columns.reduce((n, [, w]) => n + w, 0);
-  const title = `${school ? `${school} — ` : ""}Classe ${group.name} — liste d'émargement (${count(group.records.length)})`;
+  const title = `${school ? `${school} — ` : ""}${groupTitle(group)} — liste d’émargement (${count(group.records.length)})`;
   const titleRow = `<w:tr>${HEADER_ROW}<w:tc><w:tcPr><w:tcW w:w="${total}" w:type="dxa"/><w:gridSpan w:val="${columns.length}"/><w:tcBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:right w:val="nil"/></w:tcBorders></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="120"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">${escapeXml(title)}</w:t></w:r></w:p></w:tc></w:tr>`;
   const headRow = `<w:tr>${HEADER_ROW}${columns.map(([name, w]) => cell(name, w, { bold: true })).join("")}</w:tr>`;
   const rows = group.records
     .map((r) => `<w:tr>${ROW}${columns.map(([, w, value, login]) => cell(value(r), w, { login })).join("")}</w:tr>`)
     .join("");
+  // Parents whose letter is in another class's bundle: named here too, with where it is.
+  const [nameColumn] = columns;
+  const others = elsewhere
+    .map(
+      ({ record, with: where }) =>
+        `<w:tr>${ROW}${cell(nameColumn[2](record), nameColumn[1])}${spanning(`Courrier remis avec les ${where}`, total - nameColumn[1], columns.length - 1)}</w:tr>`,
+    )
+    .join("");
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const table =
     `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="${RECEIPT_MARGIN}" w:type="dxa"/><w:right w:w="${RECEIPT_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-    `<w:tblGrid>${columns.map(([, w]) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>${titleRow}${headRow}${rows}</w:tbl>`;
+    `<w:tblGrid>${columns.map(([, w]) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>${titleRow}${headRow}${rows}${others}</w:tbl>`;
   // The last receipt ends the document: its section properties are the body's own.
   return final ? `${table}<w:p/>${section}` : `${table}<w:p><w:pPr>${section}</w:pPr></w:p>`;
 }

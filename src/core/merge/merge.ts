@@ -20,6 +20,7 @@ import {
   coverXml,
   pageSetupOf,
   receiptXml,
+  placedElsewhere,
   withOddPage,
 } from "./bundles";
 
@@ -143,7 +144,10 @@ export function* mergeSteps(
         yield i;
       }
     }
-    if (bundles) out.write(receiptXml(group, bundles.school ?? "", section, g === groups.length - 1));
+    if (bundles)
+      out.write(
+        receiptXml(group, bundles.school ?? "", section, g === groups.length - 1, placedElsewhere(group, groups)),
+      );
   }
   for (const image of images?.parts ?? []) {
     rels.add({ id: image.rId, type: IMAGE_RELATIONSHIP, target: image.path.slice("word/".length) });
