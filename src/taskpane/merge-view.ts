@@ -81,6 +81,13 @@ function bundleChoice(): BundleOptions | undefined {
   return { receiptsOnly: checked("receipts-only"), rectoVerso: checked("recto-verso") && !checked("receipts-only") };
 }
 
+/** The merge's warnings after the status, the first three in full. */
+function warningsSentence(messages: readonly string[]): string {
+  if (messages.length === 0) return "";
+  const more = messages.length - 3;
+  return ` ${messages.slice(0, 3).join(" ")}${more > 0 ? ` (et ${plural(more, "autre avertissement", "autres avertissements")})` : ""}`;
+}
+
 /** The header and footer texts Word could not give (it gave the body only), said for `where`. */
 export function lostPartsSentence(lostParts: readonly string[], where: "les courriers" | "les messages"): string {
   return `Word n'a fourni que le corps du courrier : ${lostParts.join(", ")} ${lostParts.length > 1 ? "manquent" : "manque"} dans ${where}.`;
@@ -154,15 +161,17 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
     const lost = outcome.lostParts.length
       ? ` Attention : ${lostPartsSentence(outcome.lostParts, "les courriers")} Enregistrez le document puis recommencez, ou utilisez Word pour Windows ou Mac.`
       : "";
+    // What the merge warned about, as the command line says it (QR codes not printed, a login too long for its box).
+    const warned = warningsSentence(outcome.warnings.map((w) => w.message));
     if (outcome.opened && outcome.confirmed) {
-      status.textContent = `${made} : ${outcome.letters > 1 ? "ils sont ouverts" : "il est ouvert"} dans un nouveau document Word, prêt${outcome.letters > 1 ? "s" : ""} à imprimer.${rest}${lost}`;
-      status.className = lost ? "status" : "status success";
+      status.textContent = `${made} : ${outcome.letters > 1 ? "ils sont ouverts" : "il est ouvert"} dans un nouveau document Word, prêt${outcome.letters > 1 ? "s" : ""} à imprimer.${rest}${lost}${warned}`;
+      status.className = lost || warned ? "status" : "status success";
     } else if (outcome.opened) {
       offerLetters(outcome.docx);
-      status.textContent = `${made}. Word les ouvre dans un nouveau document (sur le web, dans un autre onglet ; autorisez-le s'il le demande). S'il n'apparaît pas, téléchargez-les ici.${rest}${lost}`;
+      status.textContent = `${made}. Word les ouvre dans un nouveau document (sur le web, dans un autre onglet ; autorisez-le s'il le demande). S'il n'apparaît pas, téléchargez-les ici.${rest}${lost}${warned}`;
     } else {
       offerLetters(outcome.docx);
-      status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}${lost}`;
+      status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}${lost}${warned}`;
     }
   } catch (err) {
     status.textContent = "";

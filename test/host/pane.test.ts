@@ -11,6 +11,9 @@ import { installWordMock, MockOptions, WordHost } from "./word-mock";
 import { $, BODY, flush, text } from "./pane-dom";
 
 const PARENTS_CSV = fs.readFileSync(exportPath("moncollege-parents.csv"));
+/** The ready letter's ENT address is still the model: the merge says, as the command line does, that no QR code is printed. */
+const NO_QR =
+  "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes QR (dans le volet, « Adresse des codes QR » ; en ligne de commande, --qr-url).";
 
 async function openPane(options: MockOptions = {}): Promise<WordHost> {
   document.body.innerHTML = BODY;
@@ -312,7 +315,7 @@ describe("the preview", () => {
     expect(xml.match(/<w:sectPr>/g)).toHaveLength(1);
     expect(xml).toContain(`>${/\(([^)]+)\)/.exec(person)![1]}<`);
     expect(text("merge-status")).toBe(
-      "1 courrier créé : il est ouvert dans un nouveau document Word, prêt à imprimer.",
+      `1 courrier créé : il est ouvert dans un nouveau document Word, prêt à imprimer. ${NO_QR}`,
     );
     expect(text("preview-position")).toMatch(/^– \//);
     expect(host.doc.controls.map((c) => c.text)).toEqual(["«Login»", "«Mot de passe»"]);
@@ -409,9 +412,10 @@ describe("creating the letters", () => {
     await click("merge-start");
     expect(host.doc.opened).toBe(1);
     expect(text("merge-status")).toBe(
-      "40 courriers créés : ils sont ouverts dans un nouveau document Word, prêts à imprimer.",
+      `40 courriers créés : ils sont ouverts dans un nouveau document Word, prêts à imprimer. ${NO_QR}`,
     );
-    expect($("merge-status").className).toBe("status success");
+    // A warning (no QR code) is not a success message.
+    expect($("merge-status").className).toBe("status");
     expect($("merge-download").hidden).toBe(true);
   });
 
@@ -431,7 +435,7 @@ describe("creating the letters", () => {
     await click("merge-start");
     const body = (b64: string) => strFromU8(unzipSync(Buffer.from(b64, "base64"))["word/document.xml"]);
     const bundled = body(host.doc.created[0]);
-    expect(bundled.match(/liste d(&apos;|')émargement \(/g)).toHaveLength(classes);
+    expect(bundled.match(/liste d(&apos;|'|’)émargement \(/g)).toHaveLength(classes);
     expect(text("merge-status")).toMatch(new RegExp(`^40 courriers créés, en ${classes} liasses par classe`));
     $<HTMLInputElement>("receipts-only").click();
     await flush();
@@ -439,7 +443,7 @@ describe("creating the letters", () => {
     expect($<HTMLInputElement>("recto-verso").disabled).toBe(true);
     await click("merge-start");
     const receipts = body(host.doc.created[1]);
-    expect(receipts.match(/liste d(&apos;|')émargement \(/g)).toHaveLength(classes);
+    expect(receipts.match(/liste d(&apos;|'|’)émargement \(/g)).toHaveLength(classes);
     expect(receipts).not.toContain("«Login»");
     expect(text("merge-status")).toMatch(new RegExp(`^Listes d'émargement de ${classes} classes créées`));
   });

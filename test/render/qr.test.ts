@@ -105,6 +105,21 @@ it("leaves the code out, and says why, when the letter's ENT address is still th
   const { docx, warnings } = mergeLetters(readyLetter("parents"), roster.records.slice(0, 2), roster);
   expect(Object.keys(unzipSync(docx)).some((p) => p.includes("ent-qr"))).toBe(false);
   expect(warnings.map((w) => w.message)).toEqual([
-    "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes (--qr-url).",
+    "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes QR (dans le volet, « Adresse des codes QR » ; en ligne de commande, --qr-url).",
   ]);
+});
+
+it("prints neither the code nor its sentence where no code can be made (an address without https://)", () => {
+  const template = withEntAddress(readyLetter("parents"), "ent.college-exemple.fr");
+  const few = roster.records.slice(0, 3);
+  const { docx, warnings } = mergeLetters(template, few, roster);
+  expect(warnings.map((w) => w.field)).toEqual(["Code QR"]);
+  const file = path.join(OUT, "parents-sans-qr.docx");
+  fs.writeFileSync(file, docx);
+  const pages = pdfPages(toPdf([file], OUT)[0]);
+  expect(pages).toHaveLength(3);
+  for (const page of pages) expect(page).not.toMatch(/Flashez ce code/);
+  // With a code, the sentence is there.
+  const withCode = mergeLetters(withEntAddress(readyLetter("parents"), ENT), few, roster).docx;
+  expect(strFromU8(unzipSync(withCode)["word/document.xml"])).toContain("Flashez ce code");
 });

@@ -106,7 +106,7 @@ describe("the address a person's QR code opens", () => {
   it("says why a letter gets no codes", () => {
     const parents = readyLetter("parents");
     expect(qrPlan(parents, passwords)).toBe(
-      "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes (--qr-url).",
+      "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes QR (dans le volet, « Adresse des codes QR » ; en ligne de commande, --qr-url).",
     );
     const typed = makeDocx({
       body: `<w:sdt><w:sdtPr><w:tag w:val="ent:edit:adresse-ent"/></w:sdtPr><w:sdtContent>${p(r("ent.college.fr"))}</w:sdtContent></w:sdt>${p(cc("login", "Login"))}`,

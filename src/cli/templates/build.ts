@@ -42,19 +42,25 @@ const STYLE_OF: Record<Paragraph["kind"], string> = {
   qr: "EntRemarque",
 };
 
+const QR_CONDITION = { kind: "qr", is: "qr" } as const;
+
 /** The QR code control: the engine draws the person's code in it. */
 const qrControl = (ids: IdCounter) =>
   `<w:sdt><w:sdtPr><w:alias w:val="Code QR"/><w:tag w:val="${QR_TAG}"/><w:id w:val="${ids.next()}"/></w:sdtPr><w:sdtContent><w:r><w:t>«Code QR»</w:t></w:r></w:sdtContent></w:sdt>`;
 
-/** `@qr TEXT`: the QR code, and beside it the line that says what it does (a borderless table). */
+/**
+ * `@qr TEXT`: the QR code, and beside it the line that says what it does (a borderless
+ * table), in one passage kept only where the merge prints the codes (ent:if:qr): never
+ * "Flashez ce code" beside an empty space.
+ */
 function qrTable(p: Paragraph, ids: IdCounter, index: number, widths: [number, number]): string {
   const cell = (w: number, inner: string) =>
     `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${inner}</w:tc>`;
   const code = `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>${qrControl(ids)}</w:p>`;
-  return (
+  const table =
     `<w:tbl><w:tblPr><w:tblW w:w="${widths[0] + widths[1]}" w:type="dxa"/><w:tblInd w:w="567" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-    `<w:tblGrid><w:gridCol w:w="${widths[0]}"/><w:gridCol w:w="${widths[1]}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>${cell(widths[0], code)}${cell(widths[1], paragraphXml(p, ids, index))}</w:tr></w:tbl>`
-  );
+    `<w:tblGrid><w:gridCol w:w="${widths[0]}"/><w:gridCol w:w="${widths[1]}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>${cell(widths[0], code)}${cell(widths[1], paragraphXml(p, ids, index))}</w:tr></w:tbl>`;
+  return `<w:sdt><w:sdtPr><w:alias w:val="${conditionLabel(QR_CONDITION)}"/><w:tag w:val="${conditionTag(QR_CONDITION)}"/><w:id w:val="${ids.next()}"/></w:sdtPr><w:sdtContent>${table}</w:sdtContent></w:sdt>`;
 }
 
 // The order CT_RPr requires of run properties (Word and the Open XML validator reject others).

@@ -6,13 +6,16 @@ import { IF_PREFIX } from "./tags";
 export type Condition =
   | { kind: "field"; id: FieldId; negated: boolean }
   | { kind: "credential"; is: "activation-code" | "password" }
-  | { kind: "state"; is: "active" | "inactive" };
+  | { kind: "state"; is: "active" | "inactive" }
+  /** The letter prints QR codes (the merge can make them: the ENT's address is a web address). */
+  | { kind: "qr"; is: "qr" };
 
 const NAMED: Record<string, Condition> = {
   "activation-code": { kind: "credential", is: "activation-code" },
   password: { kind: "credential", is: "password" },
   active: { kind: "state", is: "active" },
   inactive: { kind: "state", is: "inactive" },
+  qr: { kind: "qr", is: "qr" },
 };
 
 /**
@@ -42,6 +45,8 @@ export function conditionLabel(condition: Condition): string {
         : "Si l'export donne des mots de passe provisoires";
     case "state":
       return condition.is === "active" ? "Si le compte est déjà activé" : "Si le compte n'est pas encore activé";
+    case "qr":
+      return "Si le code QR est imprimé";
   }
 }
 

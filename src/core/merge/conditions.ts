@@ -30,6 +30,9 @@ function holds(condition: Condition, source: MergeSource): Holds {
       const inactive: Holds = (r) => r.inactive ?? (r.values.password ?? "").trim() !== "";
       return condition.is === "inactive" ? inactive : (r) => !inactive(r);
     }
+    case "qr":
+      // Decided by the merge, which knows whether it can make the codes (merge.ts).
+      return () => true;
   }
 }
 
@@ -46,7 +49,7 @@ export function compileConditions(conditions: Iterable<string>, source: MergeSou
   if (unknown.length) {
     throw new MergeError(
       "unknown-condition",
-      `Le courrier contient un passage conditionnel que Courriers ENT ne sait pas évaluer : ${unknown.map((u) => `« ${u} »`).join(", ")}. Conditions possibles : un champ (rempli), not:champ (vide), activation-code, password, active, inactive.`,
+      `Le courrier contient un passage conditionnel que Courriers ENT ne sait pas évaluer : ${unknown.map((u) => `« ${u} »`).join(", ")}. Conditions possibles : un champ (rempli), not:champ (vide), activation-code, password, active, inactive, qr.`,
       unknown,
     );
   }

@@ -92,6 +92,8 @@ export function* mergeSteps(
   const images = qr && typeof qr !== "string" ? new QrImages(qr) : null;
   if (images) writer.qr = (record, id) => images.run(record, id);
   else if (typeof qr === "string") writer.warnings.push({ row: 0, field: "Code QR", message: qr });
+  // A passage "si le code QR est imprimé" (the code and its sentence) goes with the codes.
+  if (t.conditions.has("qr")) t.conditions.set("qr", () => images !== null);
   const rels = t.pkg.relationships(t.pkg.mainPath);
   const types = t.pkg.contentTypes();
   const copies: PartCopy[] = [];

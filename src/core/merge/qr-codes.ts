@@ -26,7 +26,7 @@ export function qrPlan(template: Uint8Array, source: MergeSource, pattern?: stri
   if (pattern) return { urlOf: (r) => qrAddress(r, source, ent ?? "", pattern) };
   if (!ent)
     return passage === undefined
-      ? "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes (--qr-url)."
+      ? "Codes QR non imprimés : l'adresse de l'ENT du courrier n'est pas complétée (passage rose « adresse de l'ENT »). Complétez-la, ou indiquez l'adresse des codes QR (dans le volet, « Adresse des codes QR » ; en ligne de commande, --qr-url)."
       : `Codes QR non imprimés : « ${passage} » n'est pas une adresse web (https://…). Corrigez l'adresse de l'ENT du courrier.`;
   return { urlOf: (r) => qrAddress(r, source, ent) };
 }
