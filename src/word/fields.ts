@@ -181,13 +181,15 @@ export async function documentFields(defaults: ReadonlyMap<string, string>): Pro
     read: ["tag", "text"],
     change: (controls) => {
       const tags: string[] = [];
-      const unchangedPassages: string[] = [];
+      const model = new Set<string>();
+      const completed = new Set<string>();
       for (const c of controls) {
         const what = editPassageOf(c.tag);
-        if (what !== null) {
-          if (defaults.get(what) === c.text) unchangedPassages.push(what);
-        } else if (isFieldTag(c.tag) && !tags.includes(c.tag)) tags.push(c.tag);
+        if (what !== null) (defaults.get(what) === c.text ? model : completed).add(what);
+        else if (isFieldTag(c.tag) && !tags.includes(c.tag)) tags.push(c.tag);
       }
+      // A passage completed once (the first of a sheet's cards) is completed: the merge copies it.
+      const unchangedPassages = [...model].filter((what) => !completed.has(what));
       return { result: { tags, unchangedPassages }, changed: false };
     },
   });

@@ -204,6 +204,24 @@ describe("documentFields", () => {
   });
 });
 
+describe("documentFields on a sheet of cards", () => {
+  it("counts a passage completed on one card as completed", async () => {
+    installWordMock({
+      controls: [
+        { tag: "ent:edit:adresse-ent", text: "https://ent.college.fr" },
+        { tag: "ent:edit:adresse-ent", text: "https://ent.exemple.fr" },
+        { tag: "ent:edit:signataire", text: "Le principal, Prénom NOM" },
+        { tag: "ent:edit:signataire", text: "Le principal, Prénom NOM" },
+      ],
+    });
+    const defaults = new Map([
+      ["adresse-ent", "https://ent.exemple.fr"],
+      ["signataire", "Le principal, Prénom NOM"],
+    ]);
+    expect((await documentFields(defaults)).unchangedPassages).toEqual(["signataire"]);
+  });
+});
+
 describe("repairTags", () => {
   const letter = [
     { tag: "ent:edit:etablissement", title: "À compléter : nom de l'établissement" },

@@ -74,3 +74,11 @@ it("puts no word within 5 mm of a cut line", () => {
   );
   expect(crossing).toEqual([]);
 });
+
+it("names the child on a parent's card", () => {
+  const text = pdfPages(pdf).join("\n");
+  for (const r of records.slice(0, 8)) {
+    const child = r.values.children.split(",")[0].trim().split(" ")[0];
+    expect(text).toMatch(new RegExp(`Parent (d’|de\\s)${child}`));
+  }
+});

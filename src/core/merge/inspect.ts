@@ -73,22 +73,34 @@ function controlsOf(xml: string): BodyControl[] {
   return out;
 }
 
-/** The school passages of a ready letter (ent:edit:<what>) with their model text. */
+/**
+ * The school passages of a ready letter (ent:edit:<what>) with their text: a completed one
+ * where the passage stands several times (a sheet of cards, completed on its first card).
+ */
 export function editPassages(template: Uint8Array): Map<string, string> {
   const passages = new Map<string, string>();
+  const completed = new Set<string>();
   for (const c of bodyControls(template)) {
     const what = editPassageOf(c.tag);
-    if (what !== null) passages.set(what, c.text);
+    if (what === null || completed.has(what)) continue;
+    passages.set(what, c.text);
+    if (!c.showingPlaceholder) completed.add(what);
   }
   return passages;
 }
 
-/** School passages (ent:edit) still showing the ready letter's pink model text. */
+/** School passages (ent:edit) showing the ready letter's pink model text wherever they stand. */
 export function unchangedPassages(template: Uint8Array): string[] {
-  return bodyControls(template)
-    .filter((c) => c.showingPlaceholder)
-    .map((c) => editPassageOf(c.tag))
-    .filter((what): what is string => what !== null);
+  const controls = bodyControls(template);
+  const completed = new Set(controls.filter((c) => !c.showingPlaceholder).map((c) => editPassageOf(c.tag)));
+  return [
+    ...new Set(
+      controls
+        .filter((c) => c.showingPlaceholder)
+        .map((c) => editPassageOf(c.tag))
+        .filter((what): what is string => what !== null && !completed.has(what)),
+    ),
+  ];
 }
 
 /**

@@ -11,6 +11,7 @@ import { ExtractOptions, FieldSlot } from "./fields";
 import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
 import { printsPageNumbers, splitBody, withNotesRestart } from "./sections";
 import { refuseRevisions } from "./revisions";
+import { fillRepeatedPassages } from "./repeated-passages";
 import { boxBefore, readStyleMetrics, StyleMetrics, textWidthOf } from "./fit";
 
 export interface HeaderPart {
@@ -82,7 +83,7 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   const slots: FieldSlot[] = [];
   const stylesPart = pkg.related(main, "styles")[0];
   const styleLists = readStyleLists(stylesPart && pkg.text(stylesPart.path));
-  const bodySegments = inPart(main, () => compilePart(body.inner, slots, options, styleLists));
+  const bodySegments = inPart(main, () => compilePart(fillRepeatedPassages(body.inner), slots, options, styleLists));
   markCredentialBoxes(
     bodySegments,
     slots,
