@@ -53,7 +53,7 @@ describe("compileConditions", () => {
     expect((error as MergeError).code).toBe("unknown-condition");
     expect((error as MergeError).fields).toEqual(["bogus", "autre"]);
     expect((error as MergeError).message).toBe(
-      "Le courrier contient un passage conditionnel que Courriers ENT ne sait pas évaluer : « bogus », « autre ». Conditions possibles : un champ (rempli), not:champ (vide), activation-code, password, active, inactive, qr.",
+      "Le courrier contient un passage conditionnel que Courriers ENT ne sait pas évaluer : « bogus », « autre ». Conditions possibles : un champ (rempli), not:champ (vide), activation-code, password, active, inactive, qr, one-child, several-children.",
     );
   });
 

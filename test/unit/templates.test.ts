@@ -54,7 +54,7 @@ describe.each(READY_LETTERS.map((l) => [l.name, l] as const))("ready letter %s",
   });
 });
 
-it("addresses parents with their children (elided: d'Anaïs) and class", () => {
+it("addresses parents with their children (elided: d’Anaïs), and the class where there is one child", () => {
   const addressee = parseLetterSource(fs.readFileSync(sourcePath("parents"), "utf8")).filter(
     (p) => p.kind === "addressee",
   );
@@ -67,10 +67,16 @@ it("addresses parents with their children (elided: d'Anaïs) and class", () => {
         { kind: "field", id: "children", before: "de" },
         {
           kind: "if",
-          condition: "class",
+          condition: "one-child",
           inlines: [
-            { kind: "text", text: " – classe " },
-            { kind: "field", id: "class" },
+            {
+              kind: "if",
+              condition: "class",
+              inlines: [
+                { kind: "text", text: " – classe " },
+                { kind: "field", id: "class" },
+              ],
+            },
           ],
         },
       ],

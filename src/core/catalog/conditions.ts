@@ -7,6 +7,8 @@ export type Condition =
   | { kind: "field"; id: FieldId; negated: boolean }
   | { kind: "credential"; is: "activation-code" | "password" }
   | { kind: "state"; is: "active" | "inactive" }
+  /** The parent has one child (or none the export names), or several. */
+  | { kind: "children"; is: "one-child" | "several-children" }
   /** The letter prints QR codes (the merge can make them: the ENT's address is a web address). */
   | { kind: "qr"; is: "qr" };
 
@@ -16,6 +18,8 @@ const NAMED: Record<string, Condition> = {
   active: { kind: "state", is: "active" },
   inactive: { kind: "state", is: "inactive" },
   qr: { kind: "qr", is: "qr" },
+  "one-child": { kind: "children", is: "one-child" },
+  "several-children": { kind: "children", is: "several-children" },
 };
 
 /**
@@ -47,6 +51,8 @@ export function conditionLabel(condition: Condition): string {
       return condition.is === "active" ? "Si le compte est déjà activé" : "Si le compte n'est pas encore activé";
     case "qr":
       return "Si le code QR est imprimé";
+    case "children":
+      return condition.is === "one-child" ? "Si un seul enfant" : "Si plusieurs enfants";
   }
 }
 

@@ -5,6 +5,7 @@ import { ACTIVATION_CODE_HEADERS, Condition, foldKey, parseConditionBody } from 
 import { RosterRecord } from "../roster";
 import { MergeError } from "./errors";
 import { MergeSource } from "./resolve";
+import { valuesOf } from "./family";
 
 export type Holds = (record: RosterRecord) => boolean;
 
@@ -30,6 +31,10 @@ function holds(condition: Condition, source: MergeSource): Holds {
       const inactive: Holds = (r) => r.inactive ?? (r.values.password ?? "").trim() !== "";
       return condition.is === "inactive" ? inactive : (r) => !inactive(r);
     }
+    case "children": {
+      const several: Holds = (r) => valuesOf(r, "children").length > 1;
+      return condition.is === "several-children" ? several : (r) => !several(r);
+    }
     case "qr":
       // Decided by the merge, which knows whether it can make the codes (merge.ts).
       return () => true;
@@ -49,7 +54,7 @@ export function compileConditions(conditions: Iterable<string>, source: MergeSou
   if (unknown.length) {
     throw new MergeError(
       "unknown-condition",
-      `Le courrier contient un passage conditionnel que Courriers ENT ne sait pas évaluer : ${unknown.map((u) => `« ${u} »`).join(", ")}. Conditions possibles : un champ (rempli), not:champ (vide), activation-code, password, active, inactive, qr.`,
+      `Le courrier contient un passage conditionnel que Courriers ENT ne sait pas évaluer : ${unknown.map((u) => `« ${u} »`).join(", ")}. Conditions possibles : un champ (rempli), not:champ (vide), activation-code, password, active, inactive, qr, one-child, several-children.`,
       unknown,
     );
   }

@@ -3,6 +3,7 @@
 import { FieldId, fieldIdOfTag, foldKey, labelOf, parseTag, withPreposition } from "../catalog";
 import { ColumnInfo, fieldForHeader, RosterRecord } from "../roster";
 import { FieldName } from "./fields";
+import { familyPhrase, valuesOf } from "./family";
 
 /** What the merge needs to know of the export: its headers and which fields they fill. */
 export interface MergeSource {
@@ -36,6 +37,8 @@ export function resolveField(name: FieldName, source: MergeSource): ValueOf | nu
     if (ref.kind === "column") return columnValue(ref.header, source);
     const value = fieldValue(ref.id, source);
     const before = ref.before;
+    if (value && before && ref.id === "children")
+      return (r) => familyPhrase(before, valuesOf(r, "children"), valuesOf(r, "class"));
     return value && before ? (r) => withPreposition(before, value(r)) : value;
   }
   const id = fieldForHeader(name.name);
