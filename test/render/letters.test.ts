@@ -154,11 +154,15 @@ it("tells an already-activated account to use « Mot de passe oublié », with n
   const [toActivate, active] = pdfPages(pdfs[all.findIndex((j) => j.name === "parents-deja-actives")]).map((p) =>
     p.replace(/\s+/g, " "),
   );
-  expect(toActivate).toMatch(/Code d'activation\s:\sK7pQ2xZ9/);
+  expect(toActivate).toMatch(/Code d’activation\s:\sK7pQ2xZ9/);
   expect(toActivate).not.toContain("Votre compte est déjà activé");
   expect(active).toContain("Votre compte est déjà activé : connectez-vous avec le mot de passe que vous avez choisi.");
   expect(active).toContain("« Mot de passe oublié »");
-  expect(active).not.toMatch(/Code d'activation|Première connexion|Saisissez/);
+  expect(active).not.toMatch(/Code d’activation|Première connexion|Saisissez/);
+  // No new code offered to an account already activated; the letter closes with a formula.
+  expect(active).not.toMatch(/nouveau code|nouveau mot de passe provisoire/);
+  expect(active).toContain("Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.");
+  expect(toActivate).toContain("qui vous remettra un nouveau code");
   expect(active).toContain("Parent d’Enzo BERNARD");
 });
 
@@ -186,15 +190,15 @@ it("words the credential as the export gives it: activation code or provisional 
       const page = raw.replace(/\u00a0/g, " ");
       const where = { job: job.name, page: n + 1 };
       const wording = {
-        code: /Code d'activation\s:/.test(page),
+        code: /Code d’activation\s:/.test(page),
         password: /Mot de passe provisoire\s:/.test(page),
-        steps: /Saisissez votre identifiant et le (code d'activation|mot de passe provisoire)/.exec(page)?.[1],
+        steps: /Saisissez votre identifiant et le (code d’activation|mot de passe provisoire)/.exec(page)?.[1],
       };
       expect({ ...where, ...wording }).toEqual({
         ...where,
         code: activation,
         password: !activation,
-        steps: activation ? "code d'activation" : "mot de passe provisoire",
+        steps: activation ? "code d’activation" : "mot de passe provisoire",
       });
     });
   }

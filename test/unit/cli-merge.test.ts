@@ -74,7 +74,7 @@ describe("courriers-ent merge", () => {
       const text = paragraphsText(unzipText(io.files.get("a.docx")!)["word/document.xml"]);
       expect(text.filter((t) => /^Parent |^Classe de /.test(t))).toEqual([]);
       if (name === "parents")
-        expect(text.filter((t) => t.startsWith("Code d'activation\u00a0:")).length).toBeGreaterThan(0);
+        expect(text.filter((t) => t.startsWith("Code d’activation\u00a0:")).length).toBeGreaterThan(0);
       expect(text.join("\n")).not.toContain("Mot de passe provisoire");
     },
   );

@@ -147,7 +147,7 @@ describe("already-activated accounts", () => {
     const { docx } = mergeLetters(template, roster.records, roster);
     const [active, activated] = unzipText(docx)["word/document.xml"].split(/<w:sectPr>[\s\S]*?<\/w:sectPr>/);
     const text = (xml: string) => paragraphsText(xml).join("\n");
-    expect(text(active)).toContain("Code d'activation\u00a0:\u00a0ABC123");
+    expect(text(active)).toContain("Code d’activation\u00a0:\u00a0ABC123");
     expect(text(active)).toContain("Première connexion, en cinq étapes");
     expect(text(active)).not.toContain("déjà activé :");
     expect(text(activated)).toContain("Votre compte est déjà activé\u00a0: connectez-vous");

@@ -96,5 +96,18 @@ it("lists each ready letter's pink passages with their model text", () => {
   const passages = editPassages(fs.readFileSync(docxPath("parents")));
   expect(passages.get("lieu-date")).toBe("À Ville, le 1er septembre 2026");
   expect(passages.get("signataire")).toBe("Le principal, Prénom NOM");
-  expect(passages.get("adresse-etablissement")).toBe("1 rue de l'École – 00000 Ville");
+  expect(passages.get("adresse-etablissement")).toBe("1 rue de l’École – 00000 Ville");
+});
+
+it("writes French typography: typographic apostrophes, « 1er » in superscript, no « Classe de »", () => {
+  for (const { name } of READY_LETTERS) {
+    const xml = new TextDecoder().decode(
+      require("fflate").unzipSync(fs.readFileSync(docxPath(name)))["word/document.xml"],
+    );
+    const texts = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(texts.filter((t) => t.includes("'") || t.includes("&apos;"))).toEqual([]);
+    expect(texts.join("")).not.toContain("Classe de");
+    if (name !== "cartes")
+      expect(xml).toContain('<w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">er</w:t>');
+  }
 });

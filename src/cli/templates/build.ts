@@ -79,6 +79,7 @@ const RPR_ORDER = [
   "sz",
   "szCs",
   "u",
+  "vertAlign",
 ];
 
 /** Joins run properties in schema order: callers may combine them in any order. */
@@ -88,11 +89,30 @@ function runProps(...parts: string[]): string {
   return elements.sort((a, b) => rank(a) - rank(b)).join("");
 }
 
-/** French typography: a no-break space before : ; ! ? » and after «, so that none starts a line. */
-export const frenchSpaces = (text: string) => text.replace(/ ([:;!?»])/g, "\u00a0$1").replace(/« /g, "«\u00a0");
+/**
+ * French typography: a no-break space before : ; ! ? » and after «, so that none starts a
+ * line, and the typographic apostrophe (l’ENT).
+ */
+export const frenchSpaces = (text: string) =>
+  text
+    .replace(/ ([:;!?»])/g, "\u00a0$1")
+    .replace(/« /g, "«\u00a0")
+    .replace(/'/g, "’");
 
-const run = (text: string, rPr = "") =>
+const oneRun = (text: string, rPr = "") =>
   `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(frenchSpaces(text))}</w:t></w:r>`;
+
+/** Text as runs; "1er" (le 1er septembre) with its "er" in superscript. */
+function run(text: string, rPr = ""): string {
+  const first = /\b1er\b/.exec(text);
+  if (!first) return oneRun(text, rPr);
+  const at = first.index + 1;
+  return (
+    oneRun(text.slice(0, at), rPr) +
+    oneRun("er", runProps(rPr, '<w:vertAlign w:val="superscript"/>')) +
+    run(text.slice(at + 2), rPr)
+  );
+}
 
 function fieldControl(
   id: string,
