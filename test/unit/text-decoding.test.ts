@@ -51,6 +51,19 @@ describe("UTF-8 without TextDecoder", () => {
     ["a lone continuation", [0x80]],
     ["a lead at the very end", [0x41, 0xf0]],
     ["F5 and above", [0xf5, 0xff, 0xfe]],
+    // Each boundary of the WHATWG ranges, on both sides.
+    ["U+0080, the first two-byte character", [0xc2, 0x80]],
+    ["U+0800, the first three-byte one", [0xe0, 0xa0, 0x80]],
+    ["E0 9F: overlong", [0xe0, 0x9f, 0xbf]],
+    ["U+D7FF, the last before the surrogates", [0xed, 0x9f, 0xbf]],
+    ["ED A0: a surrogate", [0xed, 0xa0, 0x80]],
+    ["U+FFFF", [0xef, 0xbf, 0xbf]],
+    ["U+10000, the first four-byte one", [0xf0, 0x90, 0x80, 0x80]],
+    ["F0 8F: overlong", [0xf0, 0x8f, 0xbf, 0xbf]],
+    ["U+10FFFF, the last", [0xf4, 0x8f, 0xbf, 0xbf]],
+    ["F4 90: beyond", [0xf4, 0x90, 0x80, 0x80]],
+    ["F1 80: an ordinary four-byte lead", [0xf1, 0x80, 0x80, 0x80]],
+    ["a three-byte lead then a four-byte character", [0xe2, 0xf0, 0x9f, 0x98, 0x80]],
   ])("%s", (_, list) => {
     const b = Uint8Array.from(list);
     expect(decodeUtf8(b, false)).toBe(native(b, "utf-8"));
@@ -64,6 +77,24 @@ describe("UTF-8 without TextDecoder", () => {
 });
 
 describe("UTF-16 without TextDecoder", () => {
+  it.each([
+    ["a lone lead surrogate D800", [0x00, 0xd8, 0x41, 0x00]],
+    ["a lone lead surrogate DBFF", [0xff, 0xdb, 0x41, 0x00]],
+    ["a lone trail surrogate DC00", [0x00, 0xdc]],
+    ["a lone trail surrogate DFFF", [0xff, 0xdf]],
+    ["a pair D800 DC00", [0x00, 0xd8, 0x00, 0xdc]],
+    ["a pair DBFF DFFF", [0xff, 0xdb, 0xff, 0xdf]],
+    ["U+D7FF and U+E000 around the surrogates", [0xff, 0xd7, 0x00, 0xe0]],
+    ["a lead surrogate then another lead", [0x00, 0xd8, 0x00, 0xd8, 0x00, 0xdc]],
+    ["a lead cut by an odd last byte", [0x41, 0x00, 0x00, 0xd8, 0x41]],
+    ["a trail before an odd last byte", [0x00, 0xdc, 0x41]],
+  ])("%s", (_, list) => {
+    const b = Uint8Array.from(list);
+    expect(decodeUtf16(b, true)).toBe(native(b, "utf-16le"));
+    const swapped = Uint8Array.from(list.map((_, i) => list[i ^ 1] ?? list[i]));
+    if (list.length % 2 === 0) expect(decodeUtf16(swapped, false)).toBe(native(swapped, "utf-16be"));
+  });
+
   it("agrees with TextDecoder in both byte orders, an odd last byte included", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 41 }), (b) => {
