@@ -1,5 +1,6 @@
 // The fields a letter can show: one entry per field, read by the importer (synonyms), the
 // engine (multi-values, fonts, elision), the pane and the ready letters (labels, fonts).
+import { foldKey } from "./fold-key";
 
 export type FieldId =
   | "firstName"
@@ -125,6 +126,13 @@ export const STATE_HEADERS: readonly string[] = [
 
 /** Credential columns holding an activation code (the others hold a provisional password). */
 export const ACTIVATION_CODE_HEADERS: readonly string[] = ["Code d'activation", "activationCode", "Code activation"];
+
+const ACTIVATION_KEYS = new Set(ACTIVATION_CODE_HEADERS.map(foldKey));
+
+/** The credential column of this header holds activation codes (compared with foldKey). */
+export function isActivationCodeHeader(header: string): boolean {
+  return ACTIVATION_KEYS.has(foldKey(header));
+}
 
 /** Values of the state column, folded: the account is not yet activated / already active. */
 export const INACTIVE_VALUES: readonly string[] = [

@@ -1,7 +1,7 @@
 // Conditional passages (`ent:if:<condition>`): whether a person's letter keeps each one.
 // A field absent from the file counts as empty; without a state column, an account is
 // inactive while it has a credential (an activation code or a provisional password).
-import { ACTIVATION_CODE_HEADERS, Condition, foldKey, parseConditionBody } from "../catalog";
+import { Condition, isActivationCodeHeader, parseConditionBody } from "../catalog";
 import { RosterRecord } from "../roster";
 import { MergeError } from "./errors";
 import { MergeSource } from "./resolve";
@@ -9,12 +9,10 @@ import { valuesOf } from "./family";
 
 export type Holds = (record: RosterRecord) => boolean;
 
-const ACTIVATION_KEYS = new Set(ACTIVATION_CODE_HEADERS.map(foldKey));
-
 /** What the credential column of this export holds. */
 export function credentialKind(source: MergeSource): "activation-code" | "password" {
   const column = source.columns.find((c) => c.field === "password");
-  return column && ACTIVATION_KEYS.has(foldKey(column.header)) ? "activation-code" : "password";
+  return column && isActivationCodeHeader(column.header) ? "activation-code" : "password";
 }
 
 function holds(condition: Condition, source: MergeSource): Holds {

@@ -1,5 +1,5 @@
 // Rows → roster: every data row becomes a record or a listed problem.
-import { FIELD_IDS, FieldId, fieldDef, foldKey } from "../catalog";
+import { FIELD_IDS, FieldId, fieldDef, foldKey, isActivationCodeHeader } from "../catalog";
 import { describeChar, invalidXmlChars, stripInvalidXml } from "../xml";
 import { EXPORT_HINT, RosterError } from "./errors";
 import { recogniseColumns } from "./headers";
@@ -115,6 +115,7 @@ export function buildRoster(
   }
   const loginIndex = byField.login;
   const passwordIndex = byField.password;
+  const codeColumn = isActivationCodeHeader(headers[passwordIndex]);
   checkDuplicates(recognition.duplicates, headers, dataRows, file);
   for (const index of [loginIndex, passwordIndex])
     if (table.numericColumns?.includes(index))
@@ -231,7 +232,14 @@ export function buildRoster(
       );
       continue;
     }
-    const inactive = stateColumn !== undefined ? parseInactive(cells[stateColumn]) : undefined;
+    // Without a state column, an activation-code export (Open ENT NG) says an account is
+    // already activated by leaving its code empty: no password is ever exported.
+    const inactive =
+      stateColumn !== undefined
+        ? parseInactive(cells[stateColumn])
+        : codeColumn && password.trim() === ""
+          ? false
+          : undefined;
     // The export says the account is already active: its letter says « Mot de passe oublié ».
     const activated = password.trim() === "" && inactive === false;
     if (activated) {
