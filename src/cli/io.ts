@@ -94,6 +94,7 @@ export type CliErrorCode =
   | "read-failed"
   | "template-not-found"
   | "write-failed"
+  | "excel-numbers"
   | "smtp-url"
   | "smtp-password"
   | "smtp-auth"

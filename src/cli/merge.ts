@@ -11,7 +11,7 @@ import { problemJson } from "./problem-json";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
 
 const USAGE =
-  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--sort class|name|file] [--keep-fields] [--by-class [--recto-verso] | --receipts-only] [--qr-url MODÈLE] [--json]";
+  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers] [--sort class|name|file] [--keep-fields] [--by-class [--recto-verso] | --receipts-only] [--qr-url MODÈLE] [--json]";
 
 export function mergeCommand(argv: string[], io: CliIo): number {
   const { positional, options } = parseArgs(

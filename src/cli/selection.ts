@@ -2,11 +2,11 @@
 // --inactive-only, --sort; without --profile, a ready letter chooses its own audience.
 import { PROFILES, Profile, profileNamed, readyLetter, ReadyLetterDef } from "../core/catalog";
 import { readyLetterOf } from "../core/merge";
-import { DEFAULT_SORT, Roster, RosterRecord, selectRecords, SortOrder } from "../core/roster";
+import { DEFAULT_SORT, excelNumbersWarning, Roster, RosterRecord, selectRecords, SortOrder } from "../core/roster";
 import { CliError, CliIo, EXIT } from "./io";
 
 export const SELECTION_VALUED = ["profile", "class", "level", "sort"] as const;
-export const SELECTION_FLAGS = ["inactive-only"] as const;
+export const SELECTION_FLAGS = ["inactive-only", "accept-excel-numbers"] as const;
 
 function parseProfile(value: string): Profile {
   const profile = profileNamed(value);
@@ -62,5 +62,12 @@ export function selectFromOptions(
     inactiveOnly: options.has("inactive-only"),
     sort,
   });
+  const excel = options.has("accept-excel-numbers") ? null : excelNumbersWarning(roster, records);
+  if (excel)
+    throw new CliError(
+      "excel-numbers",
+      `${excel} Pour créer quand même ces courriers, ajoutez --accept-excel-numbers.`,
+      EXIT.exportFile,
+    );
   return { records, letter };
 }

@@ -29,7 +29,7 @@ import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } fr
 import { authError, failureDetail, failureKind, parseSmtpUrl, SmtpTarget, smtpTransport, tlsError } from "./smtp";
 
 const USAGE =
-  "courriers-ent send FICHIER --template COURRIER.docx --smtp smtp://utilisateur@serveur:587 --from ADRESSE [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--dry-run DOSSIER] [--ca FICHIER.pem] [--profile P] [--class C[,C…]] [--level N] [--inactive-only]";
+  "courriers-ent send FICHIER --template COURRIER.docx --smtp smtp://utilisateur@serveur:587 --from ADRESSE [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--dry-run DOSSIER] [--ca FICHIER.pem] [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers]";
 
 /** Exchange Online accepts 30 messages a minute from one mailbox. */
 const DEFAULT_RATE = 30;

@@ -11,7 +11,7 @@ import { CLIENT_ID } from "./config";
 import { describeError, PaneContext } from "./context";
 import { byId, fileBytes, formatCount, h, plural, replaceChildren } from "./dom";
 import { strFromU8 } from "fflate";
-import { lostPartsSentence, pinkPassagesAccepted } from "./merge-view";
+import { excelNumbersAccepted, lostPartsSentence, pinkPassagesAccepted } from "./merge-view";
 import { ask } from "./confirm";
 
 type MailModule = typeof MailRun;
@@ -215,6 +215,7 @@ async function prepare(ctx: PaneContext, sleep: (ms: number) => Promise<void>): 
   ctx.clearError();
   await ctx.leavePreview();
   if (!(await pinkPassagesAccepted("send"))) return null;
+  if (!(await excelNumbersAccepted(roster, ctx.state.selected(), "send"))) return null;
   const subject = mail.subjectFor(byId<HTMLInputElement>("mail-subject").value, roster);
   const { bytes, lostParts } = await readTemplateFile();
   // Word gave the body only (getFileAsync failed): the messages would lack the footer.

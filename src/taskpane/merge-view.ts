@@ -1,7 +1,7 @@
 // Step 4 — Fusion: create every letter as one new Word document, or offer it as a download.
 import { passageLabel } from "../core/catalog";
 import { BundleOptions, classGroups, paperPages } from "../core/merge";
-import { RosterRecord, selectRecords } from "../core/roster";
+import { excelNumbersWarning, Roster, RosterRecord, selectRecords } from "../core/roster";
 import { createLetters, documentFields, MergePhase, openAsNewDocument } from "../word";
 import { ask } from "./confirm";
 import { passageDefaults } from "./letters";
@@ -93,6 +93,19 @@ export function lostPartsSentence(lostParts: readonly string[], where: "les cour
   return `Word n'a fourni que le corps du courrier : ${lostParts.join(", ")} ${lostParts.length > 1 ? "manquent" : "manque"} dans ${where}.`;
 }
 
+/** Credentials Excel stored as numbers (a wrong password on those letters): go on anyway? */
+export async function excelNumbersAccepted(
+  roster: Roster,
+  records: readonly RosterRecord[],
+  use: "print" | "send" = "print",
+): Promise<boolean> {
+  const warning = excelNumbersWarning(roster, records);
+  if (!warning) return true;
+  return use === "print"
+    ? ask(`${warning} Créer quand même ?`, "Créer quand même")
+    : ask(`${warning} Envoyer quand même ?`, "Envoyer quand même");
+}
+
 /** Pink passages still showing the ready letter's model text: create the letters anyway? */
 export async function pinkPassagesAccepted(use: "print" | "send" = "print"): Promise<boolean> {
   const { unchangedPassages } = await documentFields(passageDefaults());
@@ -126,6 +139,7 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
   try {
     await ctx.leavePreview();
     if (!(await pinkPassagesAccepted())) return;
+    if (!(await excelNumbersAccepted(roster, records))) return;
     progress.hidden = false;
     // A long merge shows its count and can be cancelled between two steps.
     const long = records.length > LONG_MERGE;

@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from "fflate";
 import * as fs from "fs";
 import { exportPath, readyLetter } from "../fixtures";
 import { installWordMock, MockOptions, WordHost } from "./word-mock";
+import { makeXlsx } from "../unit/helpers/xlsx";
 import { $, BODY, flush, text } from "./pane-dom";
 
 const PARENTS_CSV = fs.readFileSync(exportPath("moncollege-parents.csv"));
@@ -540,6 +541,21 @@ describe("creating the letters", () => {
     } finally {
       delete (navigator as { msSaveOrOpenBlob?: unknown }).msSaveOrOpenBlob;
     }
+  });
+
+  it("asks before creating letters whose passwords Excel stored as numbers, naming the rows, and creates nothing on « Annuler »", async () => {
+    const host = await openPane();
+    const rows = [
+      ["Nom", "Prénom", "Login", "Mot de passe", "Profil"].map((s) => ({ s })),
+      [{ s: "A" }, { s: "Zoé" }, { s: "zoe.a" }, { n: 2532 }, { s: "Parent" }],
+    ];
+    await loadFile("comptes.xlsx", makeXlsx(rows));
+    await click("merge-start");
+    expect(text("confirm-replace-text")).toMatch(
+      /^« comptes\.xlsx » : Excel a enregistré comme des nombres la colonne « Mot de passe » \(ligne 2\).* Créer quand même \?$/,
+    );
+    await click("confirm-replace-no");
+    expect(host.doc.created).toEqual([]);
   });
 
   it("asks before a ready letter replaces a document that is not empty, and does nothing on « Annuler »", async () => {

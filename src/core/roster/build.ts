@@ -117,11 +117,15 @@ export function buildRoster(
   const passwordIndex = byField.password;
   const codeColumn = isActivationCodeHeader(headers[passwordIndex]);
   checkDuplicates(recognition.duplicates, headers, dataRows, file);
+  const numericCredentials: NonNullable<Roster["numericCredentials"]> = [];
   for (const index of [loginIndex, passwordIndex])
-    if (table.numericColumns?.includes(index))
+    if (table.numericColumns?.includes(index)) {
       file.notes.push(
         `Attention : dans « ${name} », la colonne « ${headers[index]} » contient des nombres ; Excel a pu retirer des zéros en tête (001000 devient 1000). Chargez plutôt l'export CSV de l'ENT, tel quel.`,
       );
+      const rows = dataRows.filter((r) => /^\d+$/.test((r.cells[index] ?? "").trim())).map((r) => r.line);
+      if (rows.length) numericCredentials.push({ header: headers[index], rows });
+    }
   const anyCredential = dataRows.some(
     (r) =>
       (r.cells[loginIndex] ?? "").trim() !== "" ||
@@ -291,5 +295,7 @@ export function buildRoster(
     const profile = normaliseProfile(values.profile, values.children !== "");
     records.push({ row: line, values, lists, profile, inactive, raw });
   }
-  return { file, headers, columns: recognition.columns, records, problems, dataRows: dataRows.length };
+  const roster: Roster = { file, headers, columns: recognition.columns, records, problems, dataRows: dataRows.length };
+  if (numericCredentials.length) roster.numericCredentials = numericCredentials;
+  return roster;
 }

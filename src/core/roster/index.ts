@@ -7,3 +7,4 @@ export { selectRecords, distinctValues, DEFAULT_SORT } from "./select";
 export type { Selection, SortOrder } from "./select";
 export { fieldForHeader } from "./headers";
 export { splitMulti } from "./values";
+export { excelNumbersWarning } from "./excel-numbers";

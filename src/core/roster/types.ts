@@ -70,4 +70,9 @@ export interface Roster {
   problems: RowProblem[];
   /** Number of data rows read (records + rows with an error). */
   dataRows: number;
+  /**
+   * Credential columns of a workbook that Excel stored as numbers (002532 kept as 2532),
+   * with the rows whose cell is a number: those letters would carry a wrong credential.
+   */
+  numericCredentials?: Array<{ header: string; rows: number[] }>;
 }
