@@ -75,8 +75,9 @@ it("puts no word within 5 mm of a cut line", () => {
   expect(crossing).toEqual([]);
 });
 
-it("names the child on a parent's card", () => {
+it("names the child on a parent's card, the class beside each child of a family", () => {
   const text = pdfPages(pdf).join("\n");
+  expect(text).not.toMatch(/\) – classe/);
   for (const r of records.slice(0, 8)) {
     const child = r.values.children.split(",")[0].trim().split(" ")[0];
     expect(text).toMatch(new RegExp(`Parent (d’|de\\s)${child}`));

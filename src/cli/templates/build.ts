@@ -205,8 +205,11 @@ function cardsBody(paragraphs: Paragraph[], ids: IdCounter): string {
     // Who and where on the left, the QR code on the right; the credentials below, the
     // card's whole width, so that a login of 45 characters still holds on one line.
     const xml = (p: Paragraph, i: number) => paragraphXml(p, ids, 0x100 * (k + 1) + i, true);
+    // The ENT's address (the heading) above both, the card's whole width too: it never wraps.
+    const above = (p: Paragraph) => p.kind === "heading";
     const below = (p: Paragraph) => p.kind === "credentials" || p.kind === "note";
-    const text = paragraphs.map((p, i) => (p.kind === "qr" || below(p) ? "" : xml(p, i))).join("");
+    const heading = paragraphs.map((p, i) => (above(p) ? xml(p, i) : "")).join("");
+    const text = paragraphs.map((p, i) => (p.kind === "qr" || below(p) || above(p) ? "" : xml(p, i))).join("");
     const credentials = paragraphs.map((p, i) => (below(p) ? xml(p, i) : "")).join("");
     const qr = paragraphs.some((p) => p.kind === "qr")
       ? `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="right"/></w:pPr>${qrControl(ids)}</w:p>`
@@ -214,8 +217,8 @@ function cardsBody(paragraphs: Paragraph[], ids: IdCounter): string {
     const inner = (w: number, content: string) =>
       `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/></w:tcPr>${content}</w:tc>`;
     const content = qr
-      ? `<w:tbl><w:tblPr><w:tblW w:w="5273" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="3743"/><w:gridCol w:w="1530"/></w:tblGrid><w:tr>${inner(3743, text)}${inner(1530, qr)}</w:tr></w:tbl>${credentials}`
-      : text + credentials;
+      ? `${heading}<w:tbl><w:tblPr><w:tblW w:w="5273" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="3743"/><w:gridCol w:w="1530"/></w:tblGrid><w:tr>${inner(3743, text)}${inner(1530, qr)}</w:tr></w:tbl>${credentials}`
+      : heading + text + credentials;
     const person = `<w:sdt><w:sdtPr><w:alias w:val="Si « Login » est rempli"/><w:tag w:val="ent:if:login"/><w:id w:val="${ids.next()}"/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
     return `<w:tc><w:tcPr><w:tcW w:w="${CARD_W}" w:type="dxa"/></w:tcPr>${next}${person}<w:p><w:pPr><w:spacing w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p></w:tc>`;
   };
