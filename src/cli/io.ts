@@ -7,6 +7,8 @@ export interface CliIo {
   err(text: string): void;
   readFile(file: string): Uint8Array;
   writeFile(file: string, data: Uint8Array): void;
+  /** Creates a folder and its parents (--dry-run's), readable by the user only. */
+  makeDir?(dir: string): void;
   /** Appends a line and waits until it is on disk (the sending journal survives a crash). */
   appendDurably?(file: string, text: string): void;
   /** Environment variables (the SMTP password). */
@@ -22,9 +24,11 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   readFile: (file) => fs.readFileSync(file),
-  writeFile: (file, data) => fs.writeFileSync(file, data),
+  // Letters, journals, reports and .eml files hold passwords or name people: the user's only.
+  writeFile: (file, data) => fs.writeFileSync(file, data, { mode: 0o600 }),
+  makeDir: (dir) => void fs.mkdirSync(dir, { recursive: true, mode: 0o700 }),
   appendDurably(file, text) {
-    const fd = fs.openSync(file, "a");
+    const fd = fs.openSync(file, "a", 0o600);
     try {
       fs.writeSync(fd, text);
       fs.fsyncSync(fd);

@@ -13,7 +13,7 @@ Usage :
       colonnes reconnues, nombre de comptes, lignes écartées et pourquoi.
   courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx
       [--profile P] [--class C[,C…]] [--level N] [--inactive-only]
-      [--sort class|name|file] [--keep-fields] [--json]
+      [--sort class|name|file] [--keep-fields] [--accept-excel-numbers] [--json]
       [--by-class [--recto-verso] | --receipts-only]
       Crée un document avec un courrier par personne (une section par courrier),
       triés par classe puis par nom (comme dans le volet), sauf --sort.
@@ -25,7 +25,7 @@ Usage :
   courriers-ent send FICHIER --template COURRIER.docx --from ADRESSE
       --smtp smtp://utilisateur@serveur:587 | --dry-run DOSSIER
       [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--ca FICHIER.pem]
-      [--profile P] [--class C[,C…]] [--level N] [--inactive-only]
+      [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers]
       Envoie à chaque personne son courrier par courriel (HTML et texte), au rythme
       de N messages par minute (30 par défaut). Chaque envoi est noté dans le journal
       (envoi-EXPORT.jsonl) : relancée, la commande reprend sans rien envoyer deux fois.
@@ -50,6 +50,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   template: async () => (await import("./template")).templateCommand,
   send: async () => (await import("./send")).sendCommand,
 };
+
+/** One command's part of the help: from its usage line to the next command's. */
+function commandHelp(name: string): string {
+  const lines = HELP.split("\n");
+  const start = lines.findIndex((l) => l.startsWith(`  courriers-ent ${name} `));
+  const end = lines.findIndex((l, i) => i > start && /^ {2}courriers-ent /.test(l));
+  return lines.slice(start, end).join("\n");
+}
 
 function packageVersion(): string {
   // build/cli/main.js and src/cli/main.ts both sit two folders below package.json.
@@ -90,6 +98,11 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   }
   if (name === "--version" || name === "-v") {
     io.out(packageVersion());
+    return EXIT.ok;
+  }
+  // `courriers-ent send --help`: that command's part of the help.
+  if (Object.prototype.hasOwnProperty.call(COMMANDS, name) && (rest.includes("--help") || rest.includes("-h"))) {
+    io.out(commandHelp(name));
     return EXIT.ok;
   }
   const json = rest.includes("--json");

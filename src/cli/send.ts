@@ -299,6 +299,13 @@ async function sendWithRetries(
 /** --dry-run: every message as an .eml file, nothing sent and nothing journaled. */
 async function dryRunTo(dir: string, plan: Plan, send: Recipient[], outcomes: Outcome[], io: CliIo): Promise<number> {
   const width = String(send.length).length;
+  try {
+    (io.makeDir ?? processIo.makeDir!)(dir);
+  } catch (err) {
+    throw new CliError("write-failed", `impossible de créer le dossier « ${dir} » (${fsReason(err)}).`, EXIT.output, {
+      cause: err,
+    });
+  }
   for (const [i, recipient] of send.entries()) {
     const message = letterMessage(plan.template, recipient, plan.roster, {
       subject: plan.subject,
@@ -349,7 +356,8 @@ function finish(plan: Plan, records: RosterRecord[] | null, outcomes: Outcome[],
         o.detail,
       ]),
     ],
-    { delimiter: ";", newline: "\r\n" },
+    // A cell starting with = + - @ would run as a formula in Excel: Papa prefixes it with '.
+    { delimiter: ";", newline: "\r\n", escapeFormulae: true },
   );
   try {
     io.writeFile(file, new TextEncoder().encode(`\ufeff${csv}\r\n`));

@@ -320,7 +320,8 @@ describe("the sending journal", () => {
     const text = journalLine(entry) + journalLine({ ...entry, login: "l.m", to: "l@m.fr" }) + '{"login":"x","to';
     const keys = sentKeys(text, "envoi.jsonl");
     expect(keys.size).toBe(2);
-    expect(keys.has(journalKey("aicha.n", "a@x.fr"))).toBe(true);
+    expect(keys.has(journalKey("Aïcha.N", "a@x.fr"))).toBe(true);
+    expect(keys.has(journalKey("aichan", "a@x.fr"))).toBe(false);
     expect(keys.has(journalKey("l.m", "l@m.fr"))).toBe(true);
     expect(keys.has(journalKey("l.m", "autre@m.fr"))).toBe(false);
   });

@@ -2,7 +2,12 @@
 import { CourriersError } from "../errors";
 
 export type MailErrorCode =
-  "no-email-column" | "unknown-subject-field" | "bad-journal" | "sign-in-failed" | "sign-in-cancelled";
+  | "no-email-column"
+  | "unknown-subject-field"
+  | "secret-in-subject"
+  | "bad-journal"
+  | "sign-in-failed"
+  | "sign-in-cancelled";
 
 export class MailError extends CourriersError {
   declare readonly code: MailErrorCode;

@@ -1,7 +1,6 @@
 // The sending journal: one JSON line per message the server accepted (login, address,
 // message id, time) — never a password nor a body. Sending again skips who it lists, so an
 // interrupted run resumes without sending anyone a second message.
-import { foldKey } from "../catalog";
 import { MailError } from "./errors";
 
 export interface JournalEntry {
@@ -12,9 +11,12 @@ export interface JournalEntry {
   at: string;
 }
 
-/** Who a message is for: the same person at the same address. */
+/**
+ * Who a message is for: the same login, exactly (j.dupont and jdupont are two people), at
+ * the same address (addresses compare without case).
+ */
 export function journalKey(login: string, to: string): string {
-  return `${foldKey(login)}\u0000${to.trim().toLowerCase()}`;
+  return `${login.trim()}\u0000${to.trim().toLowerCase()}`;
 }
 
 export function journalLine(entry: JournalEntry): string {

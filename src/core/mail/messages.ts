@@ -1,7 +1,7 @@
 // One message per person: to their address, the subject with their fields, their own
 // letter as the HTML body and as plain text, and optionally the letter as a .docx. Those
 // without a usable address are listed for a paper letter, with the reason.
-import { mergeLetters, MergeSource, resolveField } from "../merge";
+import { fieldIdOf, mergeLetters, MergeSource, resolveField } from "../merge";
 import { RosterRecord } from "../roster";
 import { checkAddress } from "./address";
 import { MailError } from "./errors";
@@ -62,6 +62,12 @@ export function subjectFor(pattern: string, source: MergeSource): (record: Roste
   for (const m of pattern.matchAll(/\{([^{}]+)\}|«\s*([^«»]+?)\s*»/g)) {
     const name = (m[1] ?? m[2]).trim();
     const value = resolveField({ kind: "mergefield", name }, source);
+    // A subject travels in the clear, is listed in every mailbox and kept in logs.
+    if (fieldIdOf({ kind: "mergefield", name }, source) === "password")
+      throw new MailError(
+        "secret-in-subject",
+        `L'objet du message ne peut pas contenir le mot de passe (« ${name} ») : l'objet s'affiche dans les listes de messages et reste dans les journaux des serveurs. Retirez-le de l'objet ; le courrier le contient déjà.`,
+      );
     if (!value)
       throw new MailError(
         "unknown-subject-field",

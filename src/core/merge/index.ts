@@ -5,7 +5,7 @@ export type { MergeWarning } from "./letter-writer";
 export { IdCounter } from "./letter-writer";
 export { MergeError } from "./errors";
 export type { MergeErrorCode } from "./errors";
-export { resolveField, displayName } from "./resolve";
+export { resolveField, displayName, fieldIdOf } from "./resolve";
 export type { MergeSource } from "./resolve";
 export { templateFields, editPassages, unchangedPassages, controlTags, readyLetterOf, footerText } from "./inspect";
 export type { ControlTag } from "./inspect";
