@@ -20,6 +20,8 @@ export interface CliIo {
   sleep?(ms: number): Promise<void>;
 }
 
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
@@ -38,9 +40,13 @@ export const processIo: CliIo = {
   },
   env: process.env,
   askSecret,
+  // Ctrl+C, a closed terminal (SIGHUP) and the end of a session (SIGTERM) all stop the same
+  // way: the message in hand finishes and is journalled, so that a re-run sends nobody twice.
   onInterrupt(stop) {
-    process.on("SIGINT", stop);
-    return () => process.off("SIGINT", stop);
+    for (const signal of STOP_SIGNALS) process.on(signal, stop);
+    return () => {
+      for (const signal of STOP_SIGNALS) process.off(signal, stop);
+    };
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };

@@ -101,3 +101,35 @@ it("killed while the server holds the third message, then run again: everyone ex
   expect(count).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
   expect(fs.readFileSync(path.join(dir, "envoi-parents.jsonl"), "utf8").trim().split("\n")).toHaveLength(4);
 }, 120_000);
+
+it.each(["SIGTERM", "SIGHUP"] as const)(
+  "stopped by %s (terminal closed, session ended) like Ctrl+C: the message in hand finishes, nobody twice on the re-run",
+  async (signal) => {
+    fs.rmSync(path.join(dir, "envoi-parents.jsonl"), { force: true });
+    let sent = false;
+    await smtp?.close();
+    smtp = await startSmtp({
+      beforeAccept: async (n) => {
+        if (n !== 2 || sent) return;
+        sent = true;
+        child!.kill(signal);
+        await new Promise((r) => setTimeout(r, 200));
+      },
+    });
+    fs.writeFileSync(path.join(dir, "ca.pem"), smtp.ca);
+    const first = send();
+    child = first.child;
+    const stopped = await first.done;
+    expect(stopped.signal).toBeNull();
+    expect(stopped.stdout).toContain("Interruption demandée");
+    const journal = fs.readFileSync(path.join(dir, "envoi-parents.jsonl"), "utf8").trim().split("\n");
+    expect(journal).toHaveLength(smtp.received.length);
+    const second = send();
+    child = second.child;
+    expect((await second.done).code).toBe(0);
+    const count = new Map<string, number>();
+    for (const r of smtp.received) for (const to of r.to) count.set(to, (count.get(to) ?? 0) + 1);
+    expect(count).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
+  },
+  120_000,
+);
