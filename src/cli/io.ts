@@ -7,6 +7,11 @@ export interface CliIo {
   err(text: string): void;
   readFile(file: string): Uint8Array;
   writeFile(file: string, data: Uint8Array): void;
+  /**
+   * Takes a lock file beside a journal, so that two runs never send from one journal at
+   * once: the way to release it, or who holds it.
+   */
+  lockFile?(file: string): { release: () => void } | { heldBy: { pid: number; since: string } };
   /** Creates a folder and its parents (--dry-run's), readable by the user only. */
   makeDir?(dir: string): void;
   /** Appends a line and waits until it is on disk (the sending journal survives a crash). */
@@ -22,6 +27,25 @@ export interface CliIo {
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
+function readLock(file: string): { pid: number; since: string } | null {
+  try {
+    const value = JSON.parse(fs.readFileSync(file, "utf8")) as { pid?: unknown; since?: unknown };
+    return typeof value.pid === "number" ? { pid: value.pid, since: String(value.since ?? "") } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a process runs (signal 0 tests without sending anything; EPERM: it runs as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return fsReason(err) === "EPERM";
+  }
+}
+
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
@@ -29,6 +53,29 @@ export const processIo: CliIo = {
   // Letters, journals, reports and .eml files hold passwords or name people: the user's only.
   writeFile: (file, data) => fs.writeFileSync(file, data, { mode: 0o600 }),
   makeDir: (dir) => void fs.mkdirSync(dir, { recursive: true, mode: 0o700 }),
+  lockFile(file) {
+    // Twice at most: a lock left by a process that no longer runs is taken over.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const fd = fs.openSync(file, "wx", 0o600);
+        fs.writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+        fs.closeSync(fd);
+        const release = () => fs.rmSync(file, { force: true });
+        process.once("exit", release);
+        return {
+          release: () => {
+            process.off("exit", release);
+            release();
+          },
+        };
+      } catch (err) {
+        if (fsReason(err) !== "EEXIST" || attempt > 0) throw err;
+        const holder = readLock(file);
+        if (holder && isRunning(holder.pid)) return { heldBy: holder };
+        fs.rmSync(file, { force: true });
+      }
+    }
+  },
   appendDurably(file, text) {
     const fd = fs.openSync(file, "a", 0o600);
     try {
@@ -105,6 +152,7 @@ export type CliErrorCode =
   | "template-not-found"
   | "write-failed"
   | "excel-numbers"
+  | "journal-locked"
   | "smtp-url"
   | "smtp-password"
   | "smtp-auth"

@@ -142,6 +142,34 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
 
   const journal =
     typeof options.get("journal") === "string" ? (options.get("journal") as string) : journalFileName(exportFile);
+  // Taken before the journal is read: a second run would read the same journal and send again.
+  const lock = (io.lockFile ?? processIo.lockFile!)(`${journal}.verrou`);
+  if ("heldBy" in lock)
+    throw new CliError(
+      "journal-locked",
+      `Un autre envoi utilise déjà le journal « ${path.basename(journal)} » (processus ${lock.heldBy.pid}, depuis ${lock.heldBy.since}). Attendez qu'il se termine : deux envois en même temps enverraient deux messages aux mêmes personnes.`,
+      EXIT.output,
+    );
+  try {
+    return await sendFromJournal(journal, plan, send, paper.length, records, outcomes, target, rate, ca, io);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The real sending, the journal locked: who is left to send to, then each one. */
+async function sendFromJournal(
+  journal: string,
+  plan: Plan,
+  send: Recipient[],
+  paperCount: number,
+  records: RosterRecord[],
+  outcomes: Outcome[],
+  target: SmtpTarget | null,
+  rate: number,
+  ca: string | true | undefined,
+  io: CliIo,
+): Promise<number> {
   const already = readJournal(journal, io);
   const todo: Recipient[] = [];
   for (const r of send) {
@@ -150,7 +178,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     else todo.push(r);
   }
   io.out(
-    `${send.length - todo.length} déjà envoyé${send.length - todo.length > 1 ? "s" : ""}, ${todo.length} à envoyer, ${paper.length} sans adresse (courrier papier).`,
+    `${send.length - todo.length} déjà envoyé${send.length - todo.length > 1 ? "s" : ""}, ${todo.length} à envoyer, ${paperCount} sans adresse (courrier papier).`,
   );
   if (todo.length && target) {
     const password = await smtpPassword(target, io);

@@ -133,3 +133,32 @@ it.each(["SIGTERM", "SIGHUP"] as const)(
   },
   120_000,
 );
+
+it("refuses a second run on the same journal while the first is sending, saying who holds it", async () => {
+  fs.rmSync(path.join(dir, "envoi-parents.jsonl"), { force: true });
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  let started: () => void = () => undefined;
+  const sending = new Promise<void>((r) => (started = r));
+  await smtp?.close();
+  smtp = await startSmtp({
+    beforeAccept: async (n) => {
+      if (n !== 1) return;
+      started();
+      await held;
+    },
+  });
+  fs.writeFileSync(path.join(dir, "ca.pem"), smtp.ca);
+  const first = send();
+  child = first.child;
+  await sending;
+  const second = await send().done;
+  expect(second.code).not.toBe(0);
+  expect(second.stdout).toMatch(/Un autre envoi utilise déjà le journal « envoi-parents\.jsonl » \(processus \d+/);
+  release();
+  expect((await first.done).code).toBe(0);
+  expect(fs.existsSync(path.join(dir, "envoi-parents.jsonl.verrou"))).toBe(false);
+  const count = new Map<string, number>();
+  for (const r of smtp.received) for (const to of r.to) count.set(to, (count.get(to) ?? 0) + 1);
+  expect(count).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
+}, 120_000);

@@ -8,6 +8,7 @@ export function memoryIo(
   const out: string[] = [];
   const err: string[] = [];
   const files = new Map<string, Uint8Array>();
+  const locks = new Set<string>();
   return {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
@@ -16,6 +17,11 @@ export function memoryIo(
     appendDurably: (f, t) => {
       const before = files.get(f) ?? new Uint8Array();
       files.set(f, new Uint8Array([...before, ...new TextEncoder().encode(t)]));
+    },
+    lockFile: (f) => {
+      if (locks.has(f)) return { heldBy: { pid: 1, since: "2026-09-01T08:00:00.000Z" } };
+      locks.add(f);
+      return { release: () => void locks.delete(f) };
     },
     env: {},
     askSecret: () => Promise.reject(new Error("no terminal")),
