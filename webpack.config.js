@@ -6,8 +6,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { withBaseUrl } = require("./scripts/manifest");
 
-// 150 KiB before the pane was compiled to ES5 with its polyfills for Word 2016/2019 (about 70 KiB).
-const PANE_BUDGET_GZIP = 180 * 1024;
+// 150 KiB before the pane was compiled to ES5 with its polyfills for Word 2016/2019 (about
+// 70 KiB more); 181 KiB with the client id's sign-in glue (2026-12).
+const PANE_BUDGET_GZIP = 200 * 1024;
 
 /**
  * The manifest admits WordApi 1.3: Word 2016 and 2019 perpetual, whose panes run in Internet

@@ -77,13 +77,16 @@ function putNamesBack(controls: Word.ContentControl[], only: number[] | null): n
   return restored;
 }
 
-/** Puts «Label» back in every merge field; a WordError says so when Word cannot. */
+/**
+ * Puts «Label» back in every merge field (the pane's own preview filled them all); a
+ * WordError says so when Word cannot.
+ */
 export async function restorePreview(): Promise<void> {
   try {
     await withDocumentControls({
       read: ["id", "tag"],
       writes: { consequence: TRACKED.restore, retry: "cliquez à nouveau sur « Quitter l'aperçu »" },
-      change: (controls) => ({ result: undefined, changed: putNamesBack(controls, recordedPreview()) > 0 }),
+      change: (controls) => ({ result: undefined, changed: putNamesBack(controls, null) > 0 }),
     });
   } catch (err) {
     if (err instanceof WordError) throw err;

@@ -103,8 +103,10 @@
   const b64ToBytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
   // --- the document model ---
+  let nextId = 100;
   class Control {
     constructor(tag, text) {
+      this.id = nextId++;
       this.tag = tag;
       this.title = "";
       this.text = text;
@@ -298,6 +300,23 @@
           (set === "WordApi" && parseFloat(version) <= 1.5) || (set === "NestedAppAuth" && parseFloat(version) <= 1.1),
       },
       document: {
+        // The add-in's settings, saved with the document (the preview records itself there).
+        settings: {
+          values: {},
+          get(name) {
+            return name in this.values ? this.values[name] : null;
+          },
+          set(name, value) {
+            this.values[name] = JSON.parse(JSON.stringify(value));
+          },
+          remove(name) {
+            delete this.values[name];
+          },
+          saveAsync(callback) {
+            stub.settings = JSON.parse(JSON.stringify(this.values));
+            setTimeout(() => callback && callback({ status: "succeeded" }), 0);
+          },
+        },
         getFileAsync(type, options, callback) {
           if (!stub.parts) return callback({ status: "failed", error: { code: 11001, message: "document vide" } });
           const file = currentDocx();

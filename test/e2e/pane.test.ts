@@ -239,7 +239,9 @@ describe("task pane in Word (stub host)", () => {
     // The ready letter's pink passages are still its model text: the pane asks first.
     await page.locator("#confirm-replace-text").filter({ hasText: "Passages en rose non complétés" }).waitFor();
     await page.click("#confirm-replace-yes");
-    await page.locator("#merge-status.success").waitFor();
+    // Created; the status also says why no QR code was printed (the ENT address is the model).
+    await page.locator("#merge-status").filter({ hasText: "courriers créés" }).waitFor();
+    expect(await page.textContent("#merge-status")).toContain("Codes QR non imprimés");
     expect(await page.textContent("#merge-status")).toContain(`${expected} courriers créés`);
     await shot(page, "4-fusion", "volet-fusion.png");
     const created = await stub<string[]>(page, "s.created");
@@ -387,7 +389,7 @@ describe("at Word's pane size (350 × 700)", () => {
       if (c.tag.startsWith("ent:edit:")) c.text = "Collège Jean Moulin";`);
     await act("#merge-toggle", () => page.click("#merge-toggle"));
     await act("#merge-start", () => page.click("#merge-start"));
-    await page.locator("#merge-status.success").waitFor();
+    await page.locator("#merge-status").filter({ hasText: "courriers créés" }).waitFor();
     expect(actions).toHaveLength(4);
     expect(await stub<number>(page, "s.created.length")).toBe(1);
     expect(await page.isHidden("#confirm-replace")).toBe(true);
