@@ -53,6 +53,21 @@ describe("sendWithGraph", () => {
     expect(graph.requests).toBe(4);
   });
 
+  it("does not wait an hour when Retry-After asks for one: above 5 minutes it stops, saying how long", async () => {
+    graph.script.push([429, "3600"]);
+    const waits: number[] = [];
+    const result = await sendWithGraph(message("a@example.test"), client(waits));
+    expect(result).toEqual({
+      ok: false,
+      kind: "retry",
+      detail: "Microsoft 365 demande d’attendre 60 min avant le prochain message : reprenez l’envoi plus tard",
+    });
+    expect(waits).toEqual([]);
+    graph.script.push([429, "300"]);
+    expect(await sendWithGraph(message("a@example.test"), client(waits))).toEqual({ ok: true });
+    expect(waits).toEqual([300000]);
+  });
+
   it("gives up after the last backoff step, saying the server's words", async () => {
     graph.script.push([503], [503], [503], [503], [503]);
     const result = await sendWithGraph(message("a@example.test"), client());
@@ -92,7 +107,7 @@ describe("sendWithGraph", () => {
 });
 
 describe("graphMessage and base64", () => {
-  it("saves to Sent Items and has no attachment unless asked", () => {
+  it("keeps no copy in Sent Items (each would hold a password) and has no attachment unless asked", () => {
     expect(graphMessage(message("a@example.test"))).toEqual({
       message: {
         subject: "Vos identifiants pour l'ENT du collège",
@@ -100,7 +115,7 @@ describe("graphMessage and base64", () => {
         toRecipients: [{ emailAddress: { address: "a@example.test", name: "Aïcha N'DIAYE" } }],
         attachments: [],
       },
-      saveToSentItems: true,
+      saveToSentItems: false,
     });
   });
 

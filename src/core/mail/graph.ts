@@ -54,12 +54,16 @@ export function graphMessage(message: LetterMessage): object {
           ]
         : [],
     },
-    saveToSentItems: true,
+    // A copy in the sender's Sent Items would keep every person's password there.
+    saveToSentItems: false,
   };
 }
 
 /** Waits for a 429 or 503: the seconds Retry-After asks, else the backoff's next step. */
 const BACKOFF_MS = [5_000, 15_000, 60_000, 180_000];
+
+/** The longest wait a Retry-After gets (5 min): beyond, the run stops for this person and says how long. */
+const RETRY_AFTER_CAP_S = 300;
 
 /** Sends one message; retries 429/5xx after the wait asked, renews the token once after a 401. */
 export async function sendWithGraph(message: LetterMessage, client: GraphClient): Promise<GraphResult> {
@@ -96,6 +100,12 @@ export async function sendWithGraph(message: LetterMessage, client: GraphClient)
     if (!transient) return { ok: false, kind: "refused", detail };
     if (attempt >= BACKOFF_MS.length) return { ok: false, kind: "retry", detail };
     const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds) && seconds > RETRY_AFTER_CAP_S)
+      return {
+        ok: false,
+        kind: "retry",
+        detail: `Microsoft 365 demande d’attendre ${Math.ceil(seconds / 60)} min avant le prochain message : reprenez l’envoi plus tard`,
+      };
     await client.sleep(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : BACKOFF_MS[attempt]);
   }
 }
