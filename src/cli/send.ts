@@ -35,6 +35,8 @@ const USAGE =
 const DEFAULT_RATE = 30;
 /** Waits before the retries of a temporary failure (421, 451, connection lost). */
 const RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 180_000];
+/** Before the last try of the recipients a server asked to try later. */
+const LATER_WAIT_MS = 15_000;
 
 type Status = "envoyé" | "déjà envoyé" | "sans adresse" | "refusé" | "non envoyé";
 
@@ -247,58 +249,95 @@ async function deliver(
   const interval = 60_000 / settings.rate;
   let nextAt = 0;
   let sent = 0;
+  // Recipients a server asked to try later (452 mailbox full): the others go first, then
+  // each gets one more try; still refused, they are listed and the next run retries them.
+  const later: Array<{ recipient: Recipient; error: unknown }> = [];
+  const attempt = async (recipient: Recipient, i: number, lastTry: boolean): Promise<"go" | "stop"> => {
+    const wait = nextAt - Date.now();
+    if (wait > 0) await sleep(wait);
+    nextAt = Date.now() + interval;
+    const message = letterMessage(plan.template, recipient, plan.roster, {
+      subject: plan.subject,
+      attach: plan.attach,
+    });
+    const result = await sendWithRetries(transport, mailOf(plan, message), sleep);
+    if (result.ok) {
+      append(
+        settings.journal,
+        journalLine({
+          login: recipient.record.values.login,
+          to: recipient.to,
+          messageId: result.messageId,
+          at: new Date().toISOString(),
+        }),
+      );
+      outcomes.push({ record: recipient.record, to: recipient.to, status: "envoyé", detail: result.messageId });
+      sent++;
+      if (sent % 25 === 0 || i === todo.length - 1) io.out(`${sent} / ${todo.length} envoyés…`);
+      return "go";
+    }
+    if (result.kind === "auth") throw authError(target, result.error);
+    if (result.kind === "tls") throw tlsError(target, result.error);
+    if (result.kind === "later" && !lastTry) {
+      later.push({ recipient, error: result.error });
+      return "go";
+    }
+    if (result.kind === "later") {
+      outcomes.push({
+        record: recipient.record,
+        to: recipient.to,
+        status: "non envoyé",
+        detail: `${failureDetail(result.error)} (réessayé en fin d’envoi : relancez la commande plus tard)`,
+      });
+      return "go";
+    }
+    if (result.kind === "retry") {
+      // The server stays unreachable after every retry: stop, the journal keeps what was sent.
+      for (const r of todo.slice(i))
+        outcomes.push({
+          record: r.record,
+          to: r.to,
+          status: "non envoyé",
+          detail: r === recipient ? failureDetail(result.error) : "envoi interrompu",
+        });
+      for (const { recipient: r } of later)
+        outcomes.push({ record: r.record, to: r.to, status: "non envoyé", detail: "envoi interrompu" });
+      later.length = 0;
+      io.err(
+        `Le serveur ${target.host} ne répond plus (${failureDetail(result.error)}). Relancez la même commande plus tard : elle reprendra où elle s'est arrêtée.`,
+      );
+      return "stop";
+    }
+    outcomes.push({
+      record: recipient.record,
+      to: recipient.to,
+      status: "refusé",
+      detail: failureDetail(result.error),
+    });
+    return "go";
+  };
   try {
+    let stopped = false;
     for (const [i, recipient] of todo.entries()) {
       if (stopping) {
         for (const r of todo.slice(i))
           outcomes.push({ record: r.record, to: r.to, status: "non envoyé", detail: "envoi interrompu" });
+        stopped = true;
         break;
       }
-      const wait = nextAt - Date.now();
-      if (wait > 0) await sleep(wait);
-      nextAt = Date.now() + interval;
-      const message = letterMessage(plan.template, recipient, plan.roster, {
-        subject: plan.subject,
-        attach: plan.attach,
-      });
-      const result = await sendWithRetries(transport, mailOf(plan, message), sleep);
-      if (result.ok) {
-        append(
-          settings.journal,
-          journalLine({
-            login: recipient.record.values.login,
-            to: recipient.to,
-            messageId: result.messageId,
-            at: new Date().toISOString(),
-          }),
-        );
-        outcomes.push({ record: recipient.record, to: recipient.to, status: "envoyé", detail: result.messageId });
-        sent++;
-        if (sent % 25 === 0 || i === todo.length - 1) io.out(`${sent} / ${todo.length} envoyés…`);
+      if ((await attempt(recipient, i, false)) === "stop") {
+        stopped = true;
+        break;
+      }
+    }
+    const again = later.splice(0);
+    if (again.length && !stopped && !stopping) await sleep(LATER_WAIT_MS);
+    for (const { recipient } of again) {
+      if (stopped || stopping) {
+        outcomes.push({ record: recipient.record, to: recipient.to, status: "non envoyé", detail: "envoi interrompu" });
         continue;
       }
-      if (result.kind === "auth") throw authError(target, result.error);
-      if (result.kind === "tls") throw tlsError(target, result.error);
-      if (result.kind === "retry") {
-        // The server stays unreachable after every retry: stop, the journal keeps what was sent.
-        for (const r of todo.slice(i))
-          outcomes.push({
-            record: r.record,
-            to: r.to,
-            status: "non envoyé",
-            detail: r === recipient ? failureDetail(result.error) : "envoi interrompu",
-          });
-        io.err(
-          `Le serveur ${target.host} ne répond plus (${failureDetail(result.error)}). Relancez la même commande plus tard : elle reprendra où elle s'est arrêtée.`,
-        );
-        break;
-      }
-      outcomes.push({
-        record: recipient.record,
-        to: recipient.to,
-        status: "refusé",
-        detail: failureDetail(result.error),
-      });
+      stopped = (await attempt(recipient, todo.length - 1, true)) === "stop";
     }
   } finally {
     stopListening();
@@ -318,6 +357,7 @@ async function sendWithRetries(
       return { ok: true, messageId: String(info.messageId ?? "") };
     } catch (error) {
       const kind = failureKind(error);
+      // "later" is one recipient's matter: the run goes on and comes back to it.
       if (kind !== "retry" || attempt >= RETRY_DELAYS_MS.length) return { ok: false, kind, error };
       await sleep(RETRY_DELAYS_MS[attempt]);
     }

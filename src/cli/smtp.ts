@@ -67,10 +67,13 @@ export function smtpTransport(target: SmtpTarget, password: string | undefined, 
   });
 }
 
-export type FailureKind = "auth" | "tls" | "retry" | "refused";
+/** "later": one recipient's temporary refusal (452 mailbox full at RCPT TO): the others go on first. */
+export type FailureKind = "auth" | "tls" | "retry" | "later" | "refused";
 
 interface SmtpFailure {
   code?: string;
+  /** The SMTP command nodemailer was answering ("RCPT TO", "DATA"…). */
+  command?: string;
   responseCode?: number;
   response?: string;
   message?: string;
@@ -107,7 +110,9 @@ export function failureKind(err: unknown): FailureKind {
     /certificate/i.test(e.message ?? "")
   )
     return "tls";
-  if (e.responseCode !== undefined && e.responseCode >= 400 && e.responseCode < 500) return "retry";
+  const temporary = e.responseCode !== undefined && e.responseCode >= 400 && e.responseCode < 500;
+  if (temporary && e.command === "RCPT TO") return "later";
+  if (temporary) return "retry";
   if (e.responseCode !== undefined && e.responseCode >= 500) return "refused";
   if (CONNECTION.has(e.code ?? "")) return "retry";
   return "refused";

@@ -21,6 +21,8 @@ export interface SmtpOptions {
   busyCode?: 421 | 451;
   /** Refuse these recipients with 550. */
   refuse?: string[];
+  /** Answer 452 (mailbox full, try later) at RCPT TO for these recipients, this many times each (Infinity: always). */
+  mailboxFull?: Record<string, number>;
   /** Called for each message before it is accepted; may hold the answer (to kill the sender meanwhile). */
   beforeAccept?: (count: number) => Promise<void> | void;
 }
@@ -71,6 +73,11 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
       return callback();
     },
     onRcptTo(address, _session, callback) {
+      const full = options.mailboxFull?.[address.address] ?? 0;
+      if (full > 0) {
+        options.mailboxFull![address.address] = full - 1;
+        return callback(Object.assign(new Error("4.2.2 Mailbox full, try again later"), { responseCode: 452 }));
+      }
       if (options.refuse?.includes(address.address))
         return callback(Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 }));
       return callback();

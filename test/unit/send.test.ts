@@ -155,6 +155,27 @@ describe("courriers-ent send", () => {
     },
   );
 
+  it("goes on past a mailbox that answers 452 every time, tries it once more at the end, then lists it", async () => {
+    await server({ mailboxFull: { "zoe@example.test": Infinity } });
+    const waits: number[] = [];
+    const cli = memoryIo({ env: { COURRIERS_SMTP_PASSWORD: "s3cret-Été" }, sleep: async (ms) => void waits.push(ms) });
+    expect(await run(args(), cli)).toBe(1);
+    expect(smtp.received).toHaveLength(3);
+    expect(perRecipient().get("zoe@example.test")).toBeUndefined();
+    // No four-minute backoff on one person: one wait before the last try.
+    expect(waits.filter((ms) => ms >= 5000)).toEqual([15000]);
+    expect(cli.text("envoi-parents.csv")).toMatch(/zoe@example\.test;non envoyé;.*452.*réessayé en fin d’envoi/);
+    expect(cli.stderr()).not.toContain("ne répond plus");
+  });
+
+  it("sends at the end to a mailbox that was full once", async () => {
+    await server({ mailboxFull: { "zoe@example.test": 1 } });
+    const cli = memoryIo({ env: { COURRIERS_SMTP_PASSWORD: "s3cret-Été" }, sleep: async () => undefined });
+    expect(await run(args(), cli)).toBe(0);
+    expect(perRecipient()).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
+    expect(smtp.received[smtp.received.length - 1].to).toEqual(["zoe@example.test"]);
+  });
+
   it("lists a recipient the server refuses (550) and sends the others", async () => {
     await server({ refuse: ["zoe@example.test"] });
     const cli = io();
