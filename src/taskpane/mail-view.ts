@@ -336,6 +336,9 @@ async function sendAll(ctx: PaneContext): Promise<void> {
         user = null;
         status.textContent = `Microsoft 365 a refusé l'envoi (${end.detail}) : ${done}. Cliquez de nouveau sur « Envoyer » pour vous reconnecter et continuer ; les messages déjà partis ne repartiront pas.`;
         break;
+      case "too-big":
+        status.textContent = `Aucun message envoyé. ${end.detail}`;
+        break;
       case "unreachable":
         status.textContent = `Microsoft 365 ne répond plus (${end.detail}) : ${done}. Réessayez plus tard ; les messages déjà partis ne repartiront pas. ${resume}`;
         break;

@@ -48,7 +48,10 @@ function clock() {
   };
 }
 
-function run(todo: Recipient[], opts: { cancelAfter?: number; pauses?: number[] } = {}) {
+function run(
+  todo: Recipient[],
+  opts: { cancelAfter?: number; pauses?: number[]; message?: (r: Recipient) => LetterMessage } = {},
+) {
   const time = clock();
   const journal: string[] = [];
   const failed: string[] = [];
@@ -56,7 +59,7 @@ function run(todo: Recipient[], opts: { cancelAfter?: number; pauses?: number[] 
   let calls = 0;
   const done = sendAllWithGraph(
     todo,
-    message,
+    opts.message ?? message,
     { post: graph.post, endpoint: graph.url, token: async () => "jeton-1", sleep: time.sleep },
     {
       whilePaused: async () => {
@@ -98,6 +101,21 @@ describe("sendAllWithGraph", () => {
     // The clock moves 100 ms at each reading, two readings a message: the first message went
     // at +200 ms, the clock reads +6,100 ms before the 31st, which waits until +60,200 ms.
     expect(r.time.waits).toEqual([60_200 - 6_100]);
+  });
+
+  it("sends nothing when the attachment makes a message larger than Graph's 4 MB request, and says what to do", async () => {
+    const big = (r: Recipient): LetterMessage => ({
+      ...message(r),
+      attachment: { filename: "courrier.docx", content: new Uint8Array(3 * 1024 * 1024) },
+    });
+    const r = run(people(3), { message: big });
+    expect(await r.done).toEqual({
+      end: "too-big",
+      detail:
+        "Avec le courrier en pièce jointe, chaque message ferait 4,0 Mo, plus que les 4 Mo qu’accepte Microsoft 365 : décochez « Joindre aussi le courrier (.docx) », ou allégez le modèle (ses images).",
+    });
+    expect(graph.requests).toBe(0);
+    expect(r.journal).toEqual([]);
   });
 
   it("lists a refused recipient and goes on", async () => {

@@ -3,7 +3,7 @@
 // reported at once so that the caller journals it before the next goes (never twice). Pause
 // and cancel are the caller's, checked between two messages.
 import { PER_DAY, waitBeforeNext } from "./exchange";
-import { GraphClient, sendWithGraph } from "./graph";
+import { GraphClient, graphMessage, sendWithGraph } from "./graph";
 import { JournalEntry } from "./journal";
 import { LetterMessage, Recipient } from "./messages";
 
@@ -23,7 +23,13 @@ export interface RunEvents {
 
 /** How a run ended: every message tried, or why it stopped early (the journal holds what went). */
 export type RunEnd =
-  { end: "done" } | { end: "cancelled" } | { end: "daily-limit" } | { end: "auth" | "unreachable"; detail: string };
+  | { end: "done" }
+  | { end: "cancelled" }
+  | { end: "daily-limit" }
+  | { end: "auth" | "unreachable" | "too-big"; detail: string };
+
+/** Graph refuses a request above 4 MB: every message of the run would be refused. */
+const GRAPH_REQUEST_LIMIT = 4 * 1024 * 1024;
 
 export async function sendAllWithGraph(
   todo: readonly Recipient[],
@@ -33,6 +39,15 @@ export async function sendAllWithGraph(
   events: RunEvents,
 ): Promise<RunEnd> {
   const sentAt: number[] = [];
+  // The messages differ only by their values: the first one's size says whether any can go.
+  if (todo.length) {
+    const size = JSON.stringify(graphMessage(message(todo[0]))).length;
+    if (size > GRAPH_REQUEST_LIMIT)
+      return {
+        end: "too-big",
+        detail: `Avec le courrier en pièce jointe, chaque message ferait ${(size / 1024 / 1024).toFixed(1).replace(".", ",")} Mo, plus que les 4 Mo qu’accepte Microsoft 365 : décochez « Joindre aussi le courrier (.docx) », ou allégez le modèle (ses images).`,
+      };
+  }
   for (const [i, recipient] of todo.entries()) {
     await control.whilePaused();
     if (control.cancelled()) return { end: "cancelled" };
