@@ -203,6 +203,16 @@ function subjectError(ctx: PaneContext): string {
   }
 }
 
+/** When a journal line's message went, or null when the line says not. */
+function sentAtOf(line: string): string | null {
+  try {
+    const at = (JSON.parse(line) as { at?: unknown }).at;
+    return typeof at === "string" ? at : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The step's one-line summary when closed. */
 export function mailOutline(): string {
   return journal.lines.length ? plural(journal.lines.length, "message envoyé", "messages envoyés") : "";
@@ -301,6 +311,8 @@ async function sendAll(ctx: PaneContext): Promise<void> {
           current.paused ? new Promise<void>((resolve) => (current.resume = resolve)) : Promise.resolve(),
         cancelled: () => current.cancelled,
         now: () => Date.now(),
+        // What the loaded journal says went earlier counts toward Microsoft 365's day.
+        sentEarlier: journal.lines.map(sentAtOf).filter((at): at is string => at !== null),
       },
       {
         sent: (r, entry) => {

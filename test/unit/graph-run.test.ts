@@ -50,7 +50,13 @@ function clock() {
 
 function run(
   todo: Recipient[],
-  opts: { cancelAfter?: number; pauses?: number[]; message?: (r: Recipient) => LetterMessage } = {},
+  opts: {
+    cancelAfter?: number;
+    pauses?: number[];
+    message?: (r: Recipient) => LetterMessage;
+    /** When the journal says earlier messages went (ISO times). */
+    earlier?: string[];
+  } = {},
 ) {
   const time = clock();
   const journal: string[] = [];
@@ -68,6 +74,7 @@ function run(
       },
       cancelled: () => opts.cancelAfter !== undefined && journal.length >= opts.cancelAfter,
       now: time.now,
+      sentEarlier: opts.earlier,
     },
     {
       sent: (r, entry) => journal.push(`${entry.login} ${entry.to} ${entry.at.slice(0, 4)}`),
@@ -116,6 +123,15 @@ describe("sendAllWithGraph", () => {
     });
     expect(graph.requests).toBe(0);
     expect(r.journal).toEqual([]);
+  });
+
+  it("counts toward the 10,000 a day the messages the journal says went in the last 24 hours", async () => {
+    // The simulated clock starts on 2026-09-01 at 08:00 UTC.
+    const today = Array.from({ length: 9_998 }, () => "2026-09-01T07:00:00.000Z");
+    const yesterday = Array.from({ length: 500 }, () => "2026-08-31T07:59:00.000Z");
+    const r = run(people(5), { earlier: [...today, ...yesterday] });
+    expect(await r.done).toEqual({ end: "daily-limit" });
+    expect(graph.sent).toHaveLength(2);
   });
 
   it("lists a refused recipient and goes on", async () => {

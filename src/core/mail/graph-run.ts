@@ -12,7 +12,11 @@ export interface RunControl {
   whilePaused(): Promise<void>;
   cancelled(): boolean;
   now(): number;
+  /** When the messages of earlier runs went (ISO 8601, from the journal): they count toward the day's limit. */
+  sentEarlier?: readonly string[];
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RunEvents {
   /** Graph accepted the message: journal it now. */
@@ -39,6 +43,9 @@ export async function sendAllWithGraph(
   events: RunEvents,
 ): Promise<RunEnd> {
   const sentAt: number[] = [];
+  // Exchange Online counts a rolling 24 hours, whatever run sent them.
+  const start = control.now();
+  const earlierToday = (control.sentEarlier ?? []).filter((at) => start - Date.parse(at) < DAY_MS).length;
   // The messages differ only by their values: the first one's size says whether any can go.
   if (todo.length) {
     const size = JSON.stringify(graphMessage(message(todo[0]))).length;
@@ -51,7 +58,7 @@ export async function sendAllWithGraph(
   for (const [i, recipient] of todo.entries()) {
     await control.whilePaused();
     if (control.cancelled()) return { end: "cancelled" };
-    if (i >= PER_DAY) return { end: "daily-limit" };
+    if (earlierToday + i >= PER_DAY) return { end: "daily-limit" };
     const wait = waitBeforeNext(sentAt, control.now());
     if (wait > 0) await client.sleep(wait);
     if (control.cancelled()) return { end: "cancelled" };
