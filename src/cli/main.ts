@@ -25,10 +25,13 @@ Usage :
   courriers-ent send FICHIER --template COURRIER.docx --from ADRESSE
       --smtp smtp://utilisateur@serveur:587 | --dry-run DOSSIER
       [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--ca FICHIER.pem]
+      [--resend-uncertain]
       [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers]
       Envoie à chaque personne son courrier par courriel (HTML et texte), au rythme
       de N messages par minute (30 par défaut). Chaque envoi est noté dans le journal
       (envoi-EXPORT.jsonl) : relancée, la commande reprend sans rien envoyer deux fois.
+      Un message dont la réponse du serveur s'est perdue est « incertain » : il ne
+      repart qu'avec --resend-uncertain.
       Mot de passe : variable COURRIERS_SMTP_PASSWORD, sinon demandé au terminal.
   courriers-ent template parents|eleves|personnels --out FICHIER.docx
       Écrit l'un des trois courriers prêts à l'emploi.

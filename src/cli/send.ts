@@ -26,10 +26,19 @@ import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason, processIo } from "./io";
 import { loadRoster } from "./load";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
-import { authError, failureDetail, failureKind, parseSmtpUrl, SmtpTarget, smtpTransport, tlsError } from "./smtp";
+import {
+  authError,
+  BodyWatch,
+  failureDetail,
+  failureKind,
+  parseSmtpUrl,
+  SmtpTarget,
+  smtpTransport,
+  tlsError,
+} from "./smtp";
 
 const USAGE =
-  "courriers-ent send FICHIER --template COURRIER.docx --smtp smtp://utilisateur@serveur:587 --from ADRESSE [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--dry-run DOSSIER] [--ca FICHIER.pem] [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers]";
+  "courriers-ent send FICHIER --template COURRIER.docx --smtp smtp://utilisateur@serveur:587 --from ADRESSE [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--dry-run DOSSIER] [--resend-uncertain] [--ca FICHIER.pem] [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers]";
 
 /** Exchange Online accepts 30 messages a minute from one mailbox. */
 const DEFAULT_RATE = 30;
@@ -38,7 +47,7 @@ const RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 180_000];
 /** Before the last try of the recipients a server asked to try later. */
 const LATER_WAIT_MS = 15_000;
 
-type Status = "envoyé" | "déjà envoyé" | "sans adresse" | "refusé" | "non envoyé";
+type Status = "envoyé" | "incertain" | "déjà envoyé" | "sans adresse" | "refusé" | "non envoyé";
 
 interface Outcome {
   record: RosterRecord;
@@ -85,7 +94,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   const { positional, options } = parseArgs(
     argv,
     ["template", "smtp", "from", "subject", "rate", "journal", "dry-run", "ca", ...SELECTION_VALUED],
-    [...SELECTION_FLAGS, "attach"],
+    [...SELECTION_FLAGS, "attach", "resend-uncertain"],
   );
   const template = options.get("template");
   const from = options.get("from");
@@ -153,7 +162,19 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       EXIT.output,
     );
   try {
-    return await sendFromJournal(journal, plan, send, paper.length, records, outcomes, target, rate, ca, io);
+    return await sendFromJournal(
+      journal,
+      plan,
+      send,
+      paper.length,
+      records,
+      outcomes,
+      target,
+      rate,
+      ca,
+      options.has("resend-uncertain"),
+      io,
+    );
   } finally {
     lock.release();
   }
@@ -170,9 +191,10 @@ async function sendFromJournal(
   target: SmtpTarget | null,
   rate: number,
   ca: string | true | undefined,
+  resendUncertain: boolean,
   io: CliIo,
 ): Promise<number> {
-  const already = readJournal(journal, io);
+  const already = readJournal(journal, io, resendUncertain);
   const todo: Recipient[] = [];
   for (const r of send) {
     if (already.has(journalKey(r.record.values.login, r.to)))
@@ -184,13 +206,15 @@ async function sendFromJournal(
   );
   if (todo.length && target) {
     const password = await smtpPassword(target, io);
+    const watch: BodyWatch = { bodySent: false };
     const transport = smtpTransport(
       target,
       password,
       typeof ca === "string" ? Buffer.from(io.readFile(ca)).toString("utf8") : undefined,
+      watch,
     );
     try {
-      await deliver(transport, target, plan, todo, { journal, rate }, outcomes, io);
+      await deliver(transport, target, plan, todo, { journal, rate, watch }, outcomes, io);
     } finally {
       transport.close();
     }
@@ -214,7 +238,7 @@ async function smtpPassword(target: SmtpTarget, io: CliIo): Promise<string | und
   }
 }
 
-function readJournal(file: string, io: CliIo): Set<string> {
+function readJournal(file: string, io: CliIo, resendUncertain: boolean): Set<string> {
   let text: string;
   try {
     text = Buffer.from(io.readFile(file)).toString("utf8");
@@ -224,7 +248,7 @@ function readJournal(file: string, io: CliIo): Set<string> {
       cause: err,
     });
   }
-  return sentKeys(text, file);
+  return sentKeys(text, file, { resendUncertain });
 }
 
 /** Sends one message after the other, paced, each journaled the moment the server accepts it. */
@@ -233,7 +257,7 @@ async function deliver(
   target: SmtpTarget,
   plan: Plan,
   todo: Recipient[],
-  settings: { journal: string; rate: number },
+  settings: { journal: string; rate: number; watch: BodyWatch },
   outcomes: Outcome[],
   io: CliIo,
 ): Promise<void> {
@@ -260,18 +284,28 @@ async function deliver(
       subject: plan.subject,
       attach: plan.attach,
     });
-    const result = await sendWithRetries(transport, mailOf(plan, message), sleep);
-    if (result.ok) {
+    const result = await sendWithRetries(transport, mailOf(plan, message), sleep, settings.watch);
+    if (result.ok || result.kind === "uncertain") {
       append(
         settings.journal,
         journalLine({
           login: recipient.record.values.login,
           to: recipient.to,
-          messageId: result.messageId,
+          messageId: result.ok ? result.messageId : "",
           at: new Date().toISOString(),
+          ...(result.ok ? {} : { uncertain: true }),
         }),
       );
-      outcomes.push({ record: recipient.record, to: recipient.to, status: "envoyé", detail: result.messageId });
+      outcomes.push(
+        result.ok
+          ? { record: recipient.record, to: recipient.to, status: "envoyé", detail: result.messageId }
+          : {
+              record: recipient.record,
+              to: recipient.to,
+              status: "incertain",
+              detail: `réponse du serveur perdue après l'envoi (${failureDetail(result.error)}) : ne repartira qu'avec --resend-uncertain`,
+            },
+      );
       sent++;
       if (sent % 25 === 0 || i === todo.length - 1) io.out(`${sent} / ${todo.length} envoyés…`);
       return "go";
@@ -350,13 +384,17 @@ async function sendWithRetries(
   transport: Transporter,
   mail: ReturnType<typeof mailOf>,
   sleep: (ms: number) => Promise<void>,
+  watch: BodyWatch,
 ): Promise<SendResult> {
   for (let attempt = 0; ; attempt++) {
+    watch.bodySent = false;
     try {
       const info = await transport.sendMail(mail);
       return { ok: true, messageId: String(info.messageId ?? "") };
     } catch (error) {
-      const kind = failureKind(error);
+      // The whole body went and no answer came back: the server may have it. Never retried.
+      const lost = watch.bodySent && (error as { responseCode?: number })?.responseCode === undefined;
+      const kind = lost ? "uncertain" : failureKind(error);
       // "later" is one recipient's matter: the run goes on and comes back to it.
       if (kind !== "retry" || attempt >= RETRY_DELAYS_MS.length) return { ok: false, kind, error };
       await sleep(RETRY_DELAYS_MS[attempt]);
@@ -405,7 +443,7 @@ async function dryRunTo(dir: string, plan: Plan, send: Recipient[], outcomes: Ou
   return finish(plan, null, outcomes, io);
 }
 
-const STATUS_ORDER: Status[] = ["envoyé", "déjà envoyé", "refusé", "non envoyé", "sans adresse"];
+const STATUS_ORDER: Status[] = ["envoyé", "incertain", "déjà envoyé", "refusé", "non envoyé", "sans adresse"];
 
 /** The report: counts on screen, one line per person in a CSV a secretary opens in Excel. */
 function finish(plan: Plan, records: RosterRecord[] | null, outcomes: Outcome[], io: CliIo): number {
@@ -448,8 +486,14 @@ function finish(plan: Plan, records: RosterRecord[] | null, outcomes: Outcome[],
       );
   }
   const failed = outcomes.filter(
-    (o) => o.status === "refusé" || (o.status === "non envoyé" && !o.detail.startsWith("essai")),
+    (o) =>
+      o.status === "refusé" || o.status === "incertain" || (o.status === "non envoyé" && !o.detail.startsWith("essai")),
   );
+  const uncertain = count("incertain");
+  if (uncertain)
+    io.err(
+      `${uncertain} incertain${uncertain > 1 ? "s" : ""} : le serveur a reçu ${uncertain > 1 ? "ces messages" : "ce message"} mais sa réponse s'est perdue. Ils ne repartiront pas ; demandez aux personnes s'ils sont arrivés, et s'il le faut relancez avec --resend-uncertain.`,
+    );
   for (const o of failed)
     io.err(`  ! ${o.record.values.lastName} ${o.record.values.firstName} <${o.to}> : ${o.status} — ${o.detail}`);
   return failed.length ? EXIT.unexpected : EXIT.ok;

@@ -51,8 +51,32 @@ export function parseSmtpUrl(text: string): SmtpTarget {
  * A pooled transport (one connection reused). STARTTLS is required on smtp:// except toward
  * this computer itself (a local relay); certificates are always checked, against `ca` too.
  */
-export function smtpTransport(target: SmtpTarget, password: string | undefined, ca?: string): Transporter {
+/**
+ * Whether the current message's body went out whole (nodemailer logs it at the end of DATA):
+ * a connection lost after that may have delivered it, so it must not be sent again unasked.
+ */
+export interface BodyWatch {
+  bodySent: boolean;
+}
+
+export function smtpTransport(
+  target: SmtpTarget,
+  password: string | undefined,
+  ca?: string,
+  watch?: BodyWatch,
+): Transporter {
+  const quiet = () => undefined;
   return createTransport({
+    logger: watch && {
+      trace: quiet,
+      debug: quiet,
+      warn: quiet,
+      error: quiet,
+      fatal: quiet,
+      info: (entry: { tnx?: string; outByteCount?: number }) => {
+        if (entry?.tnx === "message" && entry.outByteCount !== undefined) watch.bodySent = true;
+      },
+    },
     pool: true,
     maxConnections: 1,
     host: target.host,
@@ -67,8 +91,12 @@ export function smtpTransport(target: SmtpTarget, password: string | undefined, 
   });
 }
 
-/** "later": one recipient's temporary refusal (452 mailbox full at RCPT TO): the others go on first. */
-export type FailureKind = "auth" | "tls" | "retry" | "later" | "refused";
+/**
+ * "later": one recipient's temporary refusal (452 mailbox full at RCPT TO): the others go on
+ * first. "uncertain": the body went whole, then the answer was lost (classified by the caller,
+ * which knows, see BodyWatch).
+ */
+export type FailureKind = "auth" | "tls" | "retry" | "later" | "uncertain" | "refused";
 
 interface SmtpFailure {
   code?: string;

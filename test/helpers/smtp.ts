@@ -23,6 +23,11 @@ export interface SmtpOptions {
   refuse?: string[];
   /** Answer 452 (mailbox full, try later) at RCPT TO for these recipients, this many times each (Infinity: always). */
   mailboxFull?: Record<string, number>;
+  /**
+   * Messages to these recipients are stored, then the connection is cut before the answer:
+   * the sender cannot know the message went (a reply lost after DATA).
+   */
+  loseReplyFor?: string[];
   /** Called for each message before it is accepted; may hold the answer (to kill the sender meanwhile). */
   beforeAccept?: (count: number) => Promise<void> | void;
 }
@@ -93,7 +98,15 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
           return callback(err as Error);
         }
         const mail = await simpleParser(raw);
-        state.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        state.received.push({ to, raw, mail });
+        if (to.some((a) => options.loseReplyFor?.includes(a))) {
+          // smtp-server keeps its connections; this one's socket closes with no answer.
+          const connections = (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> })
+            .connections;
+          for (const c of connections) if (c.id === session.id) c._socket.destroy();
+          return;
+        }
         callback();
       });
     },

@@ -99,7 +99,9 @@ describe("courriers-ent send", () => {
     expect(report).toMatch(/BERNARD;Inès;ines\.bernard;".*";sans adresse;"plusieurs adresses/);
     for (const p of PEOPLE) expect(report).not.toContain(p[3]);
     expect(cli.stdout()).toContain("0 déjà envoyé, 4 à envoyer, 3 sans adresse (courrier papier).");
-    expect(cli.stdout()).toContain("envoyé : 4 ; déjà envoyé : 0 ; refusé : 0 ; non envoyé : 0 ; sans adresse : 3");
+    expect(cli.stdout()).toContain(
+      "envoyé : 4 ; incertain : 0 ; déjà envoyé : 0 ; refusé : 0 ; non envoyé : 0 ; sans adresse : 3",
+    );
     expect(cli.stdout()).toContain("À remettre sur papier (3) :");
     expect(cli.stdout()).toMatch(/ligne 5 — DUPONT Jean \(jean\.dupont\) : pas d'adresse électronique/);
 
@@ -174,6 +176,37 @@ describe("courriers-ent send", () => {
     expect(await run(args(), cli)).toBe(0);
     expect(perRecipient()).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
     expect(smtp.received[smtp.received.length - 1].to).toEqual(["zoe@example.test"]);
+  });
+
+  it("journals a message whose answer was lost after DATA as « incertain », never resends it unless asked, and says so", async () => {
+    await server({ loseReplyFor: ["zoe@example.test"] });
+    const cli = io();
+    expect(await run(args(), cli)).toBe(1);
+    expect(perRecipient()).toEqual(new Map(WITH_ADDRESS.map((p) => [p[7], 1])));
+    expect(cli.text("envoi-parents.csv")).toMatch(/zoe@example\.test;incertain;/);
+    expect(cli.stderr()).toContain("1 incertain");
+    expect(
+      JSON.parse(
+        cli
+          .text("envoi-parents.jsonl")
+          .split("\n")
+          .find((l) => l.includes("zoe"))!,
+      ),
+    ).toMatchObject({
+      login: "zoe.leger",
+      uncertain: true,
+    });
+    // Run again: nobody gets a second message, the uncertain one included.
+    const again = io();
+    again.files.set("envoi-parents.jsonl", cli.files.get("envoi-parents.jsonl")!);
+    expect(await run(args(), again)).toBe(0);
+    expect(again.stdout()).toContain("4 déjà envoyés, 0 à envoyer");
+    expect(perRecipient().get("zoe@example.test")).toBe(1);
+    // --resend-uncertain sends it once more, on the user's word.
+    const resend = io();
+    resend.files.set("envoi-parents.jsonl", cli.files.get("envoi-parents.jsonl")!);
+    expect(await run(args(["--resend-uncertain"]), resend)).toBe(1);
+    expect(perRecipient().get("zoe@example.test")).toBe(2);
   });
 
   it("lists a recipient the server refuses (550) and sends the others", async () => {

@@ -9,6 +9,8 @@ export interface JournalEntry {
   messageId: string;
   /** ISO 8601. */
   at: string;
+  /** The body went whole but the server's answer was lost: perhaps delivered, never resent unasked. */
+  uncertain?: boolean;
 }
 
 /**
@@ -20,7 +22,8 @@ export function journalKey(login: string, to: string): string {
 }
 
 export function journalLine(entry: JournalEntry): string {
-  return `${JSON.stringify({ login: entry.login, to: entry.to, messageId: entry.messageId, at: entry.at })}\n`;
+  const line = { login: entry.login, to: entry.to, messageId: entry.messageId, at: entry.at };
+  return `${JSON.stringify(entry.uncertain ? { ...line, uncertain: true } : line)}\n`;
 }
 
 /** An export's name without its extension ("parents.csv" → "parents"); "export" when nothing is left (".csv"). */
@@ -38,8 +41,11 @@ export function journalFileName(exportFileName: string): string {
  * cut short (the program was stopped while writing it) is ignored; any other unreadable line
  * is refused, naming it.
  */
-export function journalEntries(journal: string, fileName: string): Array<{ key: string; line: string }> {
-  const entries: Array<{ key: string; line: string }> = [];
+export function journalEntries(
+  journal: string,
+  fileName: string,
+): Array<{ key: string; line: string; uncertain: boolean }> {
+  const entries: Array<{ key: string; line: string; uncertain: boolean }> = [];
   const lines = journal.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (line.trim() === "") return;
@@ -55,12 +61,19 @@ export function journalEntries(journal: string, fileName: string): Array<{ key: 
         "bad-journal",
         `Le journal d'envoi « ${fileName} » est illisible à la ligne ${i + 1}. Ne le modifiez pas à la main ; s'il n'appartient pas à cet envoi, choisissez le journal de cet envoi.`,
       );
-    entries.push({ key: journalKey(entry.login, entry.to), line: line.trim() });
+    entries.push({ key: journalKey(entry.login, entry.to), line: line.trim(), uncertain: entry.uncertain === true });
   });
   return entries;
 }
 
-/** The keys of the messages a journal lists as sent (see journalEntries). */
-export function sentKeys(journal: string, fileName: string): Set<string> {
-  return new Set(journalEntries(journal, fileName).map((e) => e.key));
+/**
+ * The keys of the messages a journal lists as sent (see journalEntries); the uncertain ones
+ * too, unless the user asked to send those again.
+ */
+export function sentKeys(journal: string, fileName: string, { resendUncertain = false } = {}): Set<string> {
+  return new Set(
+    journalEntries(journal, fileName)
+      .filter((e) => !(resendUncertain && e.uncertain))
+      .map((e) => e.key),
+  );
 }
