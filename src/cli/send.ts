@@ -327,7 +327,8 @@ async function deliver(
     }
     if (result.kind === "retry") {
       // The server stays unreachable after every retry: stop, the journal keeps what was sent.
-      for (const r of todo.slice(i))
+      // (On the last pass only this recipient: the caller lists the others of that pass.)
+      for (const r of lastTry ? [recipient] : todo.slice(i))
         outcomes.push({
           record: r.record,
           to: r.to,
