@@ -65,12 +65,12 @@ export async function fillPreview(
   });
 }
 
-/** Puts «Label» back in the fields the preview recorded (every field where it recorded none). */
-function putNamesBack(controls: Word.ContentControl[], only: number[] | null): number {
+/** Puts «Label» back in each merge field and QR control of `controls`; returns how many. */
+function putNamesBack(controls: Word.ContentControl[]): number {
   let restored = 0;
   for (const c of controls) {
     const placeholder = placeholderOfTag(c.tag);
-    if (placeholder === null || (only && !only.includes(c.id))) continue;
+    if (placeholder === null) continue;
     c.insertText(placeholder, "Replace");
     restored++;
   }
@@ -86,7 +86,7 @@ export async function restorePreview(): Promise<void> {
     await withDocumentControls({
       read: ["id", "tag"],
       writes: { consequence: TRACKED.restore, retry: "cliquez à nouveau sur « Quitter l'aperçu »" },
-      change: (controls) => ({ result: undefined, changed: putNamesBack(controls, null) > 0 }),
+      change: (controls) => ({ result: undefined, changed: putNamesBack(controls) > 0 }),
     });
   } catch (err) {
     if (err instanceof WordError) throw err;
@@ -129,7 +129,7 @@ export async function restoreLeftoverPreview(ask: (count: number) => Promise<boo
     ...access,
     change: (controls) => {
       const left = showingValues(controls);
-      return { result: putNamesBack(left, null), changed: left.length > 0 };
+      return { result: putNamesBack(left), changed: left.length > 0 };
     },
   });
   await forgetPreview();
