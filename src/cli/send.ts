@@ -13,10 +13,10 @@ import {
   journalFileName,
   journalKey,
   journalLine,
-  LetterMessage,
   letterMessage,
   recipients,
   Recipient,
+  sendAll,
   sentKeys,
   subjectFor,
 } from "../core/mail";
@@ -26,26 +26,13 @@ import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason, processIo } from "./io";
 import { loadRoster } from "./load";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
-import {
-  authError,
-  BodyWatch,
-  failureDetail,
-  failureKind,
-  parseSmtpUrl,
-  SmtpTarget,
-  smtpTransport,
-  tlsError,
-} from "./smtp";
+import { authError, BodyWatch, mailOf, parseSmtpUrl, smtpChannel, SmtpTarget, smtpTransport, tlsError } from "./smtp";
 
 const USAGE =
   "courriers-ent send FICHIER --template COURRIER.docx --smtp smtp://utilisateur@serveur:587 --from ADRESSE [--subject TEXTE] [--attach] [--rate N] [--journal FICHIER] [--dry-run DOSSIER] [--resend-uncertain] [--ca FICHIER.pem] [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers]";
 
 /** Exchange Online accepts 30 messages a minute from one mailbox. */
 const DEFAULT_RATE = 30;
-/** Waits before the retries of a temporary failure (421, 451, connection lost). */
-const RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 180_000];
-/** Before the last try of the recipients a server asked to try later. */
-const LATER_WAIT_MS = 15_000;
 
 type Status = "envoyé" | "incertain" | "déjà envoyé" | "sans adresse" | "refusé" | "non envoyé";
 
@@ -74,20 +61,6 @@ function positiveRate(value: string | true | undefined): number {
       `--rate : « ${String(value)} » n'est pas un nombre de messages par minute (1 à 10 000).`,
     );
   return n;
-}
-
-function mailOf(plan: Plan, message: LetterMessage) {
-  return {
-    from: plan.from,
-    to: message.toName ? { name: message.toName, address: message.to } : message.to,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    headers: { "Content-Language": "fr" },
-    attachments: message.attachment
-      ? [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.content) }]
-      : [],
-  };
 }
 
 export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
@@ -251,7 +224,7 @@ function readJournal(file: string, io: CliIo, resendUncertain: boolean): Set<str
   return sentKeys(text, file, { resendUncertain });
 }
 
-/** Sends one message after the other, paced, each journaled the moment the server accepts it. */
+/** The sending loop over the SMTP channel: each message journaled the moment the server may have it. */
 async function deliver(
   transport: Transporter,
   target: SmtpTarget,
@@ -270,136 +243,36 @@ async function deliver(
       "Interruption demandée : le message en cours se termine, puis l'envoi s'arrête. Relancez la même commande pour reprendre.",
     );
   });
-  const interval = 60_000 / settings.rate;
-  let nextAt = 0;
   let sent = 0;
-  // Recipients a server asked to try later (452 mailbox full): the others go first, then
-  // each gets one more try; still refused, they are listed and the next run retries them.
-  const later: Array<{ recipient: Recipient; error: unknown }> = [];
-  const attempt = async (recipient: Recipient, i: number, lastTry: boolean): Promise<"go" | "stop"> => {
-    const wait = nextAt - Date.now();
-    if (wait > 0) await sleep(wait);
-    nextAt = Date.now() + interval;
-    const message = letterMessage(plan.template, recipient, plan.roster, {
-      subject: plan.subject,
-      attach: plan.attach,
-    });
-    const result = await sendWithRetries(transport, mailOf(plan, message), sleep, settings.watch);
-    if (result.ok || result.kind === "uncertain") {
-      append(
-        settings.journal,
-        journalLine({
-          login: recipient.record.values.login,
-          to: recipient.to,
-          messageId: result.ok ? result.messageId : "",
-          at: new Date().toISOString(),
-          ...(result.ok ? {} : { uncertain: true }),
-        }),
-      );
-      outcomes.push(
-        result.ok
-          ? { record: recipient.record, to: recipient.to, status: "envoyé", detail: result.messageId }
-          : {
-              record: recipient.record,
-              to: recipient.to,
-              status: "incertain",
-              detail: `réponse du serveur perdue après l'envoi (${failureDetail(result.error)}) : ne repartira qu'avec --resend-uncertain`,
-            },
-      );
-      sent++;
-      if (sent % 25 === 0 || i === todo.length - 1) io.out(`${sent} / ${todo.length} envoyés…`);
-      return "go";
-    }
-    if (result.kind === "auth") throw authError(target, result.error);
-    if (result.kind === "tls") throw tlsError(target, result.error);
-    if (result.kind === "later" && !lastTry) {
-      later.push({ recipient, error: result.error });
-      return "go";
-    }
-    if (result.kind === "later") {
-      outcomes.push({
-        record: recipient.record,
-        to: recipient.to,
-        status: "non envoyé",
-        detail: `${failureDetail(result.error)} (réessayé en fin d’envoi : relancez la commande plus tard)`,
-      });
-      return "go";
-    }
-    if (result.kind === "retry") {
-      // The server stays unreachable after every retry: stop, the journal keeps what was sent.
-      // (On the last pass only this recipient: the caller lists the others of that pass.)
-      for (const r of lastTry ? [recipient] : todo.slice(i))
-        outcomes.push({
-          record: r.record,
-          to: r.to,
-          status: "non envoyé",
-          detail: r === recipient ? failureDetail(result.error) : "envoi interrompu",
-        });
-      for (const { recipient: r } of later)
-        outcomes.push({ record: r.record, to: r.to, status: "non envoyé", detail: "envoi interrompu" });
-      later.length = 0;
-      io.err(
-        `Le serveur ${target.host} ne répond plus (${failureDetail(result.error)}). Relancez la même commande plus tard : elle reprendra où elle s'est arrêtée.`,
-      );
-      return "stop";
-    }
-    outcomes.push({
-      record: recipient.record,
-      to: recipient.to,
-      status: "refusé",
-      detail: failureDetail(result.error),
-    });
-    return "go";
-  };
+  const notSent = (r: Recipient, status: Status, detail: string) =>
+    outcomes.push({ record: r.record, to: r.to, status, detail });
   try {
-    let stopped = false;
-    for (const [i, recipient] of todo.entries()) {
-      if (stopping) {
-        for (const r of todo.slice(i))
-          outcomes.push({ record: r.record, to: r.to, status: "non envoyé", detail: "envoi interrompu" });
-        stopped = true;
-        break;
-      }
-      if ((await attempt(recipient, i, false)) === "stop") {
-        stopped = true;
-        break;
-      }
-    }
-    const again = later.splice(0);
-    if (again.length && !stopped && !stopping) await sleep(LATER_WAIT_MS);
-    for (const { recipient } of again) {
-      if (stopped || stopping) {
-        outcomes.push({ record: recipient.record, to: recipient.to, status: "non envoyé", detail: "envoi interrompu" });
-        continue;
-      }
-      stopped = (await attempt(recipient, todo.length - 1, true)) === "stop";
-    }
+    const end = await sendAll(
+      todo,
+      (recipient) =>
+        letterMessage(plan.template, recipient, plan.roster, { subject: plan.subject, attach: plan.attach }),
+      smtpChannel(transport, target, plan.from, settings.rate, settings.watch),
+      { whilePaused: async () => undefined, cancelled: () => stopping, now: () => Date.now(), sleep },
+      {
+        sent: (recipient, entry) => {
+          append(settings.journal, journalLine(entry));
+          notSent(recipient, entry.uncertain ? "incertain" : "envoyé", entry.uncertain ? "" : entry.messageId);
+          sent++;
+          if (sent % 25 === 0) io.out(`${sent} / ${todo.length} envoyés…`);
+        },
+        failed: notSent,
+      },
+    );
+    if (end.end === "stopped") throw end.reason === "auth" ? authError(target, end.error) : tlsError(target, end.error);
+    for (const r of end.left)
+      notSent(r, "non envoyé", r === end.stoppedAt && "detail" in end ? end.detail : "envoi interrompu");
+    if (end.end === "unreachable")
+      io.err(
+        `Le serveur ${target.host} ne répond plus (${end.detail}). Relancez la même commande plus tard : elle reprendra où elle s'est arrêtée.`,
+      );
+    if (sent % 25 !== 0) io.out(`${sent} / ${todo.length} envoyés…`);
   } finally {
     stopListening();
-  }
-}
-
-type SendResult = { ok: true; messageId: string } | { ok: false; kind: ReturnType<typeof failureKind>; error: unknown };
-
-async function sendWithRetries(
-  transport: Transporter,
-  mail: ReturnType<typeof mailOf>,
-  sleep: (ms: number) => Promise<void>,
-  watch: BodyWatch,
-): Promise<SendResult> {
-  for (let attempt = 0; ; attempt++) {
-    watch.bodySent = false;
-    try {
-      const info = await transport.sendMail(mail);
-      return { ok: true, messageId: String(info.messageId ?? "") };
-    } catch (error) {
-      // The whole body went and no answer came back: the server may have it. Never retried.
-      const lost = watch.bodySent && (error as { responseCode?: number })?.responseCode === undefined;
-      const kind = lost ? "uncertain" : failureKind(error);
-      // "later" is one recipient's matter: the run goes on and comes back to it.
-      if (kind !== "retry" || attempt >= RETRY_DELAYS_MS.length) return { ok: false, kind, error };
-      await sleep(RETRY_DELAYS_MS[attempt]);
-    }
   }
 }
 
@@ -418,7 +291,7 @@ async function dryRunTo(dir: string, plan: Plan, send: Recipient[], outcomes: Ou
       subject: plan.subject,
       attach: plan.attach,
     });
-    const eml = await new MailComposer(mailOf(plan, message)).compile().build();
+    const eml = await new MailComposer(mailOf(plan.from, message)).compile().build();
     const safe = recipient.record.values.login.replace(/[^\w.-]+/g, "_");
     const file = path.join(dir, `${String(i + 1).padStart(width, "0")}-${safe}.eml`);
     try {

@@ -1,7 +1,9 @@
 // The SMTP side of `courriers-ent send`: the --smtp address read safely (TLS required except
-// on this computer, no password in it), a pooled nodemailer transport, and each failure
-// sorted into what to do: retry later, skip this person, or stop the run.
+// on this computer, no password in it), a pooled nodemailer transport, and the sending
+// loop's SMTP channel, which sorts each failure into what to do: retry, come back to this
+// person, journal as uncertain, skip this person, or stop the run.
 import { createTransport, Transporter } from "nodemailer";
+import type { Attempt, Channel, LetterMessage } from "../core/mail";
 import { CliError, EXIT } from "./io";
 
 export interface SmtpTarget {
@@ -93,10 +95,10 @@ export function smtpTransport(
 
 /**
  * "later": one recipient's temporary refusal (452 mailbox full at RCPT TO): the others go on
- * first. "uncertain": the body went whole, then the answer was lost (classified by the caller,
- * which knows, see BodyWatch).
+ * first. (Uncertain — the body went whole, then the answer was lost — is the channel's to
+ * say: it watches the body, see BodyWatch.)
  */
-export type FailureKind = "auth" | "tls" | "retry" | "later" | "uncertain" | "refused";
+export type FailureKind = "auth" | "tls" | "retry" | "later" | "refused";
 
 interface SmtpFailure {
   code?: string;
@@ -169,4 +171,53 @@ export function tlsError(target: SmtpTarget, err: unknown): CliError {
     EXIT.usage,
     { cause: err },
   );
+}
+
+/** nodemailer's message for one letter. */
+export function mailOf(from: string, message: LetterMessage) {
+  return {
+    from,
+    to: message.toName ? { name: message.toName, address: message.to } : message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: { "Content-Language": "fr" },
+    attachments: message.attachment
+      ? [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.content) }]
+      : [],
+  };
+}
+
+/** The school's SMTP server as a channel of the sending loop (core/mail/send-loop.ts). */
+export function smtpChannel(
+  transport: Transporter,
+  target: SmtpTarget,
+  from: string,
+  perMinute: number,
+  watch: BodyWatch,
+): Channel {
+  return {
+    name: `le serveur ${target.host}`,
+    perMinute,
+    send: async (message): Promise<Attempt> => {
+      watch.bodySent = false;
+      try {
+        const info = await transport.sendMail(mailOf(from, message));
+        return { ok: true, id: String(info.messageId ?? "") };
+      } catch (error) {
+        const detail = failureDetail(error);
+        // The whole body went and no answer came back: the server may have it. Never retried.
+        if (watch.bodySent && (error as SmtpFailure)?.responseCode === undefined)
+          return {
+            ok: false,
+            kind: "uncertain",
+            detail: `réponse du serveur perdue après l'envoi (${detail}) : ne repartira qu'avec --resend-uncertain`,
+          };
+        const kind = failureKind(error);
+        if (kind === "auth") return { ok: false, kind: "stop", reason: "auth", detail, error };
+        if (kind === "tls") return { ok: false, kind: "stop", reason: "tls", detail, error };
+        return { ok: false, kind, detail };
+      }
+    },
+  };
 }

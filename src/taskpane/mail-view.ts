@@ -1,12 +1,13 @@
 // Step 5 — Envoyer par courriel: each person's letter as a message from the user's own
 // Microsoft 365 mailbox (Graph sendMail). Who gets a message and who gets paper, the subject,
 // a first message to oneself, then the run with its progress, pause and cancel. The journal
-// of what went lives in this page's memory only; the user downloads it, and loading it back
-// with the same export resumes without sending anyone a second message.
+// of what went is kept in the document after each message (word/send-journal.ts): a pane
+// closed mid-run and opened again resumes without sending anyone a second message. The user
+// may also download it, and load it back elsewhere.
 import type { Recipient, PaperLetter } from "../core/mail";
 import type { Mailing } from "./mail-run";
 import type * as MailRun from "./mail-run";
-import { readTemplateFile, SignedIn } from "../word";
+import { readTemplateFile, SignedIn, storedJournal, storeJournal } from "../word";
 import { CLIENT_ID } from "./config";
 import { describeError, PaneContext } from "./context";
 import { byId, fileBytes, formatCount, h, plural, replaceChildren } from "./dom";
@@ -20,23 +21,64 @@ let mail: MailModule | null = null;
 let loading = false;
 let user: SignedIn | null = null;
 
-/** What was sent while the pane is open (and what a loaded journal lists): never sent again. */
-const journal = { lines: [] as string[], keys: new Set<string>() };
+/**
+ * What went, from this document's journal (and any journal file loaded): never sent again.
+ * `uncertain`: the keys whose last line says the message may have gone (sent again only when
+ * the user asks).
+ */
+const journal = { lines: [] as string[], keys: new Set<string>(), uncertain: new Set<string>(), read: false };
 let journalUrl: string | null = null;
 
 interface Run {
   total: number;
   sent: number;
+  uncertain: number;
   failed: string[];
   paused: boolean;
   cancelled: boolean;
   /** Ends the pause, or the wait in progress, at once. */
   resume: (() => void) | null;
   wake: (() => void) | null;
+  /** Abort the request in flight (« Annuler »). */
+  aborts: Set<() => void>;
 }
 let run: Run | null = null;
 /** The last run's failures, listed after it ended. */
 let lastFailures: string[] = [];
+
+/** A journal line's key and whether it says « incertain »; the last line about a person wins. */
+function addLine(line: string): boolean {
+  const entry = mail?.journalEntries(line, "journal")[0];
+  if (!entry) return false;
+  const known = journal.keys.has(entry.key) && journal.uncertain.has(entry.key) === entry.uncertain;
+  journal.lines.push(`${entry.line}\n`);
+  journal.keys.add(entry.key);
+  if (entry.uncertain) journal.uncertain.add(entry.key);
+  else journal.uncertain.delete(entry.key);
+  return !known;
+}
+
+/** This document's journal, read once (again after « Effacer les données »). */
+function readStoredJournal(): void {
+  if (journal.read || !mail) return;
+  journal.read = true;
+  for (const line of storedJournal()) {
+    try {
+      addLine(line);
+    } catch {
+      // A line Word kept damaged: the others still count.
+    }
+  }
+}
+
+let storeWarning = "";
+
+/** Saves the journal in the document before the next message goes; says once if Word cannot. */
+async function keepJournal(): Promise<void> {
+  const failure = await storeJournal(journal.lines.map((l) => l.trim()));
+  if (failure && !storeWarning)
+    storeWarning = `Word n'a pas pu noter l'envoi dans le document (${failure}) : gardez ce volet ouvert jusqu'à la fin, puis téléchargez le journal d'envoi.`;
+}
 
 const MAIL_SEND_HELP =
   "L'envoi par courriel depuis Word passe par Microsoft 365 : l'administrateur de l'établissement doit d'abord déclarer Courriers ENT dans Microsoft Entra ID (voir le README, « Envoyer par courriel »). Sans Microsoft 365, envoyez les messages avec la ligne de commande : courriers-ent send export.csv --template courrier.docx --from secretariat@… --smtp smtp://…";
@@ -73,7 +115,15 @@ export function setupMail(ctx: PaneContext): void {
     run.paused = false;
     run.resume?.();
     run.wake?.();
-    byId("mail-status").textContent = "Annulation : le message en cours se termine, puis l'envoi s'arrête…";
+    run.aborts.forEach((abort) => abort());
+    byId("mail-status").textContent = "Annulation de l'envoi…";
+  });
+  byId("mail-resend-uncertain").addEventListener("click", () => void resendUncertain(ctx));
+  // Closing the pane mid-run: the journal in the document keeps what went, but the run stops.
+  window.addEventListener("beforeunload", (event) => {
+    if (!run) return;
+    event.preventDefault();
+    event.returnValue = "L'envoi des courriels est en cours : fermer le volet l'arrête.";
   });
   const input = byId<HTMLInputElement>("mail-journal");
   input.addEventListener("change", async () => {
@@ -84,12 +134,13 @@ export function setupMail(ctx: PaneContext): void {
     try {
       const text = strFromU8(await fileBytes(file));
       let added = 0;
+      readStoredJournal();
       for (const { key, line } of mail.journalEntries(text, file.name)) {
         if (journal.keys.has(key)) continue;
-        journal.keys.add(key);
-        journal.lines.push(`${line}\n`);
+        addLine(line);
         added++;
       }
+      await keepJournal();
       byId("mail-status").textContent =
         `Journal « ${file.name} » chargé : ${plural(added, "message déjà envoyé", "messages déjà envoyés")}, qui ne repartiront pas.`;
       offerJournal();
@@ -101,13 +152,18 @@ export function setupMail(ctx: PaneContext): void {
 }
 
 /** Who gets a message now (not in the journal), who already had one, who gets paper. */
-function plan(ctx: PaneContext): { todo: Recipient[]; already: number; paper: PaperLetter[] } | string {
+function plan(
+  ctx: PaneContext,
+): { todo: Recipient[]; already: number; uncertain: Recipient[]; paper: PaperLetter[] } | string {
   const roster = ctx.state.roster;
   if (!mail || !roster) return "";
+  readStoredJournal();
   try {
     const { send, paper } = mail.recipients(ctx.state.selected(), roster);
-    const todo = send.filter((r) => !journal.keys.has(mail!.journalKey(r.record.values.login, r.to)));
-    return { todo, already: send.length - todo.length, paper };
+    const key = (r: Recipient) => mail!.journalKey(r.record.values.login, r.to);
+    const todo = send.filter((r) => !journal.keys.has(key(r)));
+    const uncertain = send.filter((r) => journal.uncertain.has(key(r)));
+    return { todo, already: send.length - todo.length - uncertain.length, uncertain, paper };
   } catch (err) {
     return describeError(err);
   }
@@ -127,6 +183,7 @@ const NO_SIGN_IN_HERE =
 export function renderMail(ctx: PaneContext): void {
   if (!ctx.state.roster && !run) forgetJournal();
   if (CLIENT_ID && canSignIn() && ctx.state.openStep === "mail") loadMailModule(ctx);
+  renderResume(ctx);
   const unavailable = byId("mail-unavailable");
   const ready = byId("mail-ready");
   const p = plan(ctx);
@@ -148,6 +205,7 @@ export function renderMail(ctx: PaneContext): void {
 
   const parts = [plural(p.todo.length, "message à envoyer", "messages à envoyer")];
   if (p.already) parts.push(`${plural(p.already, "déjà envoyé", "déjà envoyés")} (journal)`);
+  if (p.uncertain.length) parts.push(`${plural(p.uncertain.length, "incertain", "incertains")} (voir ci-dessous)`);
   if (p.paper.length)
     parts.push(`${plural(p.paper.length, "personne sans adresse", "personnes sans adresse")} : courrier papier`);
   byId("mail-recipients").textContent = `${parts.join(" ; ")}.`;
@@ -181,10 +239,18 @@ export function renderMail(ctx: PaneContext): void {
   progress.hidden = !busy;
   if (run) {
     progress.max = Math.max(run.total, 1);
-    progress.value = run.sent + run.failed.length;
+    progress.value = run.sent + run.uncertain + run.failed.length;
     byId("mail-counts").textContent =
-      `Envoyés : ${formatCount(run.sent)} · À envoyer : ${formatCount(run.total - run.sent - run.failed.length)} · Échecs : ${formatCount(run.failed.length)}${run.paused ? " · en pause" : ""}`;
+      `Acceptés : ${formatCount(run.sent)} · À envoyer : ${formatCount(run.total - run.sent - run.uncertain - run.failed.length)} · Échecs : ${formatCount(run.failed.length)}${run.uncertain ? ` · Incertains : ${formatCount(run.uncertain)}` : ""}${run.paused ? " · en pause" : ""}`;
   }
+  byId("mail-uncertain").hidden = busy || p.uncertain.length === 0;
+  byId("mail-uncertain-summary").textContent = `Messages incertains (${formatCount(p.uncertain.length)})`;
+  replaceChildren(
+    byId("mail-uncertain-list"),
+    ...p.uncertain.map((r) => h("li", {}, `${r.record.values.firstName} ${r.record.values.lastName} <${r.to}>`)),
+  );
+  byId<HTMLButtonElement>("mail-resend-uncertain").disabled = busy || !ctx.wordAvailable || Boolean(subjectProblem);
+  byId<HTMLInputElement>("mail-sent-items").disabled = busy;
   const failures = run?.failed ?? lastFailures;
   byId("mail-failures").hidden = failures.length === 0;
   byId("mail-failures-summary").textContent = `Messages refusés (${formatCount(failures.length)})`;
@@ -215,14 +281,50 @@ function sentAtOf(line: string): string | null {
 
 /** The step's one-line summary when closed. */
 export function mailOutline(): string {
-  return journal.lines.length ? plural(journal.lines.length, "message envoyé", "messages envoyés") : "";
+  const sent = journal.keys.size - journal.uncertain.size;
+  return sent ? plural(sent, "message envoyé", "messages envoyés") : "";
 }
 
-/** Everything a sending needs: the letter from Word, the subject, the user signed in. */
-async function prepare(ctx: PaneContext, sleep: (ms: number) => Promise<void>): Promise<Mailing | null> {
+/** The journal this document keeps, read without the mail module: who, and when the last went. */
+function storedSummary(): { people: number; last: string | null } {
+  const people = new Set<string>();
+  let last: string | null = null;
+  for (const line of storedJournal()) {
+    try {
+      const entry = JSON.parse(line) as { login?: unknown; to?: unknown; at?: unknown };
+      people.add(`${String(entry.login)}\u0000${String(entry.to).toLowerCase()}`);
+      if (typeof entry.at === "string") last = entry.at;
+    } catch {
+      // a damaged line: the others still say enough
+    }
+  }
+  return { people: people.size, last };
+}
+
+/** Before any file is chosen: this document already sent messages, and how to resume. */
+function renderResume(ctx: PaneContext): void {
+  const note = byId("mail-resume");
+  const stored = CLIENT_ID && canSignIn() && !ctx.state.roster ? storedSummary() : { people: 0, last: null };
+  note.hidden = stored.people === 0;
+  if (!stored.people) return;
+  const when = stored.last
+    ? `, le dernier le ${new Date(stored.last).toLocaleString("fr-FR", { dateStyle: "short", timeStyle: "short" })}`
+    : "";
+  note.textContent = `Un envoi par courriel est parti de ce document (${plural(stored.people, "message", "messages")}${when}). Pour le reprendre, choisissez le même fichier exporté : personne ne recevra son message deux fois.`;
+}
+
+/** Everything a sending needs: the user signed in, the letter from Word, the subject. */
+async function prepare(ctx: PaneContext, run: Run | null): Promise<Mailing | null> {
   const roster = ctx.state.roster;
   if (!mail || !roster) return null;
   ctx.clearError();
+  // First, while the click still counts as the user's: a sign-in window opened later
+  // (after Word's answers) would be blocked by the browser.
+  if (!user) {
+    byId("mail-status").textContent = "Connexion à Microsoft 365…";
+    user = await mail.signIn(CLIENT_ID);
+    byId("mail-status").textContent = "";
+  }
   await ctx.leavePreview();
   if (!(await pinkPassagesAccepted("send"))) return null;
   if (!(await excelNumbersAccepted(roster, ctx.state.selected(), "send"))) return null;
@@ -234,19 +336,55 @@ async function prepare(ctx: PaneContext, sleep: (ms: number) => Promise<void>): 
     !(await ask(`${lostPartsSentence(lostParts, "les messages")} Envoyer quand même ?`, "Envoyer quand même"))
   )
     return null;
-  byId("mail-status").textContent = "Connexion à Microsoft 365…";
-  user ??= await mail.signIn(CLIENT_ID);
   return {
     template: bytes,
     source: roster,
     subject,
     attach: byId<HTMLInputElement>("mail-attach").checked,
+    saveToSentItems: byId<HTMLInputElement>("mail-sent-items").checked,
     user,
-    sleep,
+    onCancel: (abort) => {
+      if (!run) return () => undefined;
+      const aborts = run.aborts;
+      aborts.add(abort);
+      return () => aborts.delete(abort);
+    },
   };
 }
 
-const plainSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The loop's control for a run: its pause, its cancel, and waits that « Annuler » cuts short. */
+function control(current: Run) {
+  return {
+    whilePaused: () =>
+      current.paused ? new Promise<void>((resolve) => (current.resume = resolve)) : Promise.resolve(),
+    cancelled: () => current.cancelled,
+    now: () => Date.now(),
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        current.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }),
+    // What the journal says went earlier counts toward Microsoft 365's day.
+    sentEarlier: journal.lines.map(sentAtOf).filter((at): at is string => at !== null),
+  };
+}
+
+function newRun(total: number): Run {
+  return {
+    total,
+    sent: 0,
+    uncertain: 0,
+    failed: [],
+    paused: false,
+    cancelled: false,
+    resume: null,
+    wake: null,
+    aborts: new Set(),
+  };
+}
 
 async function sendSample(ctx: PaneContext): Promise<void> {
   // The first person who will get a message: the letter the user most wants to see.
@@ -257,15 +395,15 @@ async function sendSample(ctx: PaneContext): Promise<void> {
   if (!first || !mail) return;
   button.disabled = true;
   try {
-    const mailing = await prepare(ctx, plainSleep);
+    const mailing = await prepare(ctx, null);
     if (!mailing) return;
     status.textContent = "Envoi de l'exemple…";
-    const result = await mail.sendSample(mailing, first);
+    const result = await mail.sendSample(mailing, first, control(newRun(1)));
     const me = mailing.user.address();
     status.textContent = result.ok
-      ? `Exemple envoyé à ${me} : le courrier de ${first.values.firstName} ${first.values.lastName}. Vérifiez-le dans votre boîte de réception avant d'envoyer à tous.`
+      ? `Exemple accepté par Microsoft 365 pour ${me} : le courrier de ${first.values.firstName} ${first.values.lastName}. Vérifiez-le dans votre boîte de réception avant d'envoyer à tous.`
       : `L'exemple n'est pas parti (${result.detail}).`;
-    if (!result.ok && result.kind === "auth") user = null;
+    if (!result.ok && result.signInAgain) user = null;
   } catch (err) {
     status.textContent = "";
     ctx.showError(describeError(err));
@@ -275,86 +413,54 @@ async function sendSample(ctx: PaneContext): Promise<void> {
   }
 }
 
+/** « Renvoyer ces messages »: the uncertain ones, after the user says they did not arrive. */
+async function resendUncertain(ctx: PaneContext): Promise<void> {
+  const p = plan(ctx);
+  if (typeof p === "string" || !p.uncertain.length || run) return;
+  const n = p.uncertain.length;
+  if (
+    !(await ask(
+      `${plural(n, "personne a", "personnes ont")} peut-être déjà reçu son message. Le renvoyer quand même ? Ne le faites qu'après avoir vérifié qu'il n'est pas arrivé.`,
+      "Renvoyer",
+    ))
+  )
+    return;
+  await runMessages(ctx, p.uncertain);
+}
+
 async function sendAll(ctx: PaneContext): Promise<void> {
   const p = plan(ctx);
   if (!mail || typeof p === "string" || p.todo.length === 0 || run) return;
+  await runMessages(ctx, p.todo);
+}
+
+/** A run: each message journaled in the document before the next one goes. */
+async function runMessages(ctx: PaneContext, todo: Recipient[]): Promise<void> {
+  if (!mail || run) return;
   const status = byId("mail-status");
-  const current: Run = {
-    total: p.todo.length,
-    sent: 0,
-    failed: [],
-    paused: false,
-    cancelled: false,
-    resume: null,
-    wake: null,
-  };
+  const current = newRun(todo.length);
   run = current;
   lastFailures = [];
+  storeWarning = "";
   ctx.refresh();
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      current.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   try {
-    const mailing = await prepare(ctx, sleep);
+    const mailing = await prepare(ctx, current);
     if (!mailing) return;
     status.textContent = "Envoi en cours…";
-    const end = await mail.sendRun(
-      mailing,
-      p.todo,
-      {
-        whilePaused: () =>
-          current.paused ? new Promise<void>((resolve) => (current.resume = resolve)) : Promise.resolve(),
-        cancelled: () => current.cancelled,
-        now: () => Date.now(),
-        // What the loaded journal says went earlier counts toward Microsoft 365's day.
-        sentEarlier: journal.lines.map(sentAtOf).filter((at): at is string => at !== null),
+    const end = await mail.sendRun(mailing, todo, control(current), {
+      sent: async (r, entry) => {
+        addLine(mail!.journalLine(entry));
+        if (entry.uncertain) current.uncertain++;
+        else current.sent++;
+        ctx.refresh();
+        await keepJournal();
       },
-      {
-        sent: (r, entry) => {
-          journal.lines.push(mail!.journalLine(entry));
-          journal.keys.add(mail!.journalKey(entry.login, entry.to));
-          current.sent++;
-          ctx.refresh();
-        },
-        failed: (r, detail) => {
-          current.failed.push(`${r.record.values.firstName} ${r.record.values.lastName} <${r.to}> : ${detail}`);
-          ctx.refresh();
-        },
+      failed: (r, st, detail) => {
+        current.failed.push(`${r.record.values.firstName} ${r.record.values.lastName} <${r.to}> : ${detail}`);
+        ctx.refresh();
       },
-    );
-    const left = current.total - current.sent - current.failed.length;
-    const done = plural(current.sent, "message envoyé", "messages envoyés");
-    const refused = current.failed.length
-      ? ` ${plural(current.failed.length, "adresse refusée", "adresses refusées")} (voir la liste) : imprimez leur courrier.`
-      : "";
-    const resume =
-      "Téléchargez le journal d'envoi : chargé ici avec le même fichier, il permet de reprendre sans envoyer deux fois le même message.";
-    switch (end.end) {
-      case "done":
-        status.textContent = `${done}.${refused} ${resume}`;
-        break;
-      case "cancelled":
-        status.textContent = `Envoi annulé : ${done}, ${plural(left, "non envoyé", "non envoyés")}.${refused} ${resume}`;
-        break;
-      case "daily-limit":
-        status.textContent = `Limite de Microsoft 365 atteinte pour aujourd'hui : ${done}, ${plural(left, "reste", "restent")} à envoyer demain.${refused} ${resume}`;
-        break;
-      case "auth":
-        user = null;
-        status.textContent = `Microsoft 365 a refusé l'envoi (${end.detail}) : ${done}. Cliquez de nouveau sur « Envoyer » pour vous reconnecter et continuer ; les messages déjà partis ne repartiront pas.`;
-        break;
-      case "too-big":
-        status.textContent = `Aucun message envoyé. ${end.detail}`;
-        break;
-      case "unreachable":
-        status.textContent = `Microsoft 365 ne répond plus (${end.detail}) : ${done}. Réessayez plus tard ; les messages déjà partis ne repartiront pas. ${resume}`;
-        break;
-    }
+    });
+    status.textContent = endText(end, current);
   } catch (err) {
     status.textContent = "";
     ctx.showError(describeError(err));
@@ -363,6 +469,41 @@ async function sendAll(ctx: PaneContext): Promise<void> {
     run = null;
     offerJournal();
     ctx.refresh();
+  }
+}
+
+/** What the status line says once a run ends. */
+function endText(end: Awaited<ReturnType<MailModule["sendRun"]>>, current: Run): string {
+  const left = end.left.length;
+  const done = `${plural(current.sent, "message accepté", "messages acceptés")} par Microsoft 365`;
+  const uncertain = current.uncertain
+    ? ` ${plural(current.uncertain, "message incertain", "messages incertains")} : Microsoft 365 ne l'a pas confirmé (voir la liste).`
+    : "";
+  const refused = current.failed.length
+    ? ` ${plural(current.failed.length, "adresse refusée", "adresses refusées")} (voir la liste) : imprimez leur courrier.`
+    : "";
+  // Accepted is not delivered: a wrong address comes back later, as a message.
+  const bounces = current.sent
+    ? " Un message accepté peut encore revenir « non remis » dans votre boîte de réception (adresse erronée, boîte pleine) : remettez alors le courrier papier."
+    : "";
+  const kept = storeWarning
+    ? ` ${storeWarning}`
+    : " Le journal d'envoi est gardé dans ce document : personne ne recevra son message deux fois.";
+  const tail = `${uncertain}${refused}${bounces}${kept}`;
+  switch (end.end) {
+    case "done":
+      return `${done}.${tail}`;
+    case "cancelled":
+      return `Envoi annulé : ${done}, ${plural(left, "non envoyé", "non envoyés")}.${tail}`;
+    case "daily-limit":
+      return `Limite de Microsoft 365 atteinte pour aujourd'hui : ${done}, ${plural(left, "reste", "restent")} à envoyer demain.${tail}`;
+    case "refused-all":
+      return `Aucun message envoyé. ${end.detail}`;
+    case "stopped":
+      user = null;
+      return `Microsoft 365 a refusé l'envoi (${end.detail}) : ${done}. Cliquez de nouveau sur « Envoyer » pour vous reconnecter et continuer ; les messages déjà partis ne repartiront pas.${tail}`;
+    case "unreachable":
+      return `Microsoft 365 ne répond plus (${end.detail}) : ${done}. Réessayez plus tard ; les messages déjà partis ne repartiront pas.${tail}`;
   }
 }
 
@@ -376,11 +517,16 @@ function offerJournal(): void {
   link.href = journalUrl;
 }
 
-/** "Effacer les données": the journal names people too. */
+/**
+ * "Effacer les données": the pane forgets the journal too (it names people). The document
+ * keeps its own, read again with the next file: what it lists must never go twice.
+ */
 function forgetJournal(): void {
-  if (journal.lines.length === 0) return;
+  if (!journal.read && journal.lines.length === 0) return;
   journal.lines = [];
   journal.keys.clear();
+  journal.uncertain.clear();
+  journal.read = false;
   lastFailures = [];
   offerJournal();
 }

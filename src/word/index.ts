@@ -9,6 +9,7 @@ export type { TemplateSource } from "./document";
 export { WordError } from "./errors";
 export { createLetters, openIsConfirmed, readTemplateFile } from "./merge";
 export type { LettersOutcome, MergePhase } from "./merge";
+export { storedJournal, storeJournal } from "./send-journal";
 export type { AuthWay, DialogAnswer, SignedIn } from "./auth";
 /** Signing in to Microsoft 365 (MSAL), loaded with the pane's e-mail step only: chunk "mail". */
 export const loadSignIn = () => import(/* webpackChunkName: "mail" */ "./auth");

@@ -9,7 +9,13 @@ import type { HttpPost } from "../../src/core/mail";
 export interface FakeGraph {
   url: string;
   ca: string;
-  sent: Array<{ to: string; subject: string; html: string; attachments: Array<{ name: string }> }>;
+  sent: Array<{
+    to: string;
+    subject: string;
+    html: string;
+    attachments: Array<{ name: string }>;
+    saveToSentItems: boolean;
+  }>;
   requests: number;
   /** Answers to give first, in order, before accepting: [status, Retry-After?]. */
   script: Array<[number, string?]>;
@@ -19,6 +25,11 @@ export interface FakeGraph {
   tokens: string[];
   /** Milliseconds before answering each message (a slow tenant, so that a test can cancel mid-run). */
   delayMs: number;
+  /**
+   * Messages taken, then answered badly, in order: a status (504 after Graph accepted),
+   * "reset" (the connection cut) or "hang" (no answer ever).
+   */
+  afterAccept: Array<number | "reset" | "hang">;
   close(): Promise<void>;
   /** A fetch-like client that trusts this server's certificate. */
   post: HttpPost;
@@ -35,6 +46,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     refuse: [],
     tokens: ["jeton-1"],
     delayMs: 0,
+    afterAccept: [],
     close: async () => undefined,
     post: async () => {
       throw new Error("not started");
@@ -65,17 +77,34 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       const to = message.toRecipients[0].emailAddress.address;
       if (state.refuse.includes(to))
         return reply(400, { error: { code: "ErrorInvalidRecipients", message: `Invalid recipient ${to}` } });
-      state.sent.push({ to, subject: message.subject, html: message.body.content, attachments: message.attachments });
-      setTimeout(() => reply(202), state.delayMs);
+      state.sent.push({
+        to,
+        subject: message.subject,
+        html: message.body.content,
+        attachments: message.attachments,
+        saveToSentItems: JSON.parse(body).saveToSentItems,
+      });
+      const after = state.afterAccept.shift();
+      if (after === "hang") return;
+      if (after === "reset") return req.socket.destroy();
+      if (after) return reply(after, { error: { code: "GatewayTimeout", message: "Gateway Timeout" } });
+      setTimeout(() => reply(202, undefined, { "request-id": `req-${state.sent.length}` }), state.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   state.url = `https://127.0.0.1:${port}/v1.0`;
-  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  state.close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  // As the pane's fetch does: aborted after init.timeoutMs, or when `signal` (the pane's
+  // « Annuler ») aborts; a refused connection is known not to have sent anything.
   state.post = (url, init) =>
     new Promise((resolve, reject) => {
-      const req = https.request(url, { method: init.method, headers: init.headers, ca: cert }, (res) => {
+      const { signal } = init as { signal?: AbortSignal };
+      const req = https.request(url, { method: init.method, headers: init.headers, ca: cert, signal }, (res) => {
         let text = "";
         res.on("data", (c) => (text += c));
         res.on("end", () =>
@@ -86,7 +115,16 @@ export async function startFakeGraph(): Promise<FakeGraph> {
           }),
         );
       });
-      req.on("error", reject);
+      if (init.timeoutMs) {
+        const timer = setTimeout(
+          () => req.destroy(new Error(`aucune réponse en ${init.timeoutMs} ms`)),
+          init.timeoutMs,
+        );
+        req.on("close", () => clearTimeout(timer));
+      }
+      req.on("error", (err: NodeJS.ErrnoException) =>
+        reject(err.code === "ECONNREFUSED" ? Object.assign(err, { notSent: true }) : err),
+      );
       req.end(init.body);
     });
   return state;

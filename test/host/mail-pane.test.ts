@@ -146,7 +146,7 @@ describe("step 5 with a client id", () => {
     await openMailStep();
     graph.delayMs = 150;
     await start("mail-send");
-    await until(() => text("mail-counts").startsWith("Envoyés : 1 "), "un message envoyé");
+    await until(() => text("mail-counts").startsWith("Acceptés : 1 "), "un message envoyé");
     $("mail-pause").click();
     await flush();
     expect(text("mail-pause")).toBe("Reprendre");
@@ -155,7 +155,7 @@ describe("step 5 with a client id", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(graph.sent.length).toBe(during);
     $("mail-pause").click();
-    await until(() => text("mail-status").startsWith("4 messages envoyés."), "fin de l'envoi");
+    await until(() => text("mail-status").startsWith("4 messages acceptés par Microsoft 365."), "fin de l'envoi");
     expect(graph.sent.map((m) => m.to).sort()).toEqual(WITH_ADDRESS.map((p) => p[7]).sort());
     expect(host.log.calls.filter((c) => c.api === "UI.displayDialogAsync")).toHaveLength(1);
     expect($("mail-journal-download").hidden).toBe(false);
@@ -175,13 +175,113 @@ describe("step 5 with a client id", () => {
     $("merge-toggle").click();
     await flush();
     expect(text("mail-outline")).toBe("4 messages envoyés");
-    // "Effacer les données" forgets the journal too: it names people.
+    // "Effacer les données": the pane forgets the journal (it names people); the document
+    // keeps its own, so that the same file chosen again sends nobody twice.
     $("data-toggle").click();
     await flush();
     $("clear-data").click();
     await flush();
     expect($("mail-journal-download").hidden).toBe(true);
     expect(text("mail-outline")).toBe("");
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    expect(text("mail-recipients")).toBe(
+      "0 message à envoyer ; 4 déjà envoyés (journal) ; 3 personnes sans adresse : courrier papier.",
+    );
+  });
+
+  it("keeps the journal in the document after each message: closed mid-run and opened again, it resumes and sends nobody twice", async () => {
+    const host = await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    graph.delayMs = 300;
+    await start("mail-send");
+    await until(() => text("mail-counts").startsWith("Acceptés : 2 "), "deux messages acceptés");
+    // Before the pane goes, the browser asks (beforeunload).
+    const leaving = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(true);
+    // The pane goes: the page stops (here: cancelled, then the page replaced).
+    $("mail-cancel").click();
+    await until(() => text("mail-status").startsWith("Envoi annulé"), "arrêté");
+    const first = graph.sent.map((m) => m.to);
+    const lines = (host.doc.settings["courriersEnt.envois"] as { lines: string[] }).lines;
+    expect(lines.map((l) => JSON.parse(l).to)).toEqual(first);
+    expect(lines.join("\n")).not.toMatch(/motdepasse|password/i);
+
+    await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }], settings: host.doc.settings });
+    expect($("mail-resume").hidden).toBe(false);
+    expect(text("mail-resume")).toMatch(
+      new RegExp(
+        `^Un envoi par courriel est parti de ce document \\(${first.length} messages?, le dernier le \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d\\)\\. Pour le reprendre, choisissez le même fichier exporté : personne ne recevra son message deux fois\\.$`,
+      ),
+    );
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    expect($("mail-resume").hidden).toBe(true);
+    expect(text("mail-recipients")).toMatch(new RegExp(`^${4 - first.length} messages? à envoyer ; `));
+    graph.delayMs = 0;
+    await start("mail-send");
+    await until(
+      () => text("mail-status").includes("acceptés par Microsoft 365") || text("mail-status").includes("accepté par"),
+      "fin",
+    );
+    const all = graph.sent.map((m) => m.to);
+    expect(all.sort()).toEqual(WITH_ADDRESS.map((p) => p[7]).sort());
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("aborts the request in flight on « Annuler », journals it « incertain », and resends it only when asked", async () => {
+    await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    graph.afterAccept.push("hang");
+    await start("mail-send");
+    await until(() => graph.sent.length === 1, "la requête est partie");
+    $("mail-cancel").click();
+    await until(() => text("mail-status").startsWith("Envoi annulé"), "annulé sans attendre la réponse");
+    expect(text("mail-status")).toContain("1 message incertain : Microsoft 365 ne l'a pas confirmé (voir la liste).");
+    expect(text("mail-recipients")).toBe(
+      "3 messages à envoyer ; 1 incertain (voir ci-dessous) ; 3 personnes sans adresse : courrier papier.",
+    );
+    expect($("mail-uncertain").hidden).toBe(false);
+    expect(text("mail-uncertain-summary")).toBe("Messages incertains (1)");
+    const uncertain = graph.sent[0].to;
+    expect(text("mail-uncertain-list")).toContain(`<${uncertain}>`);
+    // The run sends the others, never the uncertain one.
+    await start("mail-send");
+    await until(() => text("mail-status").startsWith("3 messages acceptés"), "les autres");
+    expect(graph.sent.filter((m) => m.to === uncertain)).toHaveLength(1);
+    // Asked, after a question, it goes again.
+    $("mail-resend-uncertain").click();
+    await until(() => !$("confirm-replace").hidden, "question");
+    expect(text("confirm-replace-text")).toBe(
+      "1 personne a peut-être déjà reçu son message. Le renvoyer quand même ? Ne le faites qu'après avoir vérifié qu'il n'est pas arrivé.",
+    );
+    $("confirm-replace-yes").click();
+    await until(() => text("mail-status").startsWith("1 message accepté"), "renvoyé");
+    expect(graph.sent.filter((m) => m.to === uncertain)).toHaveLength(2);
+    expect($("mail-uncertain").hidden).toBe(true);
+  });
+
+  it("says « accepté », not delivered, with what to do about bounces; Sent Items only when ticked", async () => {
+    await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    expect($<HTMLInputElement>("mail-sent-items").checked).toBe(false);
+    expect(text("mail-sent-items-help")).toContain("chaque message contient le mot de passe de la personne");
+    await start("mail-send");
+    await until(() => text("mail-status").startsWith("4 messages acceptés"), "fin");
+    expect(text("mail-status")).toContain(
+      "Un message accepté peut encore revenir « non remis » dans votre boîte de réception (adresse erronée, boîte pleine) : remettez alors le courrier papier.",
+    );
+    expect(graph.sent.map((m) => m.saveToSentItems)).toEqual([false, false, false, false]);
+    graph.sent.length = 0;
+    $<HTMLInputElement>("mail-sent-items").checked = true;
+    $("mail-resend-uncertain").click(); // nothing uncertain: does nothing
+    $("mail-sample").click();
+    await until(() => text("mail-status").startsWith("Exemple accepté"), "exemple");
+    expect(graph.sent.map((m) => m.saveToSentItems)).toEqual([true]);
   });
 
   it("names the footer Word could not give (getFileAsync failed) and sends nothing unless told to", async () => {
@@ -205,7 +305,7 @@ describe("step 5 with a client id", () => {
     $("mail-send").click();
     await until(() => !$("confirm-replace").hidden, "question posée");
     $("confirm-replace-yes").click();
-    await until(() => text("mail-status").startsWith("4 messages envoyés."), "fin de l'envoi");
+    await until(() => text("mail-status").startsWith("4 messages acceptés par Microsoft 365."), "fin de l'envoi");
     expect(graph.sent).toHaveLength(4);
   });
 
@@ -215,11 +315,11 @@ describe("step 5 with a client id", () => {
     await openMailStep();
     graph.delayMs = 200;
     await start("mail-send");
-    await until(() => text("mail-counts").startsWith("Envoyés : 1 "), "un message envoyé");
+    await until(() => text("mail-counts").startsWith("Acceptés : 1 "), "un message envoyé");
     $("mail-cancel").click();
     await until(() => text("mail-status").startsWith("Envoi annulé"), "annulé");
     expect(text("mail-status")).toMatch(
-      /^Envoi annulé : [12] messages? envoyés?, [23] non envoyés\. Téléchargez le journal/,
+      /^Envoi annulé : [12] messages? acceptés? par Microsoft 365, [23] non envoyés\./,
     );
   });
 

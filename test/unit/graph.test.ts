@@ -1,7 +1,7 @@
-// Sending through Microsoft Graph, against a local HTTPS fake of /me/sendMail: the request
-// body, 429 with Retry-After honoured, 5xx retried, an expired token renewed once, a bad
-// recipient refused without stopping, and base64 for attachments.
-import { base64, graphMessage, LetterMessage, sendWithGraph } from "../../src/core/mail";
+// Microsoft Graph's channel, against a local HTTPS fake of /me/sendMail: the request body,
+// each answer sorted for the sending loop (throttled, refused, expired token renewed once),
+// the Sent Items choice, and base64 for attachments.
+import { base64, graphChannel, graphMessage, LetterMessage } from "../../src/core/mail";
 import { FakeGraph, startFakeGraph } from "../helpers/fake-graph";
 
 const message = (to: string, attach = false): LetterMessage => ({
@@ -21,88 +21,78 @@ beforeEach(async () => {
 });
 afterEach(() => graph.close());
 
-function client(waits: number[] = [], tokens = ["jeton-1"]) {
+function channel(tokens = ["jeton-1"], endpoint = graph.url) {
   let i = 0;
-  return {
+  return graphChannel({
     post: graph.post,
-    endpoint: graph.url,
+    endpoint,
     token: async (renew?: boolean) => (renew ? (tokens[++i] ?? tokens[i - 1]) : tokens[i]),
-    sleep: async (ms: number) => void waits.push(ms),
-  };
+  });
 }
 
-describe("sendWithGraph", () => {
+describe("Microsoft 365's channel: one try, sorted", () => {
   it("posts the HTML body to the recipient, by name, with the letter attached", async () => {
-    expect(await sendWithGraph(message("aicha@example.test", true), client())).toEqual({ ok: true });
+    expect(await channel().send(message("aicha@example.test", true))).toEqual({ ok: true, id: "req-1" });
     expect(graph.sent).toEqual([
       {
         to: "aicha@example.test",
         subject: "Vos identifiants pour l'ENT du collège",
         html: "<p>Identifiant : aicha.ndiaye</p>",
         attachments: [expect.objectContaining({ name: "courrier-ENT-aicha.ndiaye.docx", contentBytes: "UEsDBA==" })],
+        saveToSentItems: false,
       },
     ]);
   });
 
-  it("waits the seconds Retry-After asks on 429, retries 503 after its backoff, then sends once", async () => {
-    graph.script.push([429, "7"], [503], [429, "1"]);
-    const waits: number[] = [];
-    expect(await sendWithGraph(message("a@example.test"), client(waits))).toEqual({ ok: true });
-    expect(waits).toEqual([7000, 15000, 1000]);
-    expect(graph.sent).toHaveLength(1);
-    expect(graph.requests).toBe(4);
-  });
-
-  it("does not wait an hour when Retry-After asks for one: above 5 minutes it stops, saying how long", async () => {
-    graph.script.push([429, "3600"]);
-    const waits: number[] = [];
-    const result = await sendWithGraph(message("a@example.test"), client(waits));
-    expect(result).toEqual({
+  it("takes 429 and 503 as Graph's throttling (nothing processed): retry, after Retry-After if given", async () => {
+    graph.script.push([429, "7"], [503]);
+    expect(await channel().send(message("a@example.test"))).toEqual({
       ok: false,
       kind: "retry",
-      detail: "Microsoft 365 demande d’attendre 60 min avant le prochain message : reprenez l’envoi plus tard",
+      detail: "429 TooManyRequests : Slow down",
+      waitMs: 7000,
     });
-    expect(waits).toEqual([]);
-    graph.script.push([429, "300"]);
-    expect(await sendWithGraph(message("a@example.test"), client(waits))).toEqual({ ok: true });
-    expect(waits).toEqual([300000]);
-  });
-
-  it("gives up after the last backoff step, saying the server's words", async () => {
-    graph.script.push([503], [503], [503], [503], [503]);
-    const result = await sendWithGraph(message("a@example.test"), client());
-    expect(result).toEqual({ ok: false, kind: "retry", detail: "503 TooManyRequests : Slow down" });
+    expect(await channel().send(message("a@example.test"))).toEqual({
+      ok: false,
+      kind: "retry",
+      detail: "503 TooManyRequests : Slow down",
+    });
     expect(graph.sent).toHaveLength(0);
   });
 
-  it("renews an expired token once; a second refusal is an authentication failure", async () => {
+  it("renews an expired token once; a second refusal stops the run", async () => {
     graph.tokens = ["jeton-2"];
-    expect(await sendWithGraph(message("a@example.test"), client([], ["jeton-1", "jeton-2"]))).toEqual({ ok: true });
+    expect(await channel(["jeton-1", "jeton-2"]).send(message("a@example.test"))).toEqual({ ok: true, id: "req-1" });
     graph.tokens = ["autre"];
-    const refused = await sendWithGraph(message("b@example.test"), client([], ["jeton-1", "jeton-2"]));
-    expect(refused).toEqual({
+    expect(await channel(["jeton-1", "jeton-2"]).send(message("b@example.test"))).toEqual({
       ok: false,
-      kind: "auth",
+      kind: "stop",
+      reason: "auth",
       detail: "401 InvalidAuthenticationToken : Access token has expired.",
     });
   });
 
   it("refuses one recipient (400) with Graph's reason", async () => {
     graph.refuse = ["bad@example.test"];
-    expect(await sendWithGraph(message("bad@example.test"), client())).toEqual({
+    expect(await channel().send(message("bad@example.test"))).toEqual({
       ok: false,
       kind: "refused",
       detail: "400 ErrorInvalidRecipients : Invalid recipient bad@example.test",
     });
   });
 
-  it("counts an unreachable server as temporary", async () => {
-    const waits: number[] = [];
-    const down = { ...client(waits), endpoint: "https://127.0.0.1:1/v1.0" };
-    const result = await sendWithGraph(message("a@example.test"), down);
-    expect(result.ok).toBe(false);
-    expect(result.ok === false && result.kind).toBe("retry");
-    expect(waits).toEqual([5000, 15000, 60000, 180000]);
+  it("counts a refused connection as temporary: nothing left this computer", async () => {
+    const result = await channel(["jeton-1"], "https://127.0.0.1:1/v1.0").send(message("a@example.test"));
+    expect(result).toMatchObject({ ok: false, kind: "retry" });
+  });
+
+  it("keeps a copy in Sent Items only when asked", async () => {
+    const keep = graphChannel(
+      { post: graph.post, endpoint: graph.url, token: async () => "jeton-1" },
+      { saveToSentItems: true },
+    );
+    await keep.send(message("a@example.test"));
+    expect(graph.sent[0].saveToSentItems).toBe(true);
   });
 });
 

@@ -10,9 +10,9 @@ import {
   LetterMessage,
   letterText,
   Recipient,
-  sendAllWithGraph,
-  sendWithGraph,
+  sendAll,
   sentKeys,
+  graphChannel,
   graphMessage,
 } from "../../src/core/mail";
 import { RosterRecord } from "../../src/core/roster";
@@ -131,33 +131,51 @@ describe("Graph's answers", () => {
         return { status, headers: { get: (n: string) => headers[n] ?? null }, text: async () => body };
       },
       token: async () => "t",
-      sleep: async () => undefined,
     };
     return c;
   }
 
   it.each([
-    [200, { ok: true }],
-    [202, { ok: true }],
+    [200, { ok: true, id: "" }],
+    [202, { ok: true, id: "" }],
     [300, { ok: false, kind: "refused", detail: "réponse 300 de Microsoft Graph" }],
-    [403, { ok: false, kind: "auth", detail: "réponse 403 de Microsoft Graph" }],
+    [403, { ok: false, kind: "stop", reason: "auth", detail: "réponse 403 de Microsoft Graph" }],
     [404, { ok: false, kind: "refused", detail: "réponse 404 de Microsoft Graph" }],
+    [500, { ok: false, kind: "uncertain", detail: "réponse 500 de Microsoft Graph" }],
+    [502, { ok: false, kind: "uncertain", detail: "réponse 502 de Microsoft Graph" }],
   ])("takes %i as %j", async (status, result) => {
-    expect(await sendWithGraph(message, client(status, "pas du JSON"))).toEqual(result);
+    expect(await graphChannel(client(status, "pas du JSON")).send(message)).toEqual(result);
   });
 
-  it("retries a 500 and says Graph's words, with or without an error code", async () => {
+  it("ignores a Retry-After that is no number of seconds", async () => {
+    for (const wait of ["", "0", "-3", "demain"])
+      expect(await graphChannel(client(429, "", { "Retry-After": wait })).send(message)).toEqual({
+        ok: false,
+        kind: "retry",
+        detail: "réponse 429 de Microsoft Graph",
+      });
+  });
+
+  it("says Graph's words, with or without an error code, and tries once", async () => {
     const c = client(500, JSON.stringify({ error: { message: "Panne" } }));
-    expect(await sendWithGraph(message, c)).toEqual({ ok: false, kind: "retry", detail: "500 : Panne" });
-    expect(c.calls).toBe(5);
+    expect(await graphChannel(c).send(message)).toEqual({ ok: false, kind: "uncertain", detail: "500 : Panne" });
+    expect(c.calls).toBe(1);
   });
 
-  it("says why the connection failed", async () => {
+  it("says why the connection failed; a sign-in that fails stops the run", async () => {
     const c = { ...client(0), post: async () => Promise.reject(new Error("ECONNRESET")) };
-    expect(await sendWithGraph(message, c)).toEqual({
+    expect(await graphChannel(c).send(message)).toEqual({
       ok: false,
-      kind: "retry",
-      detail: "connexion impossible (ECONNRESET)",
+      kind: "uncertain",
+      detail: "pas de réponse de Microsoft 365 (ECONNRESET)",
+    });
+    const failing = { ...client(202), token: () => Promise.reject("interaction_required") };
+    expect(await graphChannel(failing).send(message)).toEqual({
+      ok: false,
+      kind: "stop",
+      reason: "auth",
+      detail: "interaction_required",
+      error: "interaction_required",
     });
   });
 
@@ -201,19 +219,25 @@ describe("the sending run", () => {
     record: { row: i, values: { login: `p${i}` } } as unknown as RosterRecord,
   });
   const accepted = async () => ({ status: 202, headers: { get: () => null }, text: async () => "" });
+  const graph = graphChannel({ post: accepted, token: async () => "t" });
 
   it("stops at Exchange's 10,000 recipients a day, journaling each with an empty message id", async () => {
     const todo = Array.from({ length: 10_001 }, (_, i) => person(i));
     const sent: string[] = [];
     let now = 0;
-    const end = await sendAllWithGraph(
+    const end = await sendAll(
       todo,
       (rcp) => ({ to: rcp.to, toName: "", subject: "", html: "", text: "" }),
-      { post: accepted, token: async () => "t", sleep: async (ms) => void (now += ms) },
-      { whilePaused: async () => undefined, cancelled: () => false, now: () => now },
-      { sent: (rcp, entry) => sent.push(entry.messageId), failed: () => undefined },
+      graph,
+      {
+        whilePaused: async () => undefined,
+        cancelled: () => false,
+        now: () => now,
+        sleep: async (ms) => void (now += ms),
+      },
+      { sent: (rcp, entry) => void sent.push(entry.messageId), failed: () => undefined },
     );
-    expect(end).toEqual({ end: "daily-limit" });
+    expect(end).toEqual({ end: "daily-limit", left: [todo[10_000]] });
     expect(sent).toHaveLength(10_000);
     expect(new Set(sent)).toEqual(new Set([""]));
   });
@@ -222,13 +246,13 @@ describe("the sending run", () => {
     const run = (cancelled: () => boolean, sleep: (ms: number) => Promise<void>, n: number) => {
       const sent: string[] = [];
       let now = 0;
-      return sendAllWithGraph(
+      return sendAll(
         Array.from({ length: n }, (_, i) => person(i)),
         (rcp) => ({ to: rcp.to, toName: "", subject: "", html: "", text: "" }),
-        { post: accepted, token: async () => "t", sleep },
-        { whilePaused: async () => undefined, cancelled, now: () => now++ },
-        { sent: (rcp) => sent.push(rcp.to), failed: () => undefined },
-      ).then((end) => ({ end, sent }));
+        graph,
+        { whilePaused: async () => undefined, cancelled, now: () => now++, sleep },
+        { sent: (rcp) => void sent.push(rcp.to), failed: () => undefined },
+      ).then((end) => ({ end: end.end, left: end.left.length, sent }));
     };
     expect(
       await run(
@@ -236,14 +260,14 @@ describe("the sending run", () => {
         async () => undefined,
         3,
       ),
-    ).toEqual({ end: { end: "cancelled" }, sent: [] });
+    ).toEqual({ end: "cancelled", left: 3, sent: [] });
     let stop = false;
     const during = await run(
       () => stop,
       async () => void (stop = true),
       31,
     );
-    expect(during.end).toEqual({ end: "cancelled" });
-    expect(during.sent).toHaveLength(30);
+    // The 31st message waits for the pace: cancelled during that wait, it never goes.
+    expect(during).toEqual({ end: "cancelled", left: 1, sent: Array.from({ length: 30 }, (_, i) => `p${i}@x.fr`) });
   });
 });

@@ -1,15 +1,10 @@
 // Exchange Online's sending limits for one mailbox — 30 messages a minute, 10,000
-// recipients a day — and what they mean for a run: how long it takes, and how to pace it so
-// that the tenant never has to throttle (a throttled mailbox may be blocked for the day).
+// recipients a day — and what they mean for a run: how long it takes. The sending loop
+// spaces the messages so that the tenant never has to throttle (a throttled mailbox may be
+// blocked for the day).
 
 export const PER_MINUTE = 30;
 export const PER_DAY = 10_000;
-
-/** Milliseconds to wait so that no 60-second window holds more than `perMinute` messages. */
-export function waitBeforeNext(sentAt: readonly number[], now: number, perMinute = PER_MINUTE): number {
-  if (sentAt.length < perMinute) return 0;
-  return Math.max(0, sentAt[sentAt.length - perMinute] + 60_000 - now);
-}
 
 /** The least time a run of `n` messages takes at 30 a minute (the first 30 go at once). */
 export function runMinutes(n: number, perMinute = PER_MINUTE): number {

@@ -1,27 +1,40 @@
-// Sending one message through Microsoft Graph (`POST /me/sendMail`, delegated Mail.Send):
-// the request body built from the message engine's output, and each answer sorted as the
-// SMTP sender sorts them — sent, retry later (429 with Retry-After, 5xx), token to renew
-// (401), or refused for this recipient. The caller gives the HTTP client and the token
-// (the pane: fetch and MSAL), so this stays free of DOM and Node.
+// Microsoft Graph (`POST /me/sendMail`, delegated Mail.Send) as a channel of the sending
+// loop: the request body built from the message engine's output, and each answer sorted.
+// The caller gives the HTTP client and the token (the pane: fetch and MSAL), so this stays
+// free of DOM and Node.
 import { LetterMessage } from "./messages";
+import { PER_DAY, PER_MINUTE } from "./exchange";
+import { Channel } from "./send-loop";
 
 export const GRAPH_ENDPOINT = "https://graph.microsoft.com/v1.0";
 
-/** The little of fetch this needs. */
+/**
+ * The little of fetch this needs. `timeoutMs`: the caller aborts a request unanswered by
+ * then (and on « Annuler »), throwing; an error with `notSent: true` says nothing left.
+ */
 export type HttpPost = (
   url: string,
-  init: { method: "POST"; headers: Record<string, string>; body: string },
+  init: { method: "POST"; headers: Record<string, string>; body: string; timeoutMs: number },
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
 
 export interface GraphClient {
   post: HttpPost;
   /** An access token for Graph; `renew` asks for a fresh one (after a 401). */
   token(renew?: boolean): Promise<string>;
-  sleep(ms: number): Promise<void>;
   endpoint?: string;
 }
 
-export type GraphResult = { ok: true } | { ok: false; kind: "retry" | "refused" | "auth"; detail: string };
+export interface GraphOptions {
+  /** Keep a copy in the sender's Sent Items (off by default: each copy holds a password). */
+  saveToSentItems?: boolean;
+  /** How long a request may go unanswered. */
+  timeoutMs?: number;
+}
+
+/** A request unanswered for 2 minutes (a 3 MB attachment on a slow line takes well under that). */
+export const REQUEST_TIMEOUT_MS = 120_000;
+/** Graph refuses a request above 4 MB: every message of the run would be refused. */
+const GRAPH_REQUEST_LIMIT = 4 * 1024 * 1024;
 
 /** Base64 of bytes without Node's Buffer or the DOM's btoa: the attachment's contentBytes. */
 export function base64(bytes: Uint8Array): string {
@@ -37,7 +50,7 @@ export function base64(bytes: Uint8Array): string {
 }
 
 /** The sendMail request body: HTML body, one recipient with their name, the letter attached if asked. */
-export function graphMessage(message: LetterMessage): object {
+export function graphMessage(message: LetterMessage, { saveToSentItems = false }: GraphOptions = {}): object {
   return {
     message: {
       subject: message.subject,
@@ -54,60 +67,78 @@ export function graphMessage(message: LetterMessage): object {
           ]
         : [],
     },
-    // A copy in the sender's Sent Items would keep every person's password there.
-    saveToSentItems: false,
+    // A copy in the sender's Sent Items would keep the person's password there: only if asked.
+    saveToSentItems,
   };
 }
 
-/** Waits for a 429 or 503: the seconds Retry-After asks, else the backoff's next step. */
-const BACKOFF_MS = [5_000, 15_000, 60_000, 180_000];
-
-/** The longest wait a Retry-After gets (5 min): beyond, the run stops for this person and says how long. */
-const RETRY_AFTER_CAP_S = 300;
-
-/** Sends one message; retries 429/5xx after the wait asked, renews the token once after a 401. */
-export async function sendWithGraph(message: LetterMessage, client: GraphClient): Promise<GraphResult> {
+/**
+ * Microsoft 365 as a sending channel: one `POST /me/sendMail` per try, sorted the way the
+ * sending loop needs. 429 and 503 are Graph's throttling (nothing processed): wait and
+ * retry. Any other 5xx, a timeout or a connection lost once the request went may follow a
+ * message Graph already took: "uncertain", never resent unasked. An expired token is
+ * renewed once (the 401 means Graph refused the request).
+ */
+export function graphChannel(client: GraphClient, options: GraphOptions = {}): Channel {
   const url = `${client.endpoint ?? GRAPH_ENDPOINT}/me/sendMail`;
-  const body = JSON.stringify(graphMessage(message));
-  let renewed = false;
-  let renewNow = false;
-  for (let attempt = 0; ; attempt++) {
-    const token = await client.token(renewNow);
-    renewNow = false;
-    let status: number;
-    let retryAfter: string | null = null;
-    let detail = "";
-    try {
-      const res = await client.post(url, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-        body,
-      });
-      status = res.status;
-      retryAfter = res.headers.get("Retry-After");
-      if (status < 200 || status >= 300) detail = graphErrorText(await res.text(), status);
-    } catch (err) {
-      status = 0;
-      detail = `connexion impossible (${err instanceof Error ? err.message : String(err)})`;
-    }
-    if (status >= 200 && status < 300) return { ok: true };
-    if (status === 401 && !renewed) {
-      renewed = renewNow = true;
-      continue;
-    }
-    if (status === 401 || status === 403) return { ok: false, kind: "auth", detail };
-    const transient = status === 0 || status === 429 || status >= 500;
-    if (!transient) return { ok: false, kind: "refused", detail };
-    if (attempt >= BACKOFF_MS.length) return { ok: false, kind: "retry", detail };
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds > RETRY_AFTER_CAP_S)
-      return {
-        ok: false,
-        kind: "retry",
-        detail: `Microsoft 365 demande d’attendre ${Math.ceil(seconds / 60)} min avant le prochain message : reprenez l’envoi plus tard`,
-      };
-    await client.sleep(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : BACKOFF_MS[attempt]);
-  }
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const bodyOf = (message: LetterMessage) => JSON.stringify(graphMessage(message, options));
+  return {
+    name: "Microsoft 365",
+    perMinute: PER_MINUTE,
+    perDay: PER_DAY,
+    // The messages differ only by their values: the first one's size says whether any can go.
+    refuse: (first) => {
+      const size = bodyOf(first).length;
+      if (size <= GRAPH_REQUEST_LIMIT) return null;
+      return `Avec le courrier en pièce jointe, chaque message ferait ${(size / 1024 / 1024).toFixed(1).replace(".", ",")} Mo, plus que les 4 Mo qu’accepte Microsoft 365 : décochez « Joindre aussi le courrier (.docx) », ou allégez le modèle (ses images).`;
+    },
+    send: async (message) => {
+      const body = bodyOf(message);
+      for (let renew = false; ; renew = true) {
+        let token: string;
+        try {
+          token = await client.token(renew);
+        } catch (error) {
+          return { ok: false, kind: "stop", reason: "auth", detail: errorText(error), error };
+        }
+        let res: Awaited<ReturnType<HttpPost>>;
+        try {
+          res = await client.post(url, {
+            method: "POST",
+            headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+            body,
+            timeoutMs,
+          });
+        } catch (error) {
+          const detail = `pas de réponse de Microsoft 365 (${errorText(error)})`;
+          if ((error as { notSent?: boolean })?.notSent) return { ok: false, kind: "retry", detail };
+          return { ok: false, kind: "uncertain", detail };
+        }
+        const { status } = res;
+        if (status >= 200 && status < 300) return { ok: true, id: res.headers.get("request-id") ?? "" };
+        const detail = graphErrorText(await res.text().catch(() => ""), status);
+        if (status === 401 && !renew) continue;
+        if (status === 401 || status === 403) return { ok: false, kind: "stop", reason: "auth", detail };
+        if (status === 429 || status === 503) {
+          const seconds = Number(res.headers.get("Retry-After"));
+          return {
+            ok: false,
+            kind: "retry",
+            detail,
+            ...(Number.isFinite(seconds) && seconds > 0 ? { waitMs: seconds * 1000 } : {}),
+          };
+        }
+        if (status >= 500) return { ok: false, kind: "uncertain", detail };
+        return { ok: false, kind: "refused", detail };
+      }
+    },
+  };
+}
+
+function errorText(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" ? message : String(error);
 }
 
 /** Graph's error message ({"error":{"code","message"}}) for the report, or the status. */

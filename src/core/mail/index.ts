@@ -1,5 +1,6 @@
-// E-mail from the letters: the message engine the command line (SMTP) and the pane (Microsoft
-// Graph) share. No Node and no DOM here: sending is the caller's.
+// E-mail from the letters: the message engine and the one sending loop the command line
+// (SMTP) and the pane (Microsoft Graph) share. No Node and no DOM here: each channel's
+// transport is the caller's.
 export { checkAddress } from "./address";
 export type { AddressCheck } from "./address";
 export { MailError } from "./errors";
@@ -12,8 +13,8 @@ export type { LetterModel, Block } from "./letter-model";
 export { letterText } from "./letter-text";
 export { DEFAULT_SUBJECT, letterMessage, recipients, subjectFor } from "./messages";
 export type { LetterMessage, PaperLetter, Recipient } from "./messages";
-export { base64, GRAPH_ENDPOINT, graphMessage, sendWithGraph } from "./graph";
-export type { GraphClient, GraphResult, HttpPost } from "./graph";
-export { formatMinutes, limitsText, PER_DAY, PER_MINUTE, runMinutes, waitBeforeNext } from "./exchange";
-export { sendAllWithGraph } from "./graph-run";
-export type { RunControl, RunEnd, RunEvents } from "./graph-run";
+export { base64, GRAPH_ENDPOINT, graphChannel, graphMessage, REQUEST_TIMEOUT_MS } from "./graph";
+export type { GraphClient, GraphOptions, HttpPost } from "./graph";
+export { formatMinutes, limitsText, PER_DAY, PER_MINUTE, runMinutes } from "./exchange";
+export { LATER_WAIT_MS, RETRY_DELAYS_MS, sendAll, WAIT_CAP_MS } from "./send-loop";
+export type { Attempt, Channel, LoopControl, LoopEnd, LoopEvents } from "./send-loop";
