@@ -141,19 +141,35 @@ async function httpsOptions() {
   }
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
 /**
  * The Entra ID application (client) id the school's administrator registered for sending
- * e-mail through Microsoft 365. Without it the pane cannot sign in, and its page may connect
- * nowhere; with it, the page may reach Microsoft's sign-in and Graph, and nothing else.
+ * e-mail through Microsoft 365, and the tenant it was registered in (the README registers it
+ * for "accounts in this organizational directory only", which needs the tenant's own
+ * authority: /common would answer AADSTS50194). Without a client id the pane cannot sign
+ * in, and its page may connect nowhere; with it, the page may reach Microsoft's sign-in and
+ * Graph, and nothing else.
  */
 function graphSettings() {
   const clientId = (process.env.ADDIN_CLIENT_ID ?? "").trim();
-  if (clientId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId))
+  const tenantId = (process.env.ADDIN_TENANT_ID ?? "").trim();
+  if (clientId && !GUID.test(clientId))
     throw new Error(
       `ADDIN_CLIENT_ID doit être l'identifiant d'application (client) de l'inscription Entra ID, de la forme 00000000-0000-0000-0000-000000000000 (reçu : ${clientId})`,
     );
+  if (clientId && !tenantId)
+    throw new Error(
+      "ADDIN_TENANT_ID manque : indiquez l'identifiant de l'annuaire (locataire) où l'application est inscrite (Entra ID › Vue d'ensemble › ID de locataire, ou le domaine, par exemple college-exemple.fr).",
+    );
+  if (tenantId && !GUID.test(tenantId) && !DOMAIN.test(tenantId))
+    throw new Error(
+      `ADDIN_TENANT_ID doit être l'identifiant de locataire Entra ID (00000000-0000-0000-0000-000000000000) ou un domaine vérifié du locataire (college-exemple.fr) (reçu : ${tenantId})`,
+    );
   return {
     clientId,
+    tenantId: clientId ? tenantId : "",
     connectSrc: clientId ? "https://graph.microsoft.com https://login.microsoftonline.com" : "'none'",
   };
 }
@@ -246,7 +262,10 @@ module.exports = async (env, options) => {
           },
         ],
       }),
-      new (require("webpack").DefinePlugin)({ ADDIN_CLIENT_ID: JSON.stringify(graph.clientId) }),
+      new (require("webpack").DefinePlugin)({
+        ADDIN_CLIENT_ID: JSON.stringify(graph.clientId),
+        ADDIN_TENANT_ID: JSON.stringify(graph.tenantId),
+      }),
       new ScriptSizeReport(!dev),
     ],
     devServer: serving

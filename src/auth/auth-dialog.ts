@@ -3,17 +3,25 @@
 // and its storage go when Office closes it), then the token to the pane by messageParent.
 import { PublicClientApplication } from "@azure/msal-browser";
 // The word layer's sign-in module itself, not its index: this page needs nothing else of it.
-import { AUTHORITY, DialogAnswer, GRAPH_SCOPES } from "../word/auth";
-import { CLIENT_ID } from "../taskpane/config";
+import { authority, DialogAnswer, GRAPH_SCOPES } from "../word/auth";
+import { CLIENT_ID, TENANT_ID } from "../taskpane/config";
 
+/** To the pane only: its origin is this page's (DialogOrigin 1.1 lets Office check it). */
 function answer(message: DialogAnswer): void {
-  Office.context.ui.messageParent(JSON.stringify(message));
+  const text = JSON.stringify(message);
+  if (Office.context.requirements.isSetSupported("DialogOrigin", "1.1"))
+    Office.context.ui.messageParent(text, { targetOrigin: location.origin });
+  else Office.context.ui.messageParent(text);
 }
 
 async function run(): Promise<void> {
   await Office.onReady();
   const pca = new PublicClientApplication({
-    auth: { clientId: CLIENT_ID, authority: AUTHORITY, redirectUri: new URL(location.pathname, location.origin).href },
+    auth: {
+      clientId: CLIENT_ID,
+      authority: authority(TENANT_ID),
+      redirectUri: new URL(location.pathname, location.origin).href,
+    },
     cache: { cacheLocation: "sessionStorage" },
   });
   try {

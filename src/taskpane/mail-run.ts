@@ -28,8 +28,8 @@ export {
   MailError,
 } from "../core/mail";
 
-export async function signIn(clientId: string): Promise<SignedIn> {
-  return (await loadSignIn()).signIn(clientId);
+export async function signIn(clientId: string, tenantId: string): Promise<SignedIn> {
+  return (await loadSignIn()).signIn(clientId, tenantId);
 }
 
 /** What every message of a run shares. */

@@ -8,7 +8,7 @@ import type { Recipient, PaperLetter } from "../core/mail";
 import type { Mailing } from "./mail-run";
 import type * as MailRun from "./mail-run";
 import { readTemplateFile, SignedIn, storedJournal, storeJournal } from "../word";
-import { CLIENT_ID } from "./config";
+import { CLIENT_ID, TENANT_ID } from "./config";
 import { describeError, PaneContext } from "./context";
 import { byId, fileBytes, formatCount, h, plural, replaceChildren } from "./dom";
 import { strFromU8 } from "fflate";
@@ -322,7 +322,7 @@ async function prepare(ctx: PaneContext, run: Run | null): Promise<Mailing | nul
   // (after Word's answers) would be blocked by the browser.
   if (!user) {
     byId("mail-status").textContent = "Connexion à Microsoft 365…";
-    user = await mail.signIn(CLIENT_ID);
+    user = await mail.signIn(CLIENT_ID, TENANT_ID);
     byId("mail-status").textContent = "";
   }
   await ctx.leavePreview();

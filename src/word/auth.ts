@@ -1,11 +1,21 @@
-// Signing in to Microsoft 365 for Graph's sendMail (delegated Mail.Send). Where Office
-// supports nested app authentication (NestedAppAuth 1.1), MSAL asks Office itself for the
-// token: no window, no redirect. Elsewhere, an Office dialog runs MSAL's redirect sign-in on
-// our own page (auth-dialog.html) and hands the token back. Tokens stay in memory.
+// Signing in to Microsoft 365 for Graph's sendMail (delegated Mail.Send), as Microsoft's
+// nested app authentication guide and its Office samples do. Where Office supports nested
+// app authentication (NestedAppAuth 1.1), MSAL asks Office itself for the token (silently,
+// else with Office's own prompt). Elsewhere, or when that fails, an Office dialog runs MSAL's
+// redirect sign-in on our own page (auth-dialog.html) and hands the token back; never an
+// MSAL popup from the pane's frame. Every window opens from the user's click: a token that
+// expires mid-run is renewed silently or the run stops and asks for a click. Tokens stay in
+// memory.
 import { AccountInfo, createNestablePublicClientApplication, IPublicClientApplication } from "@azure/msal-browser";
 import { MailError } from "../core/mail";
 
-export const AUTHORITY = "https://login.microsoftonline.com/common";
+/**
+ * The tenant's own authority: the app is registered for "accounts in this organizational
+ * directory only" (README), which /common refuses (AADSTS50194).
+ */
+export function authority(tenantId: string): string {
+  return `https://login.microsoftonline.com/${tenantId || "organizations"}`;
+}
 export const GRAPH_SCOPES = ["https://graph.microsoft.com/Mail.Send"];
 
 export type AuthWay = "naa" | "dialog";
@@ -26,34 +36,54 @@ export function authWay(): AuthWay {
   }
 }
 
-export async function signIn(clientId: string): Promise<SignedIn> {
-  return authWay() === "naa" ? signInNested(clientId) : signInWithDialog();
+/** Call from the user's click, before anything else is awaited: a window may open. */
+export async function signIn(clientId: string, tenantId = ""): Promise<SignedIn> {
+  if (authWay() === "naa") {
+    const nested = await signInNested(clientId, tenantId);
+    if (nested) return nested;
+  }
+  return signInWithDialog();
 }
 
-async function signInNested(clientId: string): Promise<SignedIn> {
+/** Nested app authentication, or null when it cannot (the Office dialog then signs in). */
+async function signInNested(clientId: string, tenantId: string): Promise<SignedIn | null> {
   let pca: IPublicClientApplication;
   try {
     pca = await createNestablePublicClientApplication({
-      auth: { clientId, authority: AUTHORITY },
+      auth: { clientId, authority: authority(tenantId) },
       cache: { cacheLocation: "memoryStorage" },
     });
-  } catch (err) {
-    throw signInError(err);
+  } catch {
+    return null;
   }
   let account: AccountInfo | undefined;
-  const token = async (renew = false) => {
-    try {
-      const result = await pca
-        .acquireTokenSilent({ scopes: GRAPH_SCOPES, account, forceRefresh: renew })
-        .catch(() => pca.acquireTokenPopup({ scopes: GRAPH_SCOPES }));
-      account = result.account ?? account;
-      return result.accessToken;
-    } catch (err) {
-      throw signInError(err);
-    }
-  };
-  await token();
-  return { token, address: () => account?.username ?? "" };
+  try {
+    // At the click: silently, else with Office's own prompt (brokered by Office, not a popup of ours).
+    const result = await pca
+      .acquireTokenSilent({ scopes: GRAPH_SCOPES })
+      .catch(() => pca.acquireTokenPopup({ scopes: GRAPH_SCOPES }));
+    account = result.account ?? undefined;
+    let token = result.accessToken;
+    return {
+      // Later (a 401 mid-run): silently only; a prompt now would come without a click.
+      token: async (renew = false) => {
+        if (!renew) return token;
+        try {
+          const fresh = await pca.acquireTokenSilent({ scopes: GRAPH_SCOPES, account, forceRefresh: true });
+          token = fresh.accessToken;
+          return token;
+        } catch (err) {
+          throw signInExpired(err);
+        }
+      },
+      address: () => account?.username ?? "",
+    };
+  } catch (err) {
+    const failure = signInError(err);
+    if (failure.code === "sign-in-cancelled") throw failure;
+    // Nested app authentication refused here: Microsoft's samples fall back to the dialog.
+    return null;
+  }
 }
 
 /** What the dialog page sends back through messageParent. */
@@ -62,16 +92,29 @@ export type DialogAnswer = { ok: true; token: string; username: string } | { ok:
 /** Office's code when the user closed the dialog. */
 const DIALOG_CLOSED = 12006;
 
-/** Runs the sign-in in an Office dialog; each renewal opens it again (it closes at once when signed in). */
+/**
+ * Runs the sign-in in an Office dialog, opened by the user's click. A token refused later
+ * stops the run (« cliquez de nouveau sur Envoyer »): a dialog opened without a click is
+ * blocked by the browser (12011).
+ */
 async function signInWithDialog(): Promise<SignedIn> {
-  let answer = await dialogSignIn();
+  const answer = await dialogSignIn();
   return {
     token: async (renew = false) => {
-      if (renew) answer = await dialogSignIn();
+      if (renew) throw signInExpired();
       return answer.token;
     },
     address: () => answer.username,
   };
+}
+
+/** Whether Office tells where a dialog's message comes from (DialogOrigin 1.1). */
+function dialogOriginKnown(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("DialogOrigin", "1.1");
+  } catch {
+    return false;
+  }
 }
 
 function dialogSignIn(): Promise<{ token: string; username: string }> {
@@ -86,7 +129,19 @@ function dialogSignIn(): Promise<{ token: string; username: string }> {
           ),
         );
       const dialog = result.value;
+      const checkOrigin = dialogOriginKnown();
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+        // Only our own page (auth-dialog.html, this pane's origin) may hand a token over.
+        const origin = "origin" in arg ? arg.origin : undefined;
+        if (checkOrigin && origin !== location.origin) {
+          dialog.close();
+          return reject(
+            new MailError(
+              "sign-in-failed",
+              `La fenêtre de connexion a reçu une réponse d'une autre adresse (${String(origin)}) : elle a été ignorée. Réessayez.`,
+            ),
+          );
+        }
         dialog.close();
         const message = "message" in arg ? arg.message : "";
         let parsed: DialogAnswer;
@@ -111,6 +166,11 @@ function dialogSignIn(): Promise<{ token: string; username: string }> {
       });
     });
   });
+}
+
+/** A token refused mid-run that cannot be renewed without a click. */
+function signInExpired(cause?: unknown): MailError {
+  return new MailError("sign-in-expired", "connexion expirée", { cause });
 }
 
 /** The user closed or cancelled the sign-in: nothing was sent. */

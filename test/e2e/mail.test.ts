@@ -28,10 +28,15 @@ let m365: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run npm run build first");
   fs.mkdirSync(OUT, { recursive: true });
-  // The same sources built as a school's administrator would: ADDIN_CLIENT_ID=… npm run build.
+  // The same sources built as a school's administrator would: ADDIN_CLIENT_ID=… ADDIN_TENANT_ID=… npm run build.
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
     cwd: ROOT,
-    env: { ...process.env, ADDIN_CLIENT_ID: CLIENT_ID, ADDIN_OUTPUT_DIR: path.relative(ROOT, M365) },
+    env: {
+      ...process.env,
+      ADDIN_CLIENT_ID: CLIENT_ID,
+      ADDIN_TENANT_ID: "college-exemple.fr",
+      ADDIN_OUTPUT_DIR: path.relative(ROOT, M365),
+    },
     stdio: "pipe",
   });
   [plain, m365, graph, browser] = await Promise.all([serve(DIST), serve(M365), startFakeGraph(), launchChromium()]);

@@ -4,7 +4,7 @@
 // Signing in to Microsoft 365 on the strict Office mock: nested app authentication where the
 // host supports NestedAppAuth 1.1, the Office dialog elsewhere; and what the dialog path does
 // with each answer its page gives (a token, an error, the user closing it, Word refusing it).
-import { authWay, signIn } from "../../src/word/auth";
+import { authority, authWay, signIn } from "../../src/word/auth";
 import { MailError } from "../../src/core/mail";
 import { installWordMock } from "./word-mock";
 
@@ -36,16 +36,43 @@ describe("signing in through the Office dialog", () => {
     expect(host.log.calls.map((c) => c.api)).toEqual([
       "Requirements.isSetSupported",
       "UI.displayDialogAsync",
+      "Requirements.isSetSupported",
       "Dialog.addEventHandler",
       "Dialog.addEventHandler",
       "Dialog.close",
     ]);
     const [url, opts] = host.log.calls[1].args as [string, object];
     expect(url).toBe(new URL("auth-dialog.html", location.href).href);
+    // Opened from the user's click (the pane signs in first thing): no Office prompt needed.
     expect(opts).toEqual({ height: 60, width: 30, promptBeforeOpen: false });
-    // A 401 asks for a new token: the dialog opens again (and closes at once when signed in).
-    expect(await user.token(true)).toBe("jeton-2");
-    expect(host.log.calls.filter((c) => c.api === "UI.displayDialogAsync")).toHaveLength(2);
+    // A 401 mid-run asks for a new token: no window opens without a click (browsers block it);
+    // the run stops and the pane asks the user to click « Envoyer » again.
+    const expired = await user.token(true).catch((e: unknown) => e);
+    expect(expired).toBeInstanceOf(MailError);
+    expect((expired as MailError).code).toBe("sign-in-expired");
+    expect(host.log.calls.filter((c) => c.api === "UI.displayDialogAsync")).toHaveLength(1);
+  });
+
+  it("takes a token only from our own page's origin, where Office says the origin (DialogOrigin 1.1)", async () => {
+    const host = installWordMock({
+      dialogOrigin: true,
+      dialogs: [{ message: TOKEN, origin: "https://attaquant.example" }],
+    });
+    const failure = await signIn("3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b").catch((e: unknown) => e);
+    expect((failure as MailError).code).toBe("sign-in-failed");
+    expect((failure as MailError).message).toBe(
+      "La fenêtre de connexion a reçu une réponse d'une autre adresse (https://attaquant.example) : elle a été ignorée. Réessayez.",
+    );
+    expect(host.log.of("Dialog.close")).toHaveLength(1);
+    installWordMock({ dialogOrigin: true, dialogs: [{ message: TOKEN }] });
+    expect(await (await signIn("3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b")).token()).toBe("jeton-dialogue");
+  });
+
+  it("signs in against the school's own tenant, never /common (single-tenant registration)", () => {
+    expect(authority("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")).toBe(
+      "https://login.microsoftonline.com/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    );
+    expect(authority("college-exemple.fr")).toBe("https://login.microsoftonline.com/college-exemple.fr");
   });
 
   it.each([

@@ -190,6 +190,19 @@ describe("step 5 with a client id", () => {
     );
   });
 
+  it("opens the sign-in window first thing on the click (a window opened after Word's answers would be blocked), and once", async () => {
+    const host = await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    const before = host.log.calls.length;
+    await start("mail-send");
+    await until(() => text("mail-status").startsWith("4 messages acceptés"), "fin");
+    const after = host.log.calls.slice(before).map((c) => c.api);
+    expect(after.indexOf("UI.displayDialogAsync")).toBeGreaterThanOrEqual(0);
+    expect(after.indexOf("UI.displayDialogAsync")).toBeLessThan(after.indexOf("Document.getFileAsync"));
+    expect(after.filter((a) => a === "UI.displayDialogAsync")).toHaveLength(1);
+  });
+
   it("keeps the journal in the document after each message: closed mid-run and opened again, it resumes and sends nobody twice", async () => {
     const host = await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
     await loadFile("file-input", "parents.csv", CSV);

@@ -96,7 +96,9 @@ export interface MockOptions {
    * What the sign-in dialog does, one entry per opening: the message its page sends, the
    * dialog event it ends with (12006: closed by the user), or the error opening it fails with.
    */
-  dialogs?: Array<{ message: string } | { event: number } | { openError: OfficeFailure }>;
+  dialogs?: Array<{ message: string; origin?: string } | { event: number } | { openError: OfficeFailure }>;
+  /** The host tells where a dialog's message comes from (requirement set DialogOrigin 1.1). */
+  dialogOrigin?: boolean;
 }
 
 class PropertyNotLoaded extends Error {
@@ -626,6 +628,7 @@ export function installWordMock(options: MockOptions = {}): WordHost {
         isSetSupported(set: string, version: string) {
           calls.push({ api: "Requirements.isSetSupported", args: [set, version] });
           if (set === "NestedAppAuth") return Boolean(options.nestedAppAuth) && Number(version) <= 1.1;
+          if (set === "DialogOrigin") return Boolean(options.dialogOrigin) && Number(version) <= 1.1;
           return set === "WordApi" && Number(version) <= Number(options.apiVersion ?? "1.3");
         },
       },
@@ -651,7 +654,7 @@ export function installWordMock(options: MockOptions = {}): WordHost {
           // The dialog's page answers later, as a real sign-in would.
           setTimeout(() =>
             "message" in next
-              ? handlers.dialogMessageReceived?.({ message: next.message, origin: new URL(url).origin })
+              ? handlers.dialogMessageReceived?.({ message: next.message, origin: next.origin ?? new URL(url).origin })
               : handlers.dialogEventReceived?.({ error: next.event }),
           );
         },

@@ -7,6 +7,7 @@ export type MailErrorCode =
   | "secret-in-subject"
   | "bad-journal"
   | "sign-in-failed"
+  | "sign-in-expired"
   | "sign-in-cancelled";
 
 export class MailError extends CourriersError {
