@@ -25,6 +25,24 @@ describe("authWay", () => {
   });
 });
 
+describe("nested app authentication that cannot give a token", () => {
+  it("falls back to the Office dialog, as Microsoft's samples do (never an MSAL popup of the pane's own)", async () => {
+    // NestedAppAuth 1.1 announced, but no broker answers here: MSAL cannot sign in silently.
+    const opened: unknown[] = [];
+    const open = window.open;
+    window.open = (...args: unknown[]) => void opened.push(args) as unknown as Window;
+    try {
+      const host = installWordMock({ nestedAppAuth: true, dialogs: [{ message: TOKEN }] });
+      const user = await signIn("3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b", "college-exemple.fr");
+      expect(await user.token()).toBe("jeton-dialogue");
+      expect(host.log.of("UI.displayDialogAsync")).toHaveLength(1);
+      expect(opened).toEqual([]);
+    } finally {
+      window.open = open;
+    }
+  });
+});
+
 describe("signing in through the Office dialog", () => {
   it("opens our own auth-dialog.html and keeps the token and address its page sends, in memory", async () => {
     const host = installWordMock({
