@@ -69,6 +69,28 @@ describe("templates", () => {
       "bad-template",
       /« word\/settings.xml » déclare un DOCTYPE/,
     ],
+    [
+      "a DOCTYPE after the first 4 KiB of a part, in any case",
+      () =>
+        withParts(template(), {
+          "word/settings.xml": strToU8(
+            `<?xml version="1.0"?><!--${" ".repeat(5000)}--><!doctype x [<!entity a "aaaa">]><w:settings/>`,
+          ),
+        }),
+      "bad-template",
+      /« word\/settings.xml » déclare un DOCTYPE/,
+    ],
+    [
+      "two entries with one name",
+      () => {
+        const twice = Buffer.from(withParts(template(), { "word/settinga.xml": strToU8("<w:settings/>") }));
+        for (let at = twice.indexOf("word/settinga.xml"); at >= 0; at = twice.indexOf("word/settinga.xml"))
+          twice.write("word/settings.xml", at, "latin1");
+        return new Uint8Array(twice);
+      },
+      "bad-template",
+      /contient deux fois la partie « word\/settings.xml »/,
+    ],
     ["a password-protected document", () => OLE_ENCRYPTED, "protected", /protégé par un mot de passe/],
     ["bytes that are no zip", () => strToU8("Nom;Prénom"), "not-docx", /pas un document Word/],
   ])("%s is refused in French", (_name, bytes, code, message) => {

@@ -16,7 +16,7 @@ function refusal(err: OpcError): MergeError {
       [],
       { cause: err },
     );
-  if (err.code === "doctype")
+  if (err.code === "doctype" || err.code === "duplicate-part")
     return new MergeError(
       "bad-template",
       `Le modèle est refusé : ${err.message}. Ouvrez-le dans Word et enregistrez-le sous un nouveau nom (Document Word .docx) puis réessayez.`,

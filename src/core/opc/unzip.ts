@@ -8,7 +8,7 @@ import { CourriersError } from "../errors";
 /** What a package may unpack to, in all: far above any letter or export, far below a bomb. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
-export type OpcErrorCode = "not-zip" | "too-big" | "doctype";
+export type OpcErrorCode = "not-zip" | "too-big" | "doctype" | "duplicate-part";
 
 /** A package that cannot be read safely; the caller says it in its own words (template, workbook). */
 export class OpcError extends CourriersError {
@@ -26,6 +26,8 @@ const OPC_MESSAGES: Record<OpcErrorCode, (part: string) => string> = {
   "not-zip": () => "le fichier n'est pas une archive Office lisible",
   "too-big": () => `le fichier se décompresse en plus de ${MAX_UNPACKED_BYTES / 1024 / 1024} Mo`,
   doctype: (part) => `sa partie « ${part} » déclare un DOCTYPE ou des entités, refusés par sécurité`,
+  "duplicate-part": (part) =>
+    `l'archive contient deux fois la partie « ${part} » (un fichier modifié à la main, ou piégé : laquelle lire ?)`,
 };
 
 /** "word/document.xml" yes; "../x", "/x", "a\\b", "C:x", "a//b", "word/../x" no. */
@@ -88,6 +90,13 @@ const SLICE = 64 * 1024;
 /** The parts of a zip, each checked; throws OpcError. Directory entries and unsafe names are left out. */
 export function unzipParts(bytes: Uint8Array, limit = MAX_UNPACKED_BYTES): Record<string, Uint8Array> {
   const list = entries(bytes).filter((e) => isPlainPartName(e.name) && !e.name.endsWith("/"));
+  // Two entries with one name: readers disagree on which one wins, so none is chosen.
+  const seen = new Set<string>();
+  for (const e of list) {
+    const key = e.name.toLowerCase();
+    if (seen.has(key)) throw new OpcError("duplicate-part", e.name);
+    seen.add(key);
+  }
   // What the directory declares, first: a bomb that admits its size costs nothing.
   if (list.reduce((n, e) => n + e.size, 0) > limit) throw new OpcError("too-big");
   const files: Record<string, Uint8Array> = {};
@@ -118,12 +127,21 @@ export function unzipParts(bytes: Uint8Array, limit = MAX_UNPACKED_BYTES): Recor
   return files;
 }
 
-/** An XML part may not declare a DOCTYPE (entity expansion, external entities). */
-function checkedPart(name: string, data: Uint8Array): Uint8Array {
-  if (/\.(xml|rels)$/i.test(name)) {
-    const head = strFromU8(data.subarray(0, 4096), true);
-    if (/<!DOCTYPE|<!ENTITY/i.test(head)) throw new OpcError("doctype", name);
+const DECLARATIONS = ["DOCTYPE", "ENTITY"].map((word) => [...word].map((c) => c.charCodeAt(0)));
+
+/** Whether `<!DOCTYPE` or `<!ENTITY` (any case) occurs anywhere in the bytes: one pass, no text made. */
+function declaresDoctype(data: Uint8Array): boolean {
+  for (let i = data.indexOf(0x3c); i >= 0 && i + 2 < data.length; i = data.indexOf(0x3c, i + 1)) {
+    if (data[i + 1] !== 0x21) continue;
+    for (const word of DECLARATIONS)
+      if (word.every((c, k) => (data[i + 2 + k] & 0xdf) === c)) return true;
   }
+  return false;
+}
+
+/** An XML part may not declare a DOCTYPE (entity expansion, external entities), wherever it stands. */
+function checkedPart(name: string, data: Uint8Array): Uint8Array {
+  if (/\.(xml|rels)$/i.test(name) && declaresDoctype(data)) throw new OpcError("doctype", name);
   return data;
 }
 
