@@ -133,8 +133,7 @@ const DECLARATIONS = ["DOCTYPE", "ENTITY"].map((word) => [...word].map((c) => c.
 function declaresDoctype(data: Uint8Array): boolean {
   for (let i = data.indexOf(0x3c); i >= 0 && i + 2 < data.length; i = data.indexOf(0x3c, i + 1)) {
     if (data[i + 1] !== 0x21) continue;
-    for (const word of DECLARATIONS)
-      if (word.every((c, k) => (data[i + 2 + k] & 0xdf) === c)) return true;
+    for (const word of DECLARATIONS) if (word.every((c, k) => (data[i + 2 + k] & 0xdf) === c)) return true;
   }
   return false;
 }
