@@ -210,7 +210,7 @@ describe("report: every data row is a record or a listed problem", () => {
     "G;H;a.b;pw3", // 5 duplicate
     "I;J;i.j", // 6 too few
     "K;L;k.l;pw;extra", // 7 too many
-    "M;N;m.n;p\u0007w", // 8 invalid char in the password
+    "M;N;m.n;p\uffffw", // 8 invalid char in the password (a control one: hostile-imports.test.ts)
     "O\u0001;P;o.p;pw8", // 9 invalid char in a name: cleaned, kept? (name is a known field → rejected)
   ].join("\n");
   let roster: Roster;
@@ -233,7 +233,7 @@ describe("report: every data row is a record or a listed problem", () => {
     expect(roster.problems.find((p) => p.row === 4)!.message).toMatch(/déjà activé/);
     expect(roster.problems.find((p) => p.row === 5)!.message).toMatch(/déjà ligne 2/);
     expect(roster.problems.find((p) => p.row === 8)!.field).toBe("Mot de passe");
-    expect(roster.problems.find((p) => p.row === 8)!.message).toMatch(/U\+0007/);
+    expect(roster.problems.find((p) => p.row === 8)!.message).toMatch(/U\+FFFF/);
   });
 
   it("counts add up", () => {

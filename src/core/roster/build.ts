@@ -6,6 +6,16 @@ import { recogniseColumns } from "./headers";
 import { TableRow } from "./table";
 import { ColumnMapping, FileInfo, Roster, RosterRecord, RowProblem } from "./types";
 import { normaliseProfile, parseInactive, splitMulti } from "./values";
+import { delimiterWord } from "./csv";
+import {
+  credentialCellProblem,
+  CredentialWord,
+  invisibleCharacters,
+  isRepeatedHeader,
+  looseLoginKey,
+  rowsDelimiter,
+  withoutTrailingEmpty,
+} from "./row-checks";
 
 function problem(
   row: number,
@@ -15,6 +25,18 @@ function problem(
   severity: RowProblem["severity"] = "error",
 ): RowProblem {
   return { row, field, code, message, severity };
+}
+
+const LOGIN_WORD: CredentialWord = { the: "l'identifiant", a: "un identifiant" };
+const PASSWORD_WORD: CredentialWord = { the: "le mot de passe", a: "un mot de passe" };
+const CODE_WORD: CredentialWord = { the: "le code d'activation", a: "un code d'activation" };
+
+/** "point-virgule (;)" → "points-virgules (;)", "virgule (,)" → "virgules (,)". */
+function plural(word: string): string {
+  return word
+    .replace(/^point-virgule/, "points-virgules")
+    .replace(/^virgule/, "virgules")
+    .replace(/^tabulation/, "tabulations");
 }
 
 /** Replaces a byte the text decoder could not read. */
@@ -81,9 +103,38 @@ export function buildRoster(
 ): Roster {
   const name = file.name;
   if (table.rows.length === 0) throw new RosterError("empty", name, `« ${name} » est vide. ${EXPORT_HINT}`);
-  const [headerRow, ...dataRows] = table.rows;
+  const [headerRow, ...allRows] = table.rows;
   const headers = headerRow.cells.map((h) => h.trim());
   checkHeader(headers, name);
+  const problems: RowProblem[] = [];
+  // The header again further down (two exports pasted together): no person, said once per line.
+  const dataRows = allRows.filter((row) => {
+    if (!isRepeatedHeader(row.cells, headers)) return true;
+    problems.push(
+      problem(
+        row.line,
+        "",
+        "repeated-header",
+        `Ligne ${row.line} : la ligne d'en-tête se répète (deux exports collés l'un à l'autre ?) ; elle est ignorée, ce n'est pas une personne.`,
+        "warning",
+      ),
+    );
+    return false;
+  });
+  // Empty header cells after the last column (a trailing ";"), where no row has a value.
+  while (
+    headers.length > 2 &&
+    headers[headers.length - 1] === "" &&
+    dataRows.every((r) => (r.cells[headers.length - 1] ?? "").trim() === "")
+  )
+    headers.pop();
+  const other = rowsDelimiter(file.delimiter, dataRows, headers.length);
+  if (other)
+    throw new RosterError(
+      "mixed-delimiters",
+      name,
+      `« ${name} » sépare les noms de colonnes par des ${plural(delimiterWord(file.delimiter))} mais les comptes par des ${plural(delimiterWord(other))} : le fichier a été modifié ou assemblé à la main. Réexportez-le depuis l'ENT, sans l'ouvrir dans Excel.`,
+    );
   if (dataRows.length === 0) {
     throw new RosterError(
       "no-data",
@@ -149,12 +200,18 @@ export function buildRoster(
   }
 
   const records: RosterRecord[] = [];
-  const problems: RowProblem[] = [];
   const firstRowOfLogin = new Map<string, number>();
+  const firstOfLooseLogin = new Map<string, { line: number; login: string }>();
+  const credentialColumns = new Map<number, CredentialWord>([
+    [loginIndex, LOGIN_WORD],
+    [passwordIndex, codeColumn ? CODE_WORD : PASSWORD_WORD],
+  ]);
+  if (aliasColumn !== undefined) credentialColumns.set(aliasColumn, LOGIN_WORD);
   const criticalColumns = new Set<number>(Object.values(byField));
   if (aliasColumn !== undefined) criticalColumns.add(aliasColumn);
 
-  for (const { line, cells } of dataRows) {
+  for (const { line, cells: read, flags } of dataRows) {
+    const cells = withoutTrailingEmpty(read, width);
     const at = whereIs(line, cells, byField);
     if (cells.length !== width) {
       const fewer = cells.length < width;
@@ -174,7 +231,34 @@ export function buildRoster(
     for (let i = 0; i < width; i++) {
       let value = cells[i];
       const bad = invalidXmlChars(value);
-      if (value.includes(UNREADABLE)) {
+      const word = credentialColumns.get(i);
+      const cellProblem = word ? credentialCellProblem(flags?.[i], value, word) : null;
+      const invisible = word && !value.includes(UNREADABLE) ? invisibleCharacters(value) : [];
+      if (cellProblem) {
+        const setAside = cellProblem.code === "excel-error" || cellProblem.code === "excel-boolean";
+        problems.push(
+          problem(
+            line,
+            headers[i],
+            cellProblem.code,
+            `${at}, colonne « ${headers[i]} » : ${cellProblem.text}`,
+            setAside ? "error" : "warning",
+          ),
+        );
+        if (setAside) rejected = true;
+      }
+      if (invisible.length) {
+        // Printed, it would look right, and the person could never type it.
+        problems.push(
+          problem(
+            line,
+            headers[i],
+            "invisible-characters",
+            `${at}, colonne « ${headers[i]} » : caractère ${invisible.join(", ")} ; la personne ne pourrait pas le taper, la ligne est écartée. Corrigez la valeur dans l'ENT puis réexportez.`,
+          ),
+        );
+        rejected = true;
+      } else if (value.includes(UNREADABLE)) {
         // A byte the file's encoding cannot read: never printed, least of all in a credential.
         const critical = criticalColumns.has(i);
         problems.push(
@@ -280,6 +364,18 @@ export function buildRoster(
       continue;
     }
     firstRowOfLogin.set(login, line);
+    const loose = firstOfLooseLogin.get(looseLoginKey(login));
+    if (loose)
+      problems.push(
+        problem(
+          line,
+          headers[loginIndex],
+          "probable-duplicate",
+          `${at} : l'identifiant « ${login} » ne diffère de celui de la ligne ${loose.line} (« ${loose.login} ») que par les majuscules ou des espaces : sans doute la même personne saisie deux fois. Vérifiez dans l'ENT ; deux courriers sont faits.`,
+          "warning",
+        ),
+      );
+    else firstOfLooseLogin.set(looseLoginKey(login), { line, login });
 
     const values = {} as Record<FieldId, string>;
     const lists: RosterRecord["lists"] = {};

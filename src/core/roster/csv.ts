@@ -23,6 +23,17 @@ function lineAt(starts: number[], offset: number): number {
   return lo + 1;
 }
 
+/** "point-virgule (;)", for people. */
+export function delimiterWord(delimiter: string): string {
+  return delimiter === ";"
+    ? "point-virgule (;)"
+    : delimiter === ","
+      ? "virgule (,)"
+      : delimiter === "\t"
+        ? "tabulation"
+        : `« ${delimiter} »`;
+}
+
 function guessDelimiter(headerLine: string): string {
   // The header decides: the delimiter that splits it into the most cells outside quotes.
   let best = ";";
@@ -80,17 +91,28 @@ function splitQuotedLine(line: string, delimiter: string): string[] {
   return line.slice(1, -1).split(`"${delimiter}"`);
 }
 
+/** Excel's "sep=;" first line names the delimiter; it is no header. */
+const SEP_LINE = /^sep=(.)[ \t]*$/i;
+
 export function parseCsv(input: string): Table {
   // Any mix of CRLF, LF and lone CR (old Mac) ends rows alike; no \r is left in a value.
-  const text = input.replace(/\r\n?/g, "\n");
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = guessDelimiter(firstLine);
+  let text = input.replace(/\r\n?/g, "\n");
+  const firstLine = text.slice(0, text.search(/\n|$/));
+  const notes: string[] = [];
+  const sep = SEP_LINE.exec(firstLine)?.[1];
+  let delimiter: string;
+  if (sep !== undefined) {
+    // The line is blanked, not removed: line numbers stay those of the file.
+    text = text.slice(firstLine.length);
+    delimiter = sep;
+    notes.push(`Première ligne « sep=${sep} » (écrite par Excel) : séparateur ${delimiterWord(sep)}.`);
+  } else delimiter = guessDelimiter(firstLine);
   const parsed = parseWithPapa(text, delimiter);
-  if (parsed.quoteErrors === 0) return { rows: parsed.rows, delimiter, notes: [] };
+  if (parsed.quoteErrors === 0) return { rows: parsed.rows, delimiter, notes };
 
   const lines = text.split("\n");
   if (!isFullyQuoted(lines))
-    return { rows: parsed.rows, delimiter, notes: [], unclosedQuoteLine: parsed.unclosedQuoteLine };
+    return { rows: parsed.rows, delimiter, notes, unclosedQuoteLine: parsed.unclosedQuoteLine };
   const rows: TableRow[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === "") return;
@@ -99,6 +121,6 @@ export function parseCsv(input: string): Table {
   return {
     rows,
     delimiter,
-    notes: ["Guillemets non doublés à l'intérieur des valeurs (export Open ENT NG) : lus tels quels."],
+    notes: [...notes, "Guillemets non doublés à l'intérieur des valeurs (export Open ENT NG) : lus tels quels."],
   };
 }

@@ -42,6 +42,27 @@ export function sniffBinary(bytes: Uint8Array, fileName: string): void {
   }
 }
 
+/**
+ * Well-formed UTF-8 sequences of two bytes or more, and bytes that start none: which way a
+ * file that is not valid UTF-8 leans (Windows-1252 text has no well-formed sequence).
+ */
+export function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length - 1;
+    } else invalid++;
+  }
+  return { valid, invalid };
+}
+
 function looksLikeUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   // Text in UTF-16 without a BOM: every other byte is NUL for Latin text.
   const n = Math.min(bytes.length - (bytes.length % 2), 2000);
@@ -82,6 +103,17 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
         text = decodeBytes(bytes, "utf-8", true);
         encoding = "UTF-8";
       } catch {
+        const evidence = utf8Evidence(bytes);
+        if (evidence.valid > evidence.invalid) {
+          // Mostly UTF-8 with a few bad bytes (a line pasted from elsewhere): read as UTF-8, the
+          // bad bytes marked; their rows are set aside rather than every name garbled.
+          text = decodeBytes(bytes, "utf-8");
+          encoding = "UTF-8";
+          notes.push(
+            `Le fichier est en UTF-8, mais ${evidence.invalid > 1 ? `${evidence.invalid} octets n'y sont pas valides` : "un octet n'y est pas valide"} : ${evidence.invalid > 1 ? "les lignes qui les contiennent sont écartées ou corrigées" : "la ligne qui le contient est écartée ou corrigée"} (voir la liste).`,
+          );
+          return finish(text, encoding, notes, fileName);
+        }
         text = decodeBytes(bytes, "windows-1252");
         encoding = "Windows-1252";
         if (bytes.some((b) => CP1252_UNDEFINED.has(b))) {
@@ -92,6 +124,11 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
       }
     }
   }
+  return finish(text, encoding, notes, fileName);
+}
+
+/** Checks common to every encoding: binary content, accents encoded twice. */
+function finish(text: string, encoding: string, notes: string[], fileName: string): DecodedText {
   // eslint-disable-next-line no-control-regex -- looking for NUL bytes is the point
   if (/\u0000/.test(text.slice(0, 4096))) {
     throw new RosterError(

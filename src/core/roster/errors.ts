@@ -16,6 +16,7 @@ export type FileErrorCode =
   | "ambiguous-columns"
   | "protected"
   | "unclosed-quote"
+  | "mixed-delimiters"
   | "too-big";
 
 export class RosterError extends CourriersError {

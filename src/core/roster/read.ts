@@ -1,7 +1,7 @@
 // The importer's entry point: file bytes → Roster (records + report), or a RosterError
 // naming the file when it cannot be used at all.
 import { buildRoster } from "./build";
-import { parseCsv } from "./csv";
+import { delimiterWord, parseCsv } from "./csv";
 import { decodeText, sniffBinary } from "./decode";
 import { EXPORT_HINT, RosterError } from "./errors";
 import { foldKey } from "../catalog";
@@ -25,9 +25,29 @@ function isActivationCodeExport(headers: string[]): boolean {
   return keys.has("aliasdelogin") && keys.has("codedactivation") && !keys.has("id");
 }
 
+/** The largest file read: far above any collège's export (600 pupils ≈ 200 KB), far below a frozen pane. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** The most rows read: a whole académie's accounts, still. */
+export const MAX_ROWS = 200_000;
+
+function tooManyRows(fileName: string): RosterError {
+  return new RosterError(
+    "too-big",
+    fileName,
+    `« ${fileName} » a plus de ${MAX_ROWS.toLocaleString("fr-FR")} lignes : c'est bien plus qu'un export de comptes d'établissement. Vérifiez que c'est le bon fichier. ${EXPORT_HINT}`,
+  );
+}
+
 export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Roster {
   if (bytes.length === 0)
     throw new RosterError("empty", fileName, `« ${fileName} » est vide (0 octet). ${EXPORT_HINT}`);
+  // Refused before anything is decoded: the size alone says it is not an export.
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new RosterError(
+      "too-big",
+      fileName,
+      `« ${fileName} » fait ${(bytes.length / 1024 / 1024).toFixed(1).replace(".", ",")} Mo : c'est bien plus qu'un export de comptes (au plus ${MAX_FILE_BYTES / 1024 / 1024} Mo). Vérifiez que c'est le bon fichier. ${EXPORT_HINT}`,
+    );
   sniffBinary(bytes, fileName);
   let table: Table;
   const info: FileInfo = {
@@ -57,6 +77,7 @@ export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOpt
     info.delimiter = table.delimiter;
     info.notes.push(...decoded.notes);
   }
+  if (table.rows.length > MAX_ROWS + 1) throw tooManyRows(fileName);
   info.notes.push(...table.notes);
   if (table.rows.length && isActivationCodeExport(table.rows[0].cells)) {
     for (const row of table.rows.slice(1)) row.cells = row.cells.map(decodeEntities);
@@ -68,11 +89,5 @@ export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOpt
 
 /** Names a delimiter for people. */
 export function delimiterName(delimiter: string): string {
-  return delimiter === ";"
-    ? "point-virgule (;)"
-    : delimiter === ","
-      ? "virgule (,)"
-      : delimiter === "\t"
-        ? "tabulation"
-        : "aucun (classeur)";
+  return delimiter === "" ? "aucun (classeur)" : delimiterWord(delimiter);
 }

@@ -1,7 +1,16 @@
+/** What a workbook cell held besides its displayed text: not a value (error), not text (boolean, date), or computed. */
+export interface CellFlag {
+  kind?: "error" | "boolean" | "date";
+  /** The formula that computed the cell. */
+  formula?: string;
+}
+
 /** A row of cells as read from the file, with the line (or sheet row) it started on. */
 export interface TableRow {
   line: number;
   cells: string[];
+  /** Workbooks: the cells (by column) that were more than text. */
+  flags?: Record<number, CellFlag>;
 }
 
 export interface Table {

@@ -50,7 +50,14 @@ export type ProblemCode =
   | "too-few-fields"
   | "too-many-fields"
   | "invalid-characters"
-  | "cleaned-characters";
+  | "cleaned-characters"
+  | "repeated-header"
+  | "probable-duplicate"
+  | "invisible-characters"
+  | "excel-error"
+  | "excel-boolean"
+  | "formula-credential"
+  | "date-credential";
 
 export interface RowProblem {
   row: number;

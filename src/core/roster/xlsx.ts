@@ -6,7 +6,7 @@ import { format as formatNumber, isDateFormat } from "numfmt";
 import { OpcPackage, resolveTarget } from "../opc";
 import { attrText, decodeEntities } from "../xml";
 import { EXPORT_HINT, RosterError } from "./errors";
-import { isBlankRow, Table, TableRow } from "./table";
+import { CellFlag, isBlankRow, Table, TableRow } from "./table";
 
 // Built-in number formats, with the French display of the locale-dependent ones (14, 22).
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -47,18 +47,63 @@ function decodeOoxmlText(text: string): string {
   );
 }
 
+/** A malformed workbook part: the reader refuses it rather than guess (or take quadratic time). */
+class Malformed extends Error {}
+
+/**
+ * Each `<tag …>…</tag>` or `<tag …/>` of a fragment, in order, found by plain searches that
+ * only move forward: linear in the fragment, whatever it holds. An element never closed is
+ * refused (with regular expressions, each unclosed one would rescan to the end: quadratic).
+ */
+function* elements(xml: string, tag: string): Generator<{ open: string; inner: string | null }> {
+  const start = `<${tag}`;
+  const close = `</${tag}>`;
+  for (let at = xml.indexOf(start); at >= 0; at = xml.indexOf(start, at)) {
+    const next = xml.charCodeAt(at + start.length);
+    // "<t" must not match "<tr…": the name ends at a space, ">" or "/".
+    if (!(next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d)) {
+      at += start.length;
+      continue;
+    }
+    const gt = xml.indexOf(">", at);
+    if (gt < 0) throw new Malformed(`<${tag}> sans fin`);
+    const open = xml.slice(at, gt + 1);
+    if (open.endsWith("/>")) {
+      yield { open, inner: null };
+      at = gt + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, gt + 1);
+    if (end < 0) throw new Malformed(`<${tag}> jamais fermé`);
+    yield { open, inner: xml.slice(gt + 1, end) };
+    at = end + close.length;
+  }
+}
+
 /** The text of every <t> inside a fragment (rich text runs are concatenated; phonetic runs skipped). */
 function textOf(fragment: string): string {
-  const withoutPhonetic = fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
-  for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
-    out += m[1] ? decodeOoxmlText(m[1]) : "";
+  let from = 0;
+  // Phonetic runs (<rPh>) hold readings, not the text: their <t> are skipped.
+  const phonetic: Array<[number, number]> = [];
+  for (let at = fragment.indexOf("<rPh"); at >= 0; at = fragment.indexOf("<rPh", from)) {
+    const end = fragment.indexOf("</rPh>", at);
+    if (end < 0) throw new Malformed("<rPh> jamais fermé");
+    phonetic.push([at, end]);
+    from = end + 6;
+  }
+  const visible = phonetic.length
+    ? phonetic.reduceRight((text, [a, b]) => text.slice(0, a) + text.slice(b + 6), fragment)
+    : fragment;
+  for (const { inner } of elements(visible, "t")) out += inner ? decodeOoxmlText(inner) : "";
   return out;
 }
 
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => (m[1] ? textOf(m[1]) : ""));
+  const out: string[] = [];
+  for (const { inner } of elements(xml, "si")) out.push(inner ? textOf(inner) : "");
+  return out;
 }
 
 function cellFormats(xml: string | undefined): string[] {
@@ -77,26 +122,48 @@ function cellFormats(xml: string | undefined): string[] {
   });
 }
 
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (const ch of ref) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    n = n * 26 + (code - 64);
-  }
-  return n - 1;
+/** Excel's limits: columns A to XFD, rows 1 to 1,048,576. */
+const MAX_COLUMNS = 16_384;
+const MAX_SHEET_ROWS = 1_048_576;
+/** Cells a sheet may spread over once padded: far above an export, far below exhausted memory. */
+const MAX_CELLS = 5_000_000;
+
+/** "C12" → column 2, row 12; a reference outside Excel's limits is refused (its array would be huge). */
+function cellAt(ref: string): { col: number; row: number } {
+  const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(ref);
+  let col = 0;
+  if (m) for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = m ? Number(m[2]) : 0;
+  if (!m || col > MAX_COLUMNS || row < 1 || row > MAX_SHEET_ROWS)
+    throw new Malformed(`cellule ${ref} hors des limites d'Excel`);
+  return { col: col - 1, row };
 }
 
 /** The workbook part and its sheets in tab order (name, part), by the package's relationships. */
-function sheetsOf(pkg: OpcPackage): { workbook: string; sheets: Array<{ name: string; path: string }> } {
+function sheetsOf(pkg: OpcPackage): {
+  workbook: string;
+  sheets: Array<{ name: string; path: string; hidden: boolean }>;
+} {
   const workbook = pkg.related("", "officeDocument")[0]?.path ?? "xl/workbook.xml";
   const rels = pkg.relationships(workbook);
   const sheets = [...unprefixed(pkg.text(workbook) ?? "").matchAll(/<sheet\s[^>]*>/g)].flatMap((m) => {
     const rid = attrText(m[0], "r:id");
     const rel = rid === undefined ? undefined : rels.byId(rid);
-    return rel ? [{ name: attrText(m[0], "name") ?? "", path: resolveTarget(workbook, rel.target) }] : [];
+    const state = attrText(m[0], "state");
+    return rel
+      ? [
+          {
+            name: attrText(m[0], "name") ?? "",
+            path: resolveTarget(workbook, rel.target),
+            hidden: state === "hidden" || state === "veryHidden",
+          },
+        ]
+      : [];
   });
-  return { workbook, sheets: sheets.length ? sheets : [{ name: "", path: "xl/worksheets/sheet1.xml" }] };
+  return {
+    workbook,
+    sheets: sheets.length ? sheets : [{ name: "", path: "xl/worksheets/sheet1.xml", hidden: false }],
+  };
 }
 
 /**
@@ -111,6 +178,7 @@ function unprefixed(xml: string): string {
 /** Days between the 1900 and 1904 date systems (Excel for Mac workbooks may use 1904). */
 const DATE_1904_OFFSET = 1462;
 
+/** A cell as Excel displays it, and what kind of value it was when not plain text or number. */
 function displayed(
   value: string,
   type: string | undefined,
@@ -118,27 +186,30 @@ function displayed(
   inline: string | undefined,
   shared: string[],
   date1904: boolean,
-): string {
+): { text: string; kind?: CellFlag["kind"] } {
   switch (type) {
     case "s":
-      return shared[Number(value)] ?? "";
+      return { text: shared[Number(value)] ?? "" };
     case "inlineStr":
-      return inline ?? "";
+      return { text: inline ?? "" };
     case "str":
+      return { text: decodeOoxmlText(value) };
     case "e":
-      return decodeOoxmlText(value);
+      return { text: decodeOoxmlText(value), kind: "error" };
     case "b":
-      return value === "1" ? "VRAI" : "FAUX";
+      return { text: value === "1" ? "VRAI" : "FAUX", kind: "boolean" };
     default: {
-      if (value === "") return "";
+      if (value === "") return { text: "" };
       const number = Number(value);
-      if (!Number.isFinite(number)) return decodeOoxmlText(value);
+      if (!Number.isFinite(number)) return { text: decodeOoxmlText(value) };
+      const date = isDateFormat(fmt);
       try {
-        return formatNumber(fmt, date1904 && isDateFormat(fmt) ? number + DATE_1904_OFFSET : number, {
-          locale: "fr-FR",
-        });
+        return {
+          text: formatNumber(fmt, date1904 && date ? number + DATE_1904_OFFSET : number, { locale: "fr-FR" }),
+          ...(date ? { kind: "date" as const } : {}),
+        };
       } catch {
-        return value;
+        return { text: value };
       }
     }
   }
@@ -156,39 +227,70 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
       : new RosterError(
           "bad-workbook",
           fileName,
-          err.code === "doctype"
+          err.code === "doctype" || err.code === "duplicate-part"
             ? `« ${fileName} » est refusé : ${err.message}. ${EXPORT_HINT}`
             : `« ${fileName} » n'est pas un classeur Excel lisible (archive endommagée). ${EXPORT_HINT}`,
           { cause: err },
         ),
   );
-  const { workbook, sheets } = sheetsOf(pkg);
-  const partOf = (kind: string) => pkg.text(pkg.related(workbook, kind)[0]?.path ?? `xl/${kind}.xml`);
-  const context: SheetContext = {
-    shared: sharedStrings(unprefixed(partOf("sharedStrings") ?? "")),
-    formats: cellFormats(unprefixed(partOf("styles") ?? "")),
-    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(unprefixed(pkg.text(workbook) ?? "")),
-  };
-  const readable = sheets.filter((s) => pkg.has(s.path));
-  if (readable.length === 0) {
+  try {
+    return readSheets(pkg);
+  } catch (err) {
+    if (!(err instanceof Malformed)) throw err;
     throw new RosterError(
       "bad-workbook",
       fileName,
-      `« ${fileName} » ne contient aucune feuille de calcul lisible (.xlsx attendu). ${EXPORT_HINT}`,
+      `« ${fileName} » n'est pas un classeur Excel lisible (${err.message}). ${EXPORT_HINT}`,
+      { cause: err },
     );
   }
-  // The accounts are on the first sheet that holds anything; the report says which.
-  const notes: string[] = [];
-  for (const [k, sheet] of readable.entries()) {
-    const read = readSheet(unprefixed(pkg.text(sheet.path)!), context);
-    if (read.rows.length === 0) continue;
-    if (k > 0)
-      notes.push(
-        `Les comptes ont été lus sur la feuille « ${sheet.name} » : ${k > 1 ? "les feuilles précédentes sont vides" : `la feuille « ${readable[0].name} » est vide`}.`,
+
+  function readSheets(pkg: OpcPackage): Table {
+    const { workbook, sheets } = sheetsOf(pkg);
+    const partOf = (kind: string) => pkg.text(pkg.related(workbook, kind)[0]?.path ?? `xl/${kind}.xml`);
+    const context: SheetContext = {
+      shared: sharedStrings(unprefixed(partOf("sharedStrings") ?? "")),
+      formats: cellFormats(unprefixed(partOf("styles") ?? "")),
+      date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(unprefixed(pkg.text(workbook) ?? "")),
+    };
+    const readable = sheets.filter((s) => pkg.has(s.path));
+    if (readable.length === 0) {
+      throw new RosterError(
+        "bad-workbook",
+        fileName,
+        `« ${fileName} » ne contient aucune feuille de calcul lisible (.xlsx attendu). ${EXPORT_HINT}`,
       );
-    return { rows: read.rows, delimiter: "", notes, numericColumns: read.numericColumns };
+    }
+    // The accounts are on the first visible sheet that holds anything (a hidden sheet may keep
+    // last year's accounts); the report says which, and which others hold data too.
+    const holdsData = (sheet: (typeof readable)[number]) => /<(?:\w+:)?(?:v|is)>/.test(pkg.text(sheet.path)!);
+    const visible = readable.filter((s) => !s.hidden);
+    for (const [k, sheet] of visible.entries()) {
+      const read = readSheet(unprefixed(pkg.text(sheet.path)!), context);
+      if (read.rows.length === 0) continue;
+      const others = readable.filter((s) => s !== sheet && holdsData(s));
+      const notes: string[] = [];
+      if (k > 0)
+        notes.push(
+          `Les comptes ont été lus sur la feuille « ${sheet.name} » : ${k > 1 ? "les feuilles précédentes sont vides" : `la feuille « ${visible[0].name} » est vide`}.`,
+        );
+      if (others.length)
+        notes.push(
+          `Comptes lus sur la feuille « ${sheet.name} » ; ${others.length > 1 ? "les feuilles" : "la feuille"} ${others
+            .map((s) => `« ${s.name} »${s.hidden ? " (masquée)" : ""}`)
+            .join(", ")} ${others.length > 1 ? "contiennent" : "contient"} aussi des données, qui n'ont pas été lues.`,
+        );
+      return { rows: read.rows, delimiter: "", notes, numericColumns: read.numericColumns };
+    }
+    const hidden = readable.filter((s) => s.hidden && holdsData(s));
+    if (hidden.length)
+      throw new RosterError(
+        "no-data",
+        fileName,
+        `Dans « ${fileName} », seule ${hidden.length > 1 ? "des feuilles masquées contiennent" : `la feuille masquée « ${hidden[0].name} » contient`} des données : si ce sont bien les comptes de cette année, affichez-la dans Excel (clic droit sur un onglet › Afficher), enregistrez, puis rechargez le fichier.`,
+      );
+    return { rows: [], delimiter: "", notes: [] };
   }
-  return { rows: [], delimiter: "", notes };
 }
 
 interface SheetContext {
@@ -202,33 +304,78 @@ function readSheet(
   xml: string,
   { shared, formats, date1904 }: SheetContext,
 ): { rows: TableRow[]; numericColumns: number[] } {
-  const rows: TableRow[] = [];
+  const all: TableRow[] = [];
   const numeric = new Set<number>();
   let nextRow = 1;
-  for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = Number(attrText(rowMatch[0].slice(0, rowMatch[0].indexOf(">") + 1), "r") ?? nextRow);
+  let cellCount = 0;
+  for (const rowElement of elements(xml, "row")) {
+    const r = rowElement.open.includes(" r=") ? cellAt(`A${attrText(rowElement.open, "r") ?? ""}`).row : nextRow;
+    if (r < nextRow) throw new Malformed(`ligne ${r} après la ligne ${nextRow - 1}`);
     nextRow = r + 1;
     const cells: string[] = [];
+    const flags: Record<number, CellFlag> = {};
     let nextCol = 0;
-    for (const c of (rowMatch[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const open = `<c${c[1]}>`;
-      const ref = attrText(open, "r");
-      const col = ref ? columnIndex(ref) : nextCol;
+    for (const c of elements(rowElement.inner ?? "", "c")) {
+      const ref = attrText(c.open, "r");
+      const col = ref ? cellAt(ref).col : nextCol;
+      if (col >= MAX_COLUMNS) throw new Malformed(`plus de ${MAX_COLUMNS} colonnes`);
       nextCol = col + 1;
-      const inner = c[2] ?? "";
-      const v = inner.match(/<v>([\s\S]*?)<\/v>/);
-      const is = inner.match(/<is>([\s\S]*?)<\/is>/);
-      const fmt = formats[Number(attrText(open, "s") ?? 0)] ?? "General";
-      const type = attrText(open, "t");
+      const inner = c.inner ?? "";
+      const v = firstText(inner, "v");
+      const is = firstText(inner, "is");
+      const f = firstText(inner, "f");
+      const fmt = formats[Number(attrText(c.open, "s") ?? 0)] ?? "General";
+      const type = attrText(c.open, "t");
       // A number shown without a zero-padding format: "001000" may have become 1000.
-      if (v && (type === undefined || type === "n") && !/00/.test(fmt) && rows.length > 0) numeric.add(col);
+      if (v !== null && (type === undefined || type === "n") && !/00/.test(fmt) && all.length > 0) numeric.add(col);
+      cellCount += col + 1 - cells.length;
+      if (cellCount > MAX_CELLS) throw new Malformed(`plus de ${MAX_CELLS.toLocaleString("fr-FR")} cellules`);
       while (cells.length < col) cells.push("");
-      cells[col] = displayed(v ? v[1] : "", type, fmt, is ? textOf(is[1]) : undefined, shared, date1904);
+      const shown = displayed(v ?? "", type, fmt, is === null ? undefined : textOf(is), shared, date1904);
+      cells[col] = shown.text;
+      if (shown.kind || f !== null)
+        flags[col] = {
+          ...(shown.kind ? { kind: shown.kind } : {}),
+          ...(f !== null ? { formula: decodeEntities(f) } : {}),
+        };
     }
-    if (!isBlankRow(cells)) rows.push({ line: r, cells });
+    all.push({ line: r, cells, ...(Object.keys(flags).length ? { flags } : {}) });
   }
+  mergeCells(xml, all);
+  const rows = all.filter((row) => !isBlankRow(row.cells));
   // Rows of a sheet may be ragged where trailing cells are empty: pad to the header's width.
   const width = rows.length ? rows[0].cells.length : 0;
   for (const row of rows) while (row.cells.length < width) row.cells.push("");
   return { rows, numericColumns: [...numeric] };
+}
+
+/** The text of a cell's first `<tag>`, or null when it has none (linear: see elements). */
+function firstText(xml: string, tag: string): string | null {
+  for (const { inner } of elements(xml, tag)) return inner ?? "";
+  return null;
+}
+
+/** A merged range shows its first cell's value over the whole range: each row of it gets that value. */
+function mergeCells(xml: string, rows: TableRow[]): void {
+  const byLine = new Map(rows.map((r) => [r.line, r]));
+  for (const { open } of elements(xml, "mergeCell")) {
+    const [from, to] = (attrText(open, "ref") ?? "").split(":");
+    if (!from || !to) continue;
+    const a = cellAt(from);
+    const b = cellAt(to);
+    const first = byLine.get(a.row);
+    const value = first?.cells[a.col] ?? "";
+    if (value === "") continue;
+    for (const row of rows) {
+      if (row.line < a.row || row.line > b.row) continue;
+      for (let col = a.col; col <= Math.min(b.col, a.col + MAX_COLUMNS); col++) {
+        if (row === first && col === a.col) continue;
+        // Bounded by the sheet: cells past a row's end are added only up to the merge's width.
+        while (row.cells.length < col) row.cells.push("");
+        if ((row.cells[col] ?? "") === "") row.cells[col] = value;
+        const flag = first?.flags?.[a.col];
+        if (flag) row.flags = { ...row.flags, [col]: flag };
+      }
+    }
+  }
 }
