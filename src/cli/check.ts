@@ -1,14 +1,15 @@
 // `courriers-ent check FILE [--json]`: the importer's report, for people or as JSON.
 import { fieldDef, FIELD_IDS, PROFILE_LABELS, PROFILES } from "../core/catalog";
-import { delimiterName, Roster } from "../core/roster";
+import { delimiterName, noteLine, Roster } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo } from "./io";
 import { loadRoster } from "./load";
-import { problemJson } from "./problem-json";
+import { notesJson, problemJson } from "./problem-json";
 
 function rosterJson(roster: Roster): object {
   return {
     file: { name: roster.file.name, encoding: roster.file.encoding, delimiter: roster.file.delimiter },
+    notes: notesJson(roster.file.notes),
     columns: roster.columns.map((c) => ({ header: c.header, field: c.field })),
     records: roster.records.map((r) => ({ row: r.row, ...r.values, profile: r.profile })),
     problems: roster.problems.map(problemJson),
@@ -22,7 +23,7 @@ function rosterReport(roster: Roster): string {
   lines.push(
     `Encodage : ${file.encoding}${file.kind === "csv" ? ` ; séparateur : ${delimiterName(file.delimiter)}` : ""}`,
   );
-  for (const note of file.notes) lines.push(`Remarque : ${note}`);
+  for (const note of file.notes) lines.push(noteLine(note));
   lines.push("", "Colonnes reconnues :");
   for (const c of roster.columns) {
     const what = c.field

@@ -3,11 +3,11 @@
 import * as path from "path";
 import { audienceText, passageLabel, ReadyLetterDef } from "../core/catalog";
 import { MergeError, mergeLetters, MergeResult, schoolName, unchangedPassages } from "../core/merge";
-import { Roster, RosterRecord } from "../core/roster";
+import { noteLine, Roster, RosterRecord } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason } from "./io";
 import { loadRoster } from "./load";
-import { problemJson } from "./problem-json";
+import { notesJson, problemJson } from "./problem-json";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
 
 const USAGE =
@@ -79,6 +79,7 @@ function mergeJson({ out, roster, records, result, pink, letter }: Done): object
     out,
     letters: result.letters,
     audience: letter ? letter.audience : null,
+    notes: notesJson(roster.file.notes),
     filtered: roster.records.length - records.length,
     skipped: roster.problems.filter((p) => p.severity === "error").map(problemJson),
     warnings: [
@@ -110,6 +111,8 @@ function mergeReport({ out, roster, records, result, pink, letter }: Done): stri
       : "";
     lines.push(`${result.letters} courrier${s(result.letters)} pour les ${audienceText(letter)}${more}.`);
   }
+  // How the file was read matters here too, not only in `check`: Excel numbers, a hidden sheet…
+  for (const note of roster.file.notes) lines.push(noteLine(note));
   const filtered = roster.records.length - records.length - others;
   if (filtered > 0) lines.push(`${filtered} personne${s(filtered)} non retenue${s(filtered)} par les filtres.`);
   if (skipped.length) {

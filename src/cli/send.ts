@@ -21,7 +21,7 @@ import {
   subjectFor,
 } from "../core/mail";
 import { unchangedPassages } from "../core/merge";
-import { RosterRecord } from "../core/roster";
+import { noteLine, RosterRecord } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo, EXIT, fsReason, processIo } from "./io";
 import { loadRoster } from "./load";
@@ -102,6 +102,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     attach: options.has("attach"),
     roster,
   };
+  for (const note of roster.file.notes) io.out(noteLine(note));
   const skipped = roster.problems.filter((p) => p.severity === "error");
   if (skipped.length) {
     io.out(

@@ -114,7 +114,7 @@ describe("rows set aside or cleaned, naming the person", () => {
     );
     const differ = read("Nom;Nom de famille;Login;Mot de passe\nA;B;a.b;X\n");
     expect(differ.file.notes).toContain(
-      "Plusieurs colonnes pour « Nom » : « Nom » (colonne 1) et « Nom de famille » (colonne 2) ; la première est utilisée (leurs valeurs diffèrent : vérifiez, ou choisissez la colonne dans le volet).",
+      "Attention : plusieurs colonnes pour « Nom » : « Nom » (colonne 1) et « Nom de famille » (colonne 2) ; la première est utilisée (leurs valeurs diffèrent : vérifiez, ou choisissez la colonne dans le volet).",
     );
     expect(read("Login;Mot de passe;MDP\na.b;X1;X1\n").file.notes.join(" ")).toContain(
       "Plusieurs colonnes pour « Mot de passe »",

@@ -83,7 +83,7 @@ describe("decodeText", () => {
       expect(decoded.encoding).toBe("Windows-1252");
       expect(decoded.text).toBe(`é${String.fromCharCode(b)}`);
       expect(decoded.notes).toEqual([
-        "Le fichier n'est ni en UTF-8 ni tout à fait en Windows-1252 : vérifiez les accents dans l'aperçu, ou réexportez le fichier depuis l'ENT.",
+        "Attention : le fichier n'est ni en UTF-8 ni tout à fait en Windows-1252 : vérifiez les accents dans l'aperçu, ou réexportez le fichier depuis l'ENT.",
       ]);
     }
     expect(decodeText(bytes(0xe9, 0x80), "f.csv").notes).toEqual([]);
@@ -100,7 +100,7 @@ describe("decodeText", () => {
 
   it("notes accents encoded twice (Ã© for é)", () => {
     expect(decodeText(new Uint8Array(Buffer.from("PrÃ©nom", "utf8")), "f.csv").notes).toEqual([
-      "Des accents semblent avoir été encodés deux fois (« Ã© » au lieu de « é ») : le fichier a sans doute été réenregistré. Préférez l'export d'origine de l'ENT.",
+      "Attention : des accents semblent avoir été encodés deux fois (« Ã© » au lieu de « é ») : le fichier a sans doute été réenregistré. Préférez l'export d'origine de l'ENT.",
     ]);
     expect(decodeText(new Uint8Array(Buffer.from("Ãx", "utf8")), "f.csv").notes).toEqual([]);
   });

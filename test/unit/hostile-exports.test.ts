@@ -27,7 +27,7 @@ describe("ambiguous columns are never guessed silently", () => {
     expect(roster.records[0].values.class).toBe("6A");
     expect(roster.records[0].raw["Classe"]).toBe("6A");
     expect(roster.file.notes).toContainEqual(
-      "Plusieurs colonnes pour « Classe » : « Classe » (colonne 5) et « Classe » (colonne 6) ; la première est utilisée (leurs valeurs diffèrent : vérifiez, ou choisissez la colonne dans le volet).",
+      "Attention : plusieurs colonnes pour « Classe » : « Classe » (colonne 5) et « Classe » (colonne 6) ; la première est utilisée (leurs valeurs diffèrent : vérifiez, ou choisissez la colonne dans le volet).",
     );
   });
 });

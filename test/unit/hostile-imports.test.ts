@@ -203,7 +203,7 @@ describe("workbooks", () => {
     );
     expect(people(roster)).toEqual([[2, "zoe.a", "NEUF1"]]);
     expect(roster.file.notes).toContain(
-      "Comptes lus sur la feuille « Comptes 2026 » ; la feuille « 2025 » (masquée) contient aussi des données, qui n'ont pas été lues.",
+      "Attention : comptes lus sur la feuille « Comptes 2026 » ; la feuille « 2025 » (masquée) contient aussi des données, qui n'ont pas été lues.",
     );
   });
 

@@ -74,7 +74,7 @@ function checkDuplicates(
       );
     }
     file.notes.push(
-      `Plusieurs colonnes pour « ${fieldDef(field).label} » : ${named} ; la première est utilisée${differ ? " (leurs valeurs diffèrent : vérifiez, ou choisissez la colonne dans le volet)" : ""}.`,
+      `${differ ? "Attention : p" : "P"}lusieurs colonnes pour « ${fieldDef(field).label} » : ${named} ; la première est utilisée${differ ? " (leurs valeurs diffèrent : vérifiez, ou choisissez la colonne dans le volet)" : ""}.`,
     );
   }
 }

@@ -110,7 +110,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
           text = decodeBytes(bytes, "utf-8");
           encoding = "UTF-8";
           notes.push(
-            `Le fichier est en UTF-8, mais ${evidence.invalid > 1 ? `${evidence.invalid} octets n'y sont pas valides` : "un octet n'y est pas valide"} : ${evidence.invalid > 1 ? "les lignes qui les contiennent sont écartées ou corrigées" : "la ligne qui le contient est écartée ou corrigée"} (voir la liste).`,
+            `Attention : le fichier est en UTF-8, mais ${evidence.invalid > 1 ? `${evidence.invalid} octets n'y sont pas valides` : "un octet n'y est pas valide"} : ${evidence.invalid > 1 ? "les lignes qui les contiennent sont écartées ou corrigées" : "la ligne qui le contient est écartée ou corrigée"} (voir la liste).`,
           );
           return finish(text, encoding, notes, fileName);
         }
@@ -118,7 +118,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
         encoding = "Windows-1252";
         if (bytes.some((b) => CP1252_UNDEFINED.has(b))) {
           notes.push(
-            "Le fichier n'est ni en UTF-8 ni tout à fait en Windows-1252 : vérifiez les accents dans l'aperçu, ou réexportez le fichier depuis l'ENT.",
+            "Attention : le fichier n'est ni en UTF-8 ni tout à fait en Windows-1252 : vérifiez les accents dans l'aperçu, ou réexportez le fichier depuis l'ENT.",
           );
         }
       }
@@ -139,7 +139,7 @@ function finish(text: string, encoding: string, notes: string[], fileName: strin
   }
   if (/Ã[\u00a0-\u00bf]/.test(text)) {
     notes.push(
-      "Des accents semblent avoir été encodés deux fois (« Ã© » au lieu de « é ») : le fichier a sans doute été réenregistré. Préférez l'export d'origine de l'ENT.",
+      "Attention : des accents semblent avoir été encodés deux fois (« Ã© » au lieu de « é ») : le fichier a sans doute été réenregistré. Préférez l'export d'origine de l'ENT.",
     );
   }
   return { text, encoding, notes };

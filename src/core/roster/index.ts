@@ -8,3 +8,5 @@ export type { Selection, SortOrder } from "./select";
 export { fieldForHeader } from "./headers";
 export { splitMulti } from "./values";
 export { excelNumbersWarning } from "./excel-numbers";
+export { noteLine, noteSeverity, problemSeverityWord } from "./notes";
+export type { NoteSeverity, ProblemSeverityWord } from "./notes";

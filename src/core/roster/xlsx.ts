@@ -276,7 +276,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Table {
         );
       if (others.length)
         notes.push(
-          `Comptes lus sur la feuille « ${sheet.name} » ; ${others.length > 1 ? "les feuilles" : "la feuille"} ${others
+          `Attention : comptes lus sur la feuille « ${sheet.name} » ; ${others.length > 1 ? "les feuilles" : "la feuille"} ${others
             .map((s) => `« ${s.name} »${s.hidden ? " (masquée)" : ""}`)
             .join(", ")} ${others.length > 1 ? "contiennent" : "contient"} aussi des données, qui n'ont pas été lues.`,
         );
