@@ -185,6 +185,8 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
       "auth-dialog": "./src/auth/auth-dialog.ts",
+      // The importer off Word's UI thread (src/taskpane/read-file.ts).
+      "import-worker": "./src/taskpane/import-worker.ts",
     },
     // ADDIN_OUTPUT_DIR lets the e2e suite build a second pane, with a client id, beside dist/.
     output: {

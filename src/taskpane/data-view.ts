@@ -1,11 +1,21 @@
 // Step 1 — Données: pick or drop the export, see what was read, choose the letters to make.
 import { FIELDS, FieldId, foldKey, Profile, PROFILE_LABELS, PROFILES } from "../core/catalog";
-import { delimiterName, distinctValues, Roster, SortOrder } from "../core/roster";
+import { delimiterName, distinctValues, fileTooBig, MAX_FILE_BYTES, Roster, SortOrder } from "../core/roster";
+import { readInBackground } from "./read-file";
 import { describeError, PaneContext } from "./context";
 import { byId, fileBytes, formatCount, h, plural, replaceChildren } from "./dom";
 import { openStep } from "./steps";
 
 const ACCEPTED = /\.(csv|txt|xlsx)$/i;
+
+/** Says, while a file is read, that it is being read (a large one takes a few seconds). */
+function reading(fileName: string | null, size: number): void {
+  const status = byId("file-reading");
+  status.hidden = fileName === null;
+  status.textContent = fileName
+    ? `Lecture de « ${fileName} »${size > 1024 * 1024 ? ` (${(size / 1024 / 1024).toFixed(1).replace(".", ",")} Mo)` : ""}…`
+    : "";
+}
 
 async function loadFile(ctx: PaneContext, file: File): Promise<void> {
   ctx.clearError();
@@ -17,7 +27,16 @@ async function loadFile(ctx: PaneContext, file: File): Promise<void> {
   }
   try {
     await ctx.leavePreview();
-    const roster = ctx.state.load(file.name, await fileBytes(file));
+    // Refused by its size before its bytes are even read into the pane.
+    if (file.size > MAX_FILE_BYTES) throw fileTooBig(file.name, file.size);
+    const bytes = await fileBytes(file);
+    reading(file.name, bytes.length);
+    let roster: Roster;
+    try {
+      roster = ctx.state.load(file.name, bytes, await readInBackground(bytes, file.name));
+    } finally {
+      reading(null, 0);
+    }
     ctx.refresh();
     // A file with rows set aside stays open on its problems; otherwise on to the letter.
     if (ctx.wordAvailable && !roster.problems.some((p) => p.severity === "error")) openStep(ctx, "letter");
@@ -105,11 +124,19 @@ function renderColumns(ctx: PaneContext, roster: Roster): void {
     select.setAttribute("aria-label", `Champ rempli par la colonne ${c.header}`);
     select.append(h("option", { value: "" }, c.state ? "État du compte" : "— colonne libre —"));
     for (const f of FIELDS) select.append(h("option", { value: f.id, selected: c.field === f.id }, f.label));
-    select.addEventListener("change", () => {
+    select.addEventListener("change", async () => {
       try {
         const field = select.value as FieldId | "";
-        if (field) ctx.state.remap(field, c.header);
-        else if (c.field) ctx.state.remap(c.field, null);
+        const change = field
+          ? ctx.state.remapping(field, c.header)
+          : c.field
+            ? ctx.state.remapping(c.field, null)
+            : null;
+        if (change)
+          ctx.state.useMapping(
+            change.mapping,
+            await readInBackground(change.bytes, ctx.state.fileName, change.mapping),
+          );
       } catch (err) {
         ctx.showError(describeError(err));
       }

@@ -40,9 +40,12 @@ export class PaneState {
   /** Rows the user unticked in the list of people: no letter for them. */
   readonly excluded = new Set<number>();
 
-  /** Reads a file; throws RosterError for an unusable one (the previous data is kept then). */
-  load(fileName: string, bytes: Uint8Array): Roster {
-    const roster = readRoster(bytes, fileName);
+  /**
+   * Takes a file and what it reads as (the pane reads it in a worker first, see read-file.ts);
+   * without a roster, reads it here. Throws RosterError for an unusable one (the previous data
+   * is kept then).
+   */
+  load(fileName: string, bytes: Uint8Array, roster: Roster = readRoster(bytes, fileName)): Roster {
     this.bytes = bytes;
     this.fileName = fileName;
     this.roster = roster;
@@ -56,14 +59,27 @@ export class PaneState {
 
   /** Changes which column fills a field (null: none), and reads the file again with it. */
   remap(field: FieldId, header: string | null): Roster {
+    const { bytes, mapping } = this.remapping(field, header);
+    return this.useMapping(mapping, readRoster(bytes, this.fileName, { mapping }));
+  }
+
+  /** The mapping with `field` filled by `header`, and the bytes to read again with it. */
+  remapping(field: FieldId, header: string | null): { bytes: Uint8Array; mapping: ColumnMapping } {
     if (!this.bytes || !this.roster) throw new InternalError("choix de colonne sans fichier lu");
+    const mapping = { ...this.mapping };
     // A column moved to another field no longer fills the one it filled.
     for (const c of this.roster.columns)
-      if (c.field && c.header === header && c.field !== field) this.mapping[c.field] = null;
-    this.mapping[field] = header;
-    this.roster = readRoster(this.bytes, this.fileName, { mapping: this.mapping });
+      if (c.field && c.header === header && c.field !== field) mapping[c.field] = null;
+    mapping[field] = header;
+    return { bytes: this.bytes, mapping };
+  }
+
+  /** The file read again with a new mapping. */
+  useMapping(mapping: ColumnMapping, roster: Roster): Roster {
+    this.mapping = mapping;
+    this.roster = roster;
     this.cache = null;
-    return this.roster;
+    return roster;
   }
 
   /** A ready letter was inserted: select its audience (the user may change it). */

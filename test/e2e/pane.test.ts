@@ -3,6 +3,7 @@
 // received are rendered by LibreOffice. Also: no request leaves the machine, nothing is
 // stored, no serious accessibility violation, and the pane copes without Office.
 import * as fs from "fs";
+import { strToU8, zipSync } from "fflate";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
 import { launchChromium, OFFICE_JS, PANE, seriousViolations, STUB } from "./browser";
@@ -326,6 +327,61 @@ describe("task pane opened outside Office (office.js cannot load)", () => {
       buffer: Buffer.from("%PDF-1.4 ..."),
     });
     await page.locator("#message").filter({ hasText: "« rentree.csv » est un document PDF" }).waitFor();
+  });
+});
+
+describe("reading a file off Word's thread (import-worker.js)", () => {
+  /** The longest task the page's own thread ran while `during` did its work (Long Tasks API). */
+  async function longestTask(page: Page, during: () => Promise<void>): Promise<number> {
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      }).observe({ type: "longtask" });
+    });
+    await during();
+    return page.evaluate(() => (window as unknown as { longest: number }).longest);
+  }
+
+  it("reads a large export in the worker, the pane never blocked 100 ms, and refuses a hostile workbook there", async () => {
+    const { page, requests, problems } = await openPane("stub");
+    await page.getByText("Word prêt (PC).").waitFor();
+    // 3,000 pupils (a big cité scolaire): a 200 KB file.
+    const lines = ["Nom;Prénom;Login;Mot de passe;Classe;Profil"];
+    for (let i = 0; i < 3000; i++) lines.push(`NOM${i};Prénom${i};eleve.${i};Pw${100000 + i};${3 + (i % 4)}A;Élève`);
+    const longest = await longestTask(page, async () => {
+      await page.setInputFiles("#file-input", {
+        name: "cite.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(lines.join("\n"), "utf8"),
+      });
+      await page
+        .locator("#file-line")
+        .filter({ hasText: /3.000 comptes lus/ })
+        .waitFor({ state: "attached" });
+    });
+    expect(requests.some((r) => r.endsWith("/import-worker.js"))).toBe(true);
+    expect(longest).toBeLessThan(100);
+
+    // A workbook whose shared strings never close: refused by the worker, in French.
+    const xlsx = zipSync({
+      "[Content_Types].xml": strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+      "xl/workbook.xml": strToU8(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+      ),
+      "xl/sharedStrings.xml": strToU8(`<sst>${"<si><t>x</t>".repeat(5000)}</sst>`),
+      "xl/worksheets/sheet1.xml": strToU8("<worksheet><sheetData/></worksheet>"),
+    });
+    await page.setInputFiles("#file-input", {
+      name: "piege.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(xlsx),
+    });
+    await page.locator("#message").filter({ hasText: "« piege.xlsx » n'est pas un classeur Excel lisible" }).waitFor();
+    expect(problems).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 export * from "./types";
 export { RosterError } from "./errors";
 export type { FileErrorCode } from "./errors";
-export { readRoster, delimiterName, MAX_FILE_BYTES, MAX_ROWS } from "./read";
+export { readRoster, delimiterName, fileTooBig, MAX_FILE_BYTES, MAX_ROWS } from "./read";
 export type { ReadOptions } from "./read";
 export { selectRecords, distinctValues, DEFAULT_SORT } from "./select";
 export type { Selection, SortOrder } from "./select";

@@ -30,6 +30,15 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** The most rows read: a whole académie's accounts, still. */
 export const MAX_ROWS = 200_000;
 
+/** A file refused by its size alone (the pane says it before reading the bytes). */
+export function fileTooBig(fileName: string, size: number): RosterError {
+  return new RosterError(
+    "too-big",
+    fileName,
+    `« ${fileName} » fait ${(size / 1024 / 1024).toFixed(1).replace(".", ",")} Mo : c'est bien plus qu'un export de comptes (au plus ${MAX_FILE_BYTES / 1024 / 1024} Mo). Vérifiez que c'est le bon fichier. ${EXPORT_HINT}`,
+  );
+}
+
 function tooManyRows(fileName: string): RosterError {
   return new RosterError(
     "too-big",
@@ -42,12 +51,7 @@ export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOpt
   if (bytes.length === 0)
     throw new RosterError("empty", fileName, `« ${fileName} » est vide (0 octet). ${EXPORT_HINT}`);
   // Refused before anything is decoded: the size alone says it is not an export.
-  if (bytes.length > MAX_FILE_BYTES)
-    throw new RosterError(
-      "too-big",
-      fileName,
-      `« ${fileName} » fait ${(bytes.length / 1024 / 1024).toFixed(1).replace(".", ",")} Mo : c'est bien plus qu'un export de comptes (au plus ${MAX_FILE_BYTES / 1024 / 1024} Mo). Vérifiez que c'est le bon fichier. ${EXPORT_HINT}`,
-    );
+  if (bytes.length > MAX_FILE_BYTES) throw fileTooBig(fileName, bytes.length);
   sniffBinary(bytes, fileName);
   let table: Table;
   const info: FileInfo = {
