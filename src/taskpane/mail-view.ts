@@ -4,6 +4,7 @@
 // of what went is kept in the document after each message (word/send-journal.ts): a pane
 // closed mid-run and opened again resumes without sending anyone a second message. The user
 // may also download it, and load it back elsewhere.
+import { renderFileWarnings } from "./file-notes";
 import type { Recipient, PaperLetter } from "../core/mail";
 import type { Mailing } from "./mail-run";
 import type * as MailRun from "./mail-run";
@@ -209,6 +210,7 @@ export function renderMail(ctx: PaneContext): void {
   if (p.paper.length)
     parts.push(`${plural(p.paper.length, "personne sans adresse", "personnes sans adresse")} : courrier papier`);
   byId("mail-recipients").textContent = `${parts.join(" ; ")}.`;
+  renderFileWarnings("mail-file-notes", ctx.state.roster);
   byId("mail-paper").hidden = p.paper.length === 0;
   byId("mail-paper-summary").textContent = `Sans courriel (${formatCount(p.paper.length)}) : à imprimer`;
   replaceChildren(

@@ -1,4 +1,5 @@
 // Step 4 — Fusion: create every letter as one new Word document, or offer it as a download.
+import { renderFileWarnings } from "./file-notes";
 import { passageLabel } from "../core/catalog";
 import { BundleOptions, classGroups, paperPages } from "../core/merge";
 import { excelNumbersWarning, Roster, RosterRecord, selectRecords } from "../core/roster";
@@ -217,6 +218,7 @@ export function setupOpenAgain(ctx: PaneContext): void {
 
 export function renderMerge(ctx: PaneContext): void {
   const n = ctx.state.selected().length;
+  renderFileWarnings("merge-file-notes", ctx.state.roster);
   const audience = byId("merge-audience");
   const others = ctx.state.outsideAudience();
   const letter = ctx.state.letter;

@@ -57,6 +57,31 @@ describe("the pane, step by step", () => {
     expect(text("problems-summary")).toMatch(/^Aucune ligne écartée|lignes? écartées?/);
   });
 
+  it("says again, at Fusion and before a file too big is even read, what the user must weigh", async () => {
+    await openPane();
+    // A workbook whose passwords Excel holds as numbers, one row set aside.
+    const xlsx = makeXlsx([
+      [{ s: "Nom" }, { s: "Prénom" }, { s: "Login" }, { s: "Mot de passe" }],
+      [{ s: "A" }, { s: "Zoé" }, { s: "zoe.a" }, { n: 1000 }],
+      [{ s: "B" }, { s: "Léo" }, { s: "" }, { n: 2000 }],
+    ]);
+    await loadFile("comptes.xlsx", xlsx);
+    expect($("merge-file-notes").hidden).toBe(false);
+    expect(text("merge-file-notes")).toContain(
+      "1 ligne du fichier écartée : pas de courrier pour cette personne (voir « Données »).",
+    );
+    expect(text("merge-file-notes")).toContain(
+      "Attention : dans « comptes.xlsx », la colonne « Mot de passe » contient des nombres",
+    );
+    // A file above the limit is refused from its size, its bytes never read.
+    const input = $<HTMLInputElement>("file-input");
+    const huge = { name: "enorme.csv", size: 60 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error("lu")) };
+    Object.defineProperty(input, "files", { value: [huge], configurable: true });
+    input.dispatchEvent(new Event("change"));
+    await flush();
+    expect(text("message")).toMatch(/^« enorme\.csv » fait 60,0 Mo : c'est bien plus qu'un export de comptes/);
+  });
+
   it("filters by level, class, profile and account state, and counts the letters", async () => {
     await openPane();
     await loadFile("parents.csv", PARENTS_CSV);
