@@ -23,7 +23,8 @@ export type Slot =
   | { t: "if"; condition: string }
   | { t: "endIf" }
   | { t: "next" }
-  | { t: "qr" };
+  | { t: "qr" }
+  | { t: "once"; xml: string };
 
 export type Segment = string | Slot;
 
@@ -69,6 +70,8 @@ function toSlot(kind: string, payload: string): Slot {
       return { t: "next" };
     case "K":
       return { t: "qr" };
+    case "Z":
+      return { t: "once", xml: payload };
     default:
       return { t: "sectPara" };
   }
@@ -93,10 +96,17 @@ function dropComments(xml: string): string {
     .replace(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:commentReference\s[^>]*\/><\/w:r>/g, "");
 }
 
-/** Marks every id that must be unique per letter, and every header/footer reference. */
-export function markIds(xml: string): string {
+/**
+ * Marks every id that must be unique per letter, and every header/footer reference.
+ * `shapeTypesOnce`: a VML shape type (text boxes of older templates) is a definition its
+ * shapes point at by id: written in the first letter only, or its id would repeat.
+ */
+export function markIds(xml: string, shapeTypesOnce = false): string {
   const names = new Set<string>();
-  let out = dropComments(dropGoBack(xml))
+  const source = shapeTypesOnce
+    ? xml.replace(/<v:shapetype\b[^>]*?(?:\/>|>[\s\S]*?<\/v:shapetype>)/g, (m) => mark("Z", m))
+    : xml;
+  let out = dropComments(dropGoBack(source))
     .replace(/(<wp:docPr\s[^>]*?\bid=")\d+(")/g, `$1${mark("D")}$2`)
     .replace(/(<w:id w:val=")-?\d+("\s*\/>)/g, `$1${mark("I")}$2`)
     .replace(/(\sw14:paraId=")[0-9A-Fa-f]+(")/g, `$1${mark("P")}$2`)
@@ -155,6 +165,7 @@ export function compilePart(
   slots: FieldSlot[],
   options: ExtractOptions,
   styleLists: StyleLists = new Map(),
+  { shapeTypesOnce = false } = {},
 ): Segment[] {
-  return toSegments(markIds(withStyleLists(extractFields(xml, slots, options), styleLists)));
+  return toSegments(markIds(withStyleLists(extractFields(xml, slots, options), styleLists), shapeTypesOnce));
 }

@@ -1,10 +1,13 @@
 // A Word package: its main document part, headers and footers, numbering.
 import { isEncryptedOffice, OpcError, OpcPackage } from "../opc";
 import { MergeError } from "./errors";
+import { cleanTemplate } from "./template-cleanup";
 
 export interface DocxPackage extends OpcPackage {
   /** The main document part, "word/document.xml" in files Word writes. */
   readonly mainPath: string;
+  /** What was taken out of the template (template-cleanup.ts), for the merge's warnings. */
+  readonly cleanupNotes: string[];
 }
 
 /** The template's zip refused, in the words of a template. */
@@ -46,7 +49,8 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
       "Le modèle n'est pas un document Word (.docx) : la partie principale du document est absente.",
     );
   }
-  return Object.assign(pkg, { mainPath });
+  const { files, notes } = cleanTemplate(pkg, mainPath);
+  return Object.assign(new OpcPackage(files), { mainPath, cleanupNotes: notes });
 }
 
 /** The headers and footers the main part uses, with their XML; missing parts are skipped. */

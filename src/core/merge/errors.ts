@@ -14,7 +14,8 @@ export type MergeErrorCode =
   | "no-fields"
   | "bad-template"
   | "no-records"
-  | "tracked-changes";
+  | "tracked-changes"
+  | "broken-field";
 
 export class MergeError extends CourriersError {
   declare readonly code: MergeErrorCode;

@@ -90,6 +90,8 @@ export class LetterWriter {
   private readonly docPr: IdCounter;
   private readonly sdt: IdCounter;
   private readonly para = new IdCounter();
+  /** Definitions already written once in the document (VML shape types, by id). */
+  private readonly written = new Set<string>();
   private readonly bookmark = new IdCounter();
   private readonly spid: IdCounter;
   readonly lists: ListRestarts;
@@ -161,6 +163,13 @@ export class LetterWriter {
         return isLast ? "" : this.render(this.t.finalSect, ctx, true);
       case "sectPara":
         return isLast ? "" : `<w:p><w:pPr>${this.render(this.t.finalSect, ctx, true)}</w:pPr></w:p>`;
+      case "once": {
+        // One definition per document (a VML shape type): the first letter carries it.
+        const id = /\sid="([^"]*)"/.exec(s.xml)?.[1] ?? s.xml;
+        if (this.written.has(id)) return "";
+        this.written.add(id);
+        return s.xml;
+      }
       case "qr":
         return this.qr ? this.qr(ctx.record, this.docPr.next()) : "";
       case "if":

@@ -88,6 +88,8 @@ export function* mergeSteps(
   refuseTooManyParts(t, perLetter, records.length);
   const out = new PackageWriter(t.pkg.mainPath);
   const writer = new LetterWriter(t);
+  // What the template lost on the way (macros, linked images) is said with the merge's warnings.
+  for (const message of t.pkg.cleanupNotes) writer.warnings.push({ row: 0, field: "", message });
   const qr = t.body.some((s) => typeof s !== "string" && s.t === "qr") ? qrPlan(template, source, options.qrUrl) : null;
   const images = qr && typeof qr !== "string" ? new QrImages(qr) : null;
   if (images) writer.qr = (record, id) => images.run(record, id);

@@ -83,7 +83,9 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
   const slots: FieldSlot[] = [];
   const stylesPart = pkg.related(main, "styles")[0];
   const styleLists = readStyleLists(stylesPart && pkg.text(stylesPart.path));
-  const bodySegments = inPart(main, () => compilePart(fillRepeatedPassages(body.inner), slots, options, styleLists));
+  const bodySegments = inPart(main, () =>
+    compilePart(fillRepeatedPassages(body.inner), slots, options, styleLists, { shapeTypesOnce: true }),
+  );
   markCredentialBoxes(
     bodySegments,
     slots,

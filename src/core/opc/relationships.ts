@@ -52,6 +52,15 @@ export class Relationships {
     this.entries.push({ ...rel, xml });
   }
 
+  /** Removes the relationships of this kind that point outside the package (TargetMode="External"); returns them. */
+  removeExternal(kind: string): Relationship[] {
+    const gone = this.entries.filter(
+      (e) => e.type.slice(e.type.lastIndexOf("/") + 1) === kind && /\sTargetMode="External"/.test(e.xml),
+    );
+    this.entries.splice(0, this.entries.length, ...this.entries.filter((e) => !gone.includes(e)));
+    return gone.map(({ id, type, target }) => ({ id, type, target }));
+  }
+
   /** Removes the relationships of these kinds; returns how many went. */
   removeKinds(...kinds: string[]): number {
     const before = this.entries.length;

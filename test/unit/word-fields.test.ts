@@ -1,0 +1,131 @@
+// Word's fields as schools' own templates hold them (issue 31), one row each: merged as Word
+// merges them, or refused naming the field as written. Never a record lost, never a field's
+// name or code printed, never a letter Word or the Open XML validator rejects.
+import { mergeLetters } from "../../src/core/merge";
+import { readRoster, Roster } from "../../src/core/roster";
+import { makeDocx, p, paragraphsText, r, unzipText } from "./helpers/docx";
+import { utf8 } from "./helpers/encode";
+import { refusal } from "./helpers/refusal";
+import { strToU8, unzipSync, zipSync } from "fflate";
+
+const CSV = [
+  "Nom;Prénom;Login;Mot de passe;Genre;Revenu;Date de naissance;Ville",
+  "MOREAU;Aïcha;aicha.moreau;PW1;Female;1234.5;05/03/2012;Lyon",
+  "DUPONT;Jean;jean.dupont;PW2;Male;-20;24/12/2011;",
+  "LEGER;Zoé;zoe.leger;PW3;Female;0;01/08/2012;Paris",
+  "NDIAYE;Ali;ali.ndiaye;PW4;Male;15;09/09/2012;Lyon",
+  "PETIT;Léo;leo.petit;PW5;Male;7;31/01/2013;Nice",
+].join("\n");
+let roster: Roster;
+beforeEach(() => {
+  roster = readRoster(utf8(CSV), "eleves.csv");
+});
+
+/** A complex field: begin, code (nested fields as given), separate, result, end. */
+const field = (code: string, result = "«x»") =>
+  `<w:r><w:fldChar w:fldCharType="begin"/></w:r>${code}<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${result}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+const code = (text: string) => `<w:r><w:instrText xml:space="preserve">${text}</w:instrText></w:r>`;
+const mergefield = (name: string, switches = "") => field(code(` MERGEFIELD ${name} ${switches}`), `«${name}»`);
+
+function merged(body: string, docx = makeDocx({ body })) {
+  const out = mergeLetters(docx, roster.records, roster);
+  return { ...out, parts: unzipText(out.docx) };
+}
+describe("labels drawn as text boxes (mc:AlternateContent: a DrawingML choice and its VML fallback)", () => {
+  /** One label: a text box whose content is stored twice, as Word stores it. */
+  const label = (content: string) =>
+    `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="1" name="Zone de texte 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${content}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"/><v:shape id="Zone1" o:spid="_x0000_s1026" type="#_x0000_t202"><v:textbox><w:txbxContent>${content}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+
+  it("counts each NEXT once: every record on a label, none lost", () => {
+    const next = field(code(" NEXT "), "«Enregistrement suivant»");
+    const body =
+      label(p(mergefield("Login"))) + label(p(next + mergefield("Login"))) + label(p(next + mergefield("Login")));
+    const { parts, letters } = merged(body);
+    expect(letters).toBe(5);
+    const doc = parts["word/document.xml"];
+    const shown = [...doc.matchAll(/<w:txbxContent>([\s\S]*?)<\/w:txbxContent>/g)].map((m) => paragraphsText(m[1])[0]);
+    // The fallback copies go (Word 2010 and later, and LibreOffice, read the choice).
+    expect(shown).toEqual(["aicha.moreau", "jean.dupont", "zoe.leger", "ali.ndiaye", "leo.petit", ""]);
+    expect(doc).not.toContain("mc:Fallback");
+  });
+
+  it("never writes a VML shape type's id twice in one document", () => {
+    const pict = `<w:p><w:r><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"/><v:shape id="Zone1" type="#_x0000_t202"><v:textbox><w:txbxContent>${p(mergefield("Login"))}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`;
+    const doc = merged(pict).parts["word/document.xml"];
+    expect(doc.match(/<v:shapetype\b/g)).toHaveLength(1);
+    expect(doc.match(/type="#_x0000_t202"/g)).toHaveLength(5);
+  });
+});
+
+describe("broken or foreign templates", () => {
+  it("refuses a field that begins and never ends, naming its code, rather than print the code", () => {
+    const body = p(r("Bonjour ") + `<w:r><w:fldChar w:fldCharType="begin"/></w:r>` + code(" MERGEFIELD Prénom "));
+    expect(refusal(() => mergeLetters(makeDocx({ body }), roster.records, roster))).toEqual({
+      name: "MergeError",
+      code: "broken-field",
+      message:
+        "Le modèle contient un champ qui commence sans jamais finir (« MERGEFIELD Prénom ») : Word le montre tel quel. Dans Word, appuyez sur Alt+F9 pour voir les codes de champ, supprimez ce champ et insérez-le de nouveau.",
+    });
+  });
+
+  it("drops a .dotm's macros: the letters are a plain document", () => {
+    const files = unzipSync(makeDocx({ body: p(mergefield("Login")) }));
+    files["word/vbaProject.bin"] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]);
+    files["word/_rels/document.xml.rels"] = strToU8(
+      new TextDecoder()
+        .decode(files["word/_rels/document.xml.rels"])
+        .replace(
+          "</Relationships>",
+          '<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+        ),
+    );
+    files["[Content_Types].xml"] = strToU8(
+      new TextDecoder()
+        .decode(files["[Content_Types].xml"])
+        .replace(
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+          "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+        )
+        .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+    );
+    const { parts } = merged("", zipSync(files));
+    expect(Object.keys(parts)).not.toContain("word/vbaProject.bin");
+    expect(parts["word/_rels/document.xml.rels"]).not.toContain("vbaProject");
+    expect(parts["[Content_Types].xml"]).not.toMatch(/macroEnabled|vbaProject/);
+    expect(parts["[Content_Types].xml"]).toContain(
+      'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"',
+    );
+  });
+
+  it("drops an image linked to an outside address: opening the letters fetches nothing", () => {
+    const files = unzipSync(
+      makeDocx({
+        body:
+          p(mergefield("Login")) +
+          `<w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:link="rIdX"/></w:drawing></w:r></w:p>`,
+      }),
+    );
+    files["word/_rels/document.xml.rels"] = strToU8(
+      new TextDecoder()
+        .decode(files["word/_rels/document.xml.rels"])
+        .replace(
+          "</Relationships>",
+          '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="https://traceur.example/pixel.png" TargetMode="External"/></Relationships>',
+        ),
+    );
+    const { parts, warnings } = merged("", zipSync(files));
+    expect(parts["word/_rels/document.xml.rels"]).not.toContain("traceur.example");
+    expect(parts["word/document.xml"]).not.toContain('r:link="rIdX"');
+    expect(warnings.map((w) => w.message)).toContain(
+      "Une image du modèle était liée à une adresse extérieure (https://traceur.example/pixel.png) : elle a été retirée des courriers, qui n'appellent ainsi aucun site à l'ouverture. Insérez l'image dans le modèle (Insertion › Images › Cet appareil) pour l'imprimer.",
+    );
+  });
+
+  it("keeps a template's own control characters as text, never taking them for its markers", () => {
+    // U+0001 is no XML 1.0 character: a template may only hold it escaped, and never as a marker.
+    const body = p(r("A\u0001B") + mergefield("Login"));
+    const out = refusal(() => mergeLetters(makeDocx({ body }), roster.records, roster));
+    expect(out).toMatchObject({ name: "MergeError", code: "bad-template" });
+    expect(out.message).toMatch(/caractère U\+0001/);
+  });
+});
