@@ -29,6 +29,10 @@ describe("switches read from the field code", () => {
     ["MERGEFIELD Nom \\* Upper \\f", { name: "Nom", format: { case: "upper", after: "" } }],
     ["MERGEFIELD Nom \\* Capitalize", { name: "Nom", format: {} }],
     ['MERGEFIELD " Nom " \\@ "d/M"', { name: "Nom", format: { date: "d/M" } }],
+    // A picture written without quotes runs to the next switch (issue 31).
+    [" MERGEFIELD Date \\@ d MMMM yyyy ", { name: "Date", format: { date: "d MMMM yyyy" } }],
+    [" MERGEFIELD Date \\@ dd/MM/yyyy \\* MERGEFORMAT ", { name: "Date", format: { date: "dd/MM/yyyy" } }],
+    [' MERGEFIELD Montant \\# "$#,##0.00" ', { name: "Montant", format: { number: "$#,##0.00" } }],
   ])("%j", (instr, code) => {
     expect(parseMergeField(instr)).toEqual(code);
   });
@@ -51,6 +55,23 @@ describe("switches applied to a value", () => {
     ["7", { number: "000" }, "007"],
     ["-3,25", { number: "0.0" }, "-3,3"],
     ["abc", { number: "0" }, "abc"],
+    // Issue 31: every date and time code, French abbreviations as Word writes them, literals.
+    ["05/03/2024 14:30", { date: "d MMM yyyy HH:mm" }, "5 mars 2024 14:30"],
+    ["24/12/2011", { date: "d MMM yyyy" }, "24 déc. 2011"],
+    ["01/08/2012", { date: "d MMM" }, "1 août"],
+    ["01/02/2012", { date: "d MMM" }, "1 févr."],
+    ["07/09/2012", { date: "ddd d MMM" }, "ven. 7 sept."],
+    ["2024-03-05T09:05:07", { date: "H:mm:ss" }, "9:05:07"],
+    ["05/03/2024 14:05", { date: "h:mm AM/PM" }, "2:05 PM"],
+    ["05/03/2024 00:05", { date: "hh:mm am/pm" }, "12:05 am"],
+    ["05/03/2024 14:30", { date: "dd/MM/yy 'à' HH'h'mm" }, "05/03/24 à 14h30"],
+    ["14:30", { date: "HH:mm" }, "14:30"],
+    ["1234.5", { number: "$#,##0.00" }, "$1\u202f234,50"],
+    ["15", { number: "0.00%" }, "15,00%"],
+    ["-20", { number: "#,##0.00 €;-#,##0.00 €" }, "-20,00 €"],
+    ["-20", { number: "#,##0.00 €;(#,##0.00 €)" }, "(20,00 €)"],
+    ["0", { number: "0.00;-0.00;'néant'" }, "néant"],
+    ["-20", { number: "0.00 €" }, "-20,00 €"],
   ])("%j with %j → %j", (value, format, out) => {
     expect(applyFormat(value, format as never)).toBe(out);
   });
