@@ -222,6 +222,71 @@ describe("sendAll on Microsoft 365", () => {
     expect(again.time.waits).toEqual([300_000]);
   });
 
+  it("says hours beyond two of them, and stops at once", async () => {
+    graph.script.push([429, "7200"]);
+    expect(await run(people(1)).done).toMatchObject({
+      detail: "Microsoft 365 demande d’attendre 2 h avant le prochain message : reprenez l’envoi plus tard",
+    });
+    graph.script.push([429, "7140"]);
+    expect(await run(people(1)).done).toMatchObject({
+      detail: "Microsoft 365 demande d’attendre 119 min avant le prochain message : reprenez l’envoi plus tard",
+    });
+  });
+
+  it("stops during a retry's wait when cancelled: that person was not sent, and is listed first", async () => {
+    graph.script.push([503]);
+    let cancel = false;
+    const time = clock();
+    const end = await sendAll(
+      people(2),
+      message,
+      graphChannel({ post: graph.post, endpoint: graph.url, token: async () => "jeton-1" }),
+      {
+        whilePaused: async () => undefined,
+        cancelled: () => cancel,
+        now: time.now,
+        sleep: async (ms) => {
+          await time.sleep(ms);
+          cancel = true;
+        },
+      },
+      { sent: () => undefined, failed: () => undefined },
+    );
+    expect(end.end).toBe("cancelled");
+    expect(logins(end)).toEqual(["parent.1", "parent.2"]);
+    expect(graph.requests).toBe(1);
+  });
+
+  it("counts a message sent exactly 24 hours ago as yesterday's", async () => {
+    // The clock reads 08:00:00.100 at the start: 24 h before that is 08:00:00.100 the day before.
+    const earlier = [...Array(9_999).fill("2026-09-01T07:00:00.000Z"), "2026-08-31T08:00:00.100Z"];
+    const r = run(people(2), { earlier });
+    expect((await r.done).end).toBe("daily-limit");
+    expect(graph.sent).toHaveLength(1);
+  });
+
+  it("gives the journal an empty message id and the reason for an uncertain message, none for a sent one", async () => {
+    graph.afterAccept.push(504);
+    const details: string[] = [];
+    const ids: string[] = [];
+    const time = clock();
+    await sendAll(
+      people(2),
+      message,
+      graphChannel({ post: graph.post, endpoint: graph.url, token: async () => "jeton-1" }),
+      { whilePaused: async () => undefined, cancelled: () => false, now: time.now, sleep: time.sleep },
+      {
+        sent: (r, entry, detail) => {
+          details.push(detail);
+          ids.push(entry.messageId);
+        },
+        failed: () => undefined,
+      },
+    );
+    expect(details).toEqual(["504 GatewayTimeout : Gateway Timeout", ""]);
+    expect(ids).toEqual(["", "req-2"]);
+  });
+
   it.each([
     [504, "incertain : 504 GatewayTimeout : Gateway Timeout"],
     ["reset" as const, "incertain : pas de réponse de Microsoft 365 (socket hang up)"],
