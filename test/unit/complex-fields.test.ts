@@ -40,7 +40,7 @@ describe("complex fields", () => {
     const { out, slots } = extract(xml);
     expect(slots).toHaveLength(1);
     expect(slots[0].name).toEqual({ kind: "mergefield", name: "Profil" });
-    expect(slots[0].when).toBeDefined();
+    expect(slots[0].expr).toMatchObject({ kind: "if", right: ["Parent"], then: ["Madame, Monsieur"] });
     expect(out).toMatch(/^<w:p>¦F0[^<]*¦<\/w:p>$/);
   });
 

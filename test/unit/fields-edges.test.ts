@@ -144,7 +144,13 @@ describe("complex fields", () => {
     const xml = `<w:p>${begin}${code("IF ")}${field(" MERGEFIELD Profil ")}${code(' = "Parent" "Madame" "Bonjour" ')}${end}</w:p>`;
     const { out, slots } = read(xml);
     expect(out).toBe("<w:p>¦F0¦</w:p>");
-    expect(slots[0].when).toMatchObject({ field: "Profil", literal: "Parent", then: "Madame", otherwise: "Bonjour" });
+    expect(slots[0].expr).toMatchObject({
+      kind: "if",
+      left: [{ kind: "merge", name: "Profil" }],
+      right: ["Parent"],
+      then: ["Madame"],
+      otherwise: ["Bonjour"],
+    });
   });
 
   it("does not read a field sitting in an IF's result as part of its code", () => {
@@ -152,7 +158,7 @@ describe("complex fields", () => {
     const xml = `<w:p>${begin}${ifCode}${sep}${run("Madame ")}${field(" MERGEFIELD Nom ", run("Nom"))}${end}</w:p>`;
     const { out, slots } = read(xml);
     expect(out).toBe("<w:p>¦F0¦</w:p>");
-    expect(slots[0].when).toMatchObject({ field: "Profil", then: "Madame", otherwise: "" });
+    expect(slots[0].expr).toMatchObject({ kind: "if", then: ["Madame"], otherwise: [] });
   });
 
   it("takes the result's formatting when the result has a run, else the first run's", () => {

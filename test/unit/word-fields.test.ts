@@ -1,7 +1,7 @@
 // Word's fields as schools' own templates hold them (issue 31), one row each: merged as Word
 // merges them, or refused naming the field as written. Never a record lost, never a field's
 // name or code printed, never a letter Word or the Open XML validator rejects.
-import { mergeLetters } from "../../src/core/merge";
+import { mergeLetters, templateFields } from "../../src/core/merge";
 import { readRoster, Roster } from "../../src/core/roster";
 import { makeDocx, p, paragraphsText, r, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
@@ -128,4 +128,101 @@ describe("broken or foreign templates", () => {
     expect(out).toMatchObject({ name: "MergeError", code: "bad-template" });
     expect(out.message).toMatch(/caractère U\+0001/);
   });
+});
+
+describe("Word's field grammar: nested fields anywhere in an IF, nested IF, COMPARE, switches", () => {
+  /** Each letter's text, paragraphs joined (a letter ends with the paragraph holding its section break). */
+  const texts = (body: string) => {
+    const groups: string[][] = [[]];
+    for (const para of merged(body).parts["word/document.xml"].match(/<w:p[\s>][\s\S]*?<\/w:p>/g) ?? []) {
+      groups[groups.length - 1].push(paragraphsText(para)[0] ?? "");
+      if (para.includes("<w:sectPr")) groups.push([]);
+    }
+    return groups.filter((g) => g.length).map((g) => g.join(" | "));
+  };
+  const nested = (inner: string) =>
+    `<w:r><w:fldChar w:fldCharType="begin"/></w:r>${inner}<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>x</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+  const m = (name: string, switches = "") => nested(code(` MERGEFIELD ${name} ${switches}`));
+  const login = p(mergefield("Login"));
+
+  it("prints a merge field nested in an IF's result, with its own switches", () => {
+    const body =
+      login +
+      p(
+        field(code(" IF ") + m("Revenu") + code(' > 0 " (surplus de ') + m("Revenu", '\\# "0.00 €"') + code(') " "" ')),
+      );
+    expect(texts(body)).toEqual([
+      "aicha.moreau |  (surplus de 1234,50 €) ",
+      "jean.dupont | ",
+      "zoe.leger | ",
+      "ali.ndiaye |  (surplus de 15,00 €) ",
+      "leo.petit |  (surplus de 7,00 €) ",
+    ]);
+  });
+
+  it("compares a quoted nested field, with \\* MERGEFORMAT on the IF", () => {
+    const body = login + p(field(code(' IF "') + m("Genre") + code('" = "Male" "M." "Mme" \\* MERGEFORMAT ')));
+    expect(texts(body).map((t) => t.split(" | ")[1])).toEqual(["Mme", "M.", "Mme", "M.", "M."]);
+  });
+
+  it("evaluates an IF nested in an IF, and COMPARE", () => {
+    const inner = nested(code(" IF ") + m("Ville") + code(' = "Lyon" "lyonnais" "ailleurs" '));
+    const body =
+      login +
+      p(field(code(" IF ") + m("Ville") + code(' = "" "sans ville" "') + inner + code('" '))) +
+      p(
+        field(
+          code(" IF ") +
+            nested(code(" COMPARE ") + m("Revenu") + code(" > 10 ")) +
+            code(' = 1 "plus" "moins" \\* Upper '),
+        ),
+      );
+    expect(texts(body).map((t) => t.split(" | ").slice(1).join(" "))).toEqual([
+      "lyonnais PLUS",
+      "sans ville MOINS",
+      "ailleurs MOINS",
+      "lyonnais PLUS",
+      "ailleurs MOINS",
+    ]);
+  });
+
+  it("refuses a calculation it cannot make, naming the field as written with its nested field", () => {
+    const body = login + p(field(code(" = ") + m("Revenu") + code(" * 2 ")));
+    expect(refusal(() => mergeLetters(makeDocx({ body }), roster.records, roster))).toMatchObject({
+      code: "unsupported-field",
+      message: expect.stringContaining("Champ : « = { MERGEFIELD Revenu } * 2 »."),
+    });
+  });
+
+  it("writes GREETINGLINE and ADDRESSBLOCK from the file's columns, with French defaults", () => {
+    const greeting = (instr: string) =>
+      `<w:fldSimple w:instr="${instr.replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}"><w:r><w:t>«GreetingLine»</w:t></w:r></w:fldSimple>`;
+    const body =
+      login +
+      p(
+        greeting(
+          ' GREETINGLINE \\f "<<_BEFORE_ Bonjour >><<_FIRST0_ >><<_LAST0_>><<_AFTER_,>>" \\l 1036 \\e "Madame, Monsieur," ',
+        ),
+      ) +
+      p(greeting(" GREETINGLINE \\l 1036 ")) +
+      p(greeting(' ADDRESSBLOCK \\f "<<_FIRST0_>> <<_LAST0_>>" \\l 1036 '));
+    expect(texts(body)[0]).toBe("aicha.moreau | Bonjour Aïcha MOREAU, | Madame, Monsieur, | Aïcha MOREAU\nLyon");
+    expect(texts(body)[1]).toBe("jean.dupont | Bonjour Jean DUPONT, | Madame, Monsieur, | Jean DUPONT");
+  });
+});
+
+it("lists every merge field an IF reads among the template's fields", () => {
+  const body = p(
+    field(
+      code(' IF "') +
+        field(code(" MERGEFIELD Genre ")) +
+        code('" = "Male" "M. ') +
+        field(code(" MERGEFIELD Nom ")) +
+        code('" "Mme" '),
+    ),
+  );
+  expect(templateFields(makeDocx({ body }))).toEqual([
+    { kind: "mergefield", name: "Genre" },
+    { kind: "mergefield", name: "Nom" },
+  ]);
 });

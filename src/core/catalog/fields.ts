@@ -144,3 +144,18 @@ export const INACTIVE_VALUES: readonly string[] = [
   "À activer",
 ];
 export const ACTIVE_VALUES: readonly string[] = ["Actif", "Active", "Activé", "Activée", "Enabled"];
+
+/**
+ * The columns Word's GREETINGLINE and ADDRESSBLOCK read beside the first and last names,
+ * by their usual French headers (compared with foldKey). None is required: a part the file
+ * lacks is left out of the greeting or the address.
+ */
+export const ADDRESS_HEADERS: Readonly<
+  Record<"title" | "street" | "postcode" | "city" | "country", readonly string[]>
+> = {
+  title: ["Civilité", "Titre", "Civ"],
+  street: ["Adresse", "Adresse 1", "Adresse ligne 1", "Rue", "Adresse postale"],
+  postcode: ["Code postal", "CP"],
+  city: ["Ville", "Commune", "Localité"],
+  country: ["Pays"],
+};

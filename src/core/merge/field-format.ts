@@ -42,14 +42,11 @@ export function parseMergeField(instr: string): MergeFieldCode | null {
 }
 
 const UNSUPPORTED: Record<string, string> = {
-  GREETINGLINE:
-    "une formule d'appel automatique (GREETINGLINE) : écrivez-la avec les champs Prénom et Nom, par exemple « Bonjour «Prénom» ».",
-  ADDRESSBLOCK: "un bloc d'adresse automatique (ADDRESSBLOCK) : composez l'adresse avec des champs.",
   NEXTIF:
     "un champ « Enregistrement suivant si » (NEXTIF) : choisissez les personnes dans le volet ou avec --profile, --class.",
   SKIPIF:
     "un champ « Ignorer l'enregistrement si » (SKIPIF) : choisissez les personnes dans le volet ou avec --profile, --class.",
-  IF: "un champ Word « Si… Alors… Sinon » (IF) que Courriers ENT ne sait pas évaluer (il faut un seul champ de fusion comparé à un texte ou un nombre) : remplacez-le par un passage conditionnel (bouton « Passage conditionnel… » du volet).",
+  IF: "un champ Word « Si… Alors… Sinon » (IF) écrit d'une façon que Word lui-même n'évalue pas (il faut une comparaison, puis un ou deux textes) : vérifiez-le (Alt+F9 dans Word), ou remplacez-le par un passage conditionnel (bouton « Passage conditionnel… » du volet).",
 };
 
 /** Word's "Next Record" field (NEXT): what follows is for the next person, as on labels. */
@@ -65,62 +62,6 @@ export function refuseUnsupportedField(instr: string): void {
       [kind],
     );
   }
-}
-
-/** Where a nested MERGEFIELD sat in an IF field's code: U+0002 name U+0002. */
-export const NESTED = "\u0002";
-
-/** `IF { MERGEFIELD Enfant } = "" "a" "b"`: a merge field compared with a literal, and the two texts. */
-export interface IfField {
-  field: string;
-  op: "=" | "<>" | "<" | "<=" | ">" | ">=";
-  literal: string;
-  /** The field is on the right of the operator (`IF "" = { MERGEFIELD x }`). */
-  fieldOnRight: boolean;
-  then: string;
-  otherwise: string;
-}
-
-const IF_TOKEN = new RegExp(`"([^"]*)"|${NESTED}([^${NESTED}]*)${NESTED}|(<>|<=|>=|=|<|>)|([^\\s"${NESTED}<>=]+)`, "g");
-
-/** An IF field's code with its nested merge field as a token; null when it is not one we can evaluate. */
-export function parseIfField(code: string): IfField | null {
-  const body = /^\s*IF\b([\s\S]*)$/i.exec(code)?.[1];
-  if (body === undefined) return null;
-  const tokens = [...body.matchAll(IF_TOKEN)].map((m) =>
-    m[2] !== undefined
-      ? { kind: "field", value: m[2] }
-      : m[3] !== undefined
-        ? { kind: "op", value: m[3] }
-        : { kind: "text", value: m[1] ?? m[4] ?? "" },
-  );
-  const [left, op, right, then, otherwise] = tokens;
-  if (tokens.length < 4 || tokens.length > 5 || op.kind !== "op") return null;
-  const fieldOnRight = right.kind === "field";
-  const [field, literal] = fieldOnRight ? [right, left] : [left, right];
-  const texts = [literal, then, otherwise ?? { kind: "text", value: "" }];
-  if (field.kind !== "field" || !field.value || texts.some((t) => t.kind !== "text")) return null;
-  return {
-    field: field.value,
-    op: op.value as IfField["op"],
-    literal: literal.value,
-    fieldOnRight,
-    then: then.value,
-    otherwise: otherwise?.value ?? "",
-  };
-}
-
-/** The text an IF field prints for this value of its merge field: numbers compare as numbers. */
-export function evaluateIf(when: IfField, value: string): string {
-  const [a, b] = when.fieldOnRight ? [when.literal, value] : [value, when.literal];
-  const num = (s: string) =>
-    s.trim() !== "" && Number.isFinite(Number(s.replace(",", "."))) ? Number(s.replace(",", ".")) : null;
-  const [na, nb] = [num(a), num(b)];
-  const cmp = na !== null && nb !== null ? na - nb : a === b ? 0 : a < b ? -1 : 1;
-  const holds = { "=": cmp === 0, "<>": cmp !== 0, "<": cmp < 0, "<=": cmp <= 0, ">": cmp > 0, ">=": cmp >= 0 }[
-    when.op
-  ];
-  return holds ? when.then : when.otherwise;
 }
 
 const MONTHS = [

@@ -5,15 +5,9 @@
 import type { Box } from "./fit";
 import { IF_PREFIX, isConditionTag, isEditTag, isFieldTag, NEXT_TAG, QR_TAG } from "../catalog";
 import { attrValue, decodeEntities, elementEnd, findElement, nextStart, previousStart } from "../xml";
-import {
-  FieldFormat,
-  IfField,
-  isNextField,
-  NESTED,
-  parseIfField,
-  parseMergeField,
-  refuseUnsupportedField,
-} from "./field-format";
+import { FieldFormat, isNextField, parseMergeField, refuseUnsupportedField } from "./field-format";
+import { FieldNode, FieldText, mergeNames, parseFieldCode, unevaluable } from "./field-code";
+import { MergeError } from "./errors";
 import { MARK, marker, NEXT_MARK, QR_MARK } from "./markers";
 
 /** A merge field as written in the template: a tag, or a MERGEFIELD name. */
@@ -27,8 +21,11 @@ export interface FieldSlot {
   guards: string[];
   /** A MERGEFIELD's switches (case, text before and after, date and number pictures). */
   format?: FieldFormat;
-  /** A Word IF field over this merge field: the value chooses between two texts. */
-  when?: IfField;
+  /**
+   * A field Word evaluates from merge fields (IF, COMPARE, GREETINGLINE, ADDRESSBLOCK): its
+   * value is the field's, per person. `name` is then the first merge field it reads.
+   */
+  expr?: FieldNode;
   /** Block-level control: the value goes in a paragraph with these properties. */
   block?: { pPr: string };
   /** When output fields are kept as content controls: the sdtPr to keep. */
@@ -216,8 +213,10 @@ function extractSimpleFields(xml: string, slots: FieldSlot[], guards: string[]):
     const el = xml.slice(start, end);
     const open = el.slice(0, el.indexOf(">") + 1);
     const instr = decodeEntities(attrValue(open, "w:instr") ?? "");
-    refuseUnsupportedField(instr);
-    const code = parseMergeField(instr);
+    const node = parseFieldCode([instr]);
+    const evaluated = EVALUATED.has(node.kind);
+    if (!evaluated) refuseUnsupportedField(instr);
+    const code = evaluated ? { name: mergeNames(node)[0] ?? "", format: {} } : parseMergeField(instr);
     out += xml.slice(i, start);
     i = end;
     if (isNextField(instr)) {
@@ -233,6 +232,7 @@ function extractSimpleFields(xml: string, slots: FieldSlot[], guards: string[]):
       rPr: firstRunProps(el) ?? "",
       guards,
       format: code.format,
+      ...(evaluated ? { expr: node } : {}),
     });
     out += marker("F", slots.length - 1);
   }
@@ -243,40 +243,75 @@ function extractSimpleFields(xml: string, slots: FieldSlot[], guards: string[]):
 const FLD_CHAR =
   /<w:fldChar\s[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/?>|<w:instrText(?:\s[^>]*)?>([\s\S]*?)<\/w:instrText>/g;
 
+/** Fields a merge evaluates from merge fields, beyond MERGEFIELD itself. */
+const EVALUATED = new Set(["if", "compare", "greeting", "address"]);
+
+/**
+ * A field that must be evaluated per person but cannot be: a calculation (=) or an IF or
+ * COMPARE written in a way Word's grammar does not allow, over merge fields; or a field a
+ * merge cannot evaluate inside an IF. Refused, its code shown as Word shows it (Alt+F9).
+ * (Other fields holding a merge field, a HYPERLINK "mailto:{ MERGEFIELD … }", keep Word's
+ * behaviour: the nested merge field is filled in place.)
+ */
+function refuseUnevaluable(node: FieldNode): void {
+  const inner = unevaluable(node);
+  const reads =
+    node.kind === "other" && ["=", "IF", "COMPARE"].includes(node.type) && /\{ MERGEFIELD/i.test(node.source);
+  if (!inner && !reads) return;
+  throw new MergeError(
+    "unsupported-field",
+    `Le courrier contient un champ que Courriers ENT ne sait pas évaluer pour chaque personne${inner ? ` (« ${inner.source} » à l'intérieur)` : ""} : remplacez-le par un passage conditionnel (bouton « Passage conditionnel… » du volet) ou par des champs simples. Champ : « ${node.source} ».`,
+    [node.source],
+  );
+}
+
+/**
+ * Reads the complex field that begins at `begin`: its code (own instruction text, nested
+ * fields as nodes, read recursively), where its result starts and where it ends.
+ */
+function readField(
+  xml: string,
+  begin: number,
+): { node: FieldNode; code: string; separate: number; end: number } | null {
+  const walker = new RegExp(FLD_CHAR.source, "g");
+  walker.lastIndex = begin;
+  const frames: Array<{ code: FieldText; separated: boolean }> = [];
+  let own = "";
+  let separate = -1;
+  for (let w = walker.exec(xml); w; w = walker.exec(xml)) {
+    const top = frames[frames.length - 1];
+    if (w[1] === "begin") frames.push({ code: [], separated: false });
+    else if (w[1] === "separate") {
+      if (top) top.separated = true;
+      if (frames.length === 1) separate = w.index;
+    } else if (w[1] === "end") {
+      const frame = frames.pop()!;
+      const node = parseFieldCode(frame.code);
+      const parent = frames[frames.length - 1];
+      if (!parent) return { node, code: own, separate, end: w.index };
+      // A field nested in the code (not in the old result) is part of its parent's code.
+      if (!parent.separated) parent.code.push(node);
+    } else if (w[2] !== undefined && top && !top.separated) {
+      const text = decodeEntities(w[2]);
+      top.code.push(text);
+      if (frames.length === 1) own += text;
+    }
+  }
+  return null;
+}
+
 function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[]): string {
   let out = "";
   let i = 0;
   const scan = new RegExp(FLD_CHAR.source, "g");
   for (let m = scan.exec(xml); m; m = scan.exec(xml)) {
     if (m[1] !== "begin") continue;
-    // Walk to the matching end, collecting this field's own instruction text.
-    let depth = 0;
-    let instr = "";
-    // The code with each directly nested field as a token (an IF over a MERGEFIELD).
-    let flat = "";
-    let nested: string | null = null;
-    let separate = -1;
-    let endAt = -1;
-    const walker = new RegExp(FLD_CHAR.source, "g");
-    walker.lastIndex = m.index;
-    for (let w = walker.exec(xml); w; w = walker.exec(xml)) {
-      if (w[1] === "begin" && ++depth === 2 && separate < 0) nested = "";
-      else if (w[1] === "end" && --depth === 1 && nested !== null) {
-        flat += `${NESTED}${parseMergeField(nested)?.name ?? ""}${NESTED}`;
-        nested = null;
-      } else if (w[1] === "separate" && depth === 1) separate = w.index;
-      else if (w[2] !== undefined && depth === 1 && separate < 0) {
-        instr += decodeEntities(w[2]);
-        flat += decodeEntities(w[2]);
-      } else if (w[2] !== undefined && depth === 2 && nested !== null) nested += decodeEntities(w[2]);
-      if (depth === 0) {
-        endAt = w.index;
-        break;
-      }
-    }
-    const when = /^\s*IF\b/i.test(instr) ? parseIfField(flat) : null;
-    if (!when) refuseUnsupportedField(instr);
-    if (isNextField(instr) && endAt >= 0) {
+    const read = readField(xml, m.index);
+    if (!read) continue; // never ends: refused when the template opened (template-cleanup.ts)
+    const { node, code: instr, separate, end: endAt } = read;
+    refuseUnevaluable(node);
+    if (!EVALUATED.has(node.kind)) refuseUnsupportedField(instr);
+    if (isNextField(instr)) {
       // Word's «Next Record»: the field goes, a marker for the writer takes its place.
       const runStart = previousStart(xml, "w:r", m.index);
       const runEnd = xml.indexOf("</w:r>", endAt) + "</w:r>".length;
@@ -287,8 +322,9 @@ function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[])
       }
       continue;
     }
-    const code = when ? { name: when.field, format: {} } : parseMergeField(instr);
-    if (endAt < 0 || !code) continue; // not a MERGEFIELD: leave it, inner fields are still visited
+    const evaluated = EVALUATED.has(node.kind);
+    const code = evaluated ? { name: mergeNames(node)[0] ?? "", format: {} } : parseMergeField(instr);
+    if (!code) continue; // not a merge field: leave it, inner fields are still visited
     const runStart = previousStart(xml, "w:r", m.index);
     const runEnd = xml.indexOf("</w:r>", endAt) + "</w:r>".length;
     if (runStart < i || xml.slice(runStart, runEnd).includes("</w:p>")) continue;
@@ -298,7 +334,7 @@ function extractComplexFields(xml: string, slots: FieldSlot[], guards: string[])
     const rPr =
       (resultRun >= 0 ? firstRunProps(result.slice(resultRun)) : null) ?? firstRunProps(xml.slice(runStart)) ?? "";
     const slot: FieldSlot = { name: { kind: "mergefield", name: code.name }, rPr, guards, format: code.format };
-    if (when) slot.when = when;
+    if (evaluated) slot.expr = node;
     slots.push(slot);
     out += xml.slice(i, runStart) + marker("F", slots.length - 1);
     i = runEnd;

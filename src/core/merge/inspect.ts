@@ -4,6 +4,7 @@ import { attrText, decodeEntities, findElement } from "../xml";
 import { FieldName, extractFields, FieldSlot, sdtValue } from "./fields";
 import { headerFooterParts, openDocx } from "./docx-package";
 import { inPart } from "./template";
+import { mergeNames } from "./field-code";
 
 /** Every merge field of the template (body, headers, footers), in order of appearance. */
 export function templateFields(template: Uint8Array): FieldName[] {
@@ -12,7 +13,10 @@ export function templateFields(template: Uint8Array): FieldName[] {
   const parts = [{ path: pkg.mainPath, xml: pkg.text(pkg.mainPath)! }, ...headerFooterParts(pkg)];
   for (const part of parts) inPart(part.path, () => extractFields(part.xml, slots, { keepFields: false }));
   // School passages (ent:edit) are not fields: the reader merges what they hold, giving no slot.
-  return slots.map((s) => s.name);
+  // A field Word evaluates (IF, COMPARE…) uses every merge field it reads.
+  return slots.flatMap((s): FieldName[] =>
+    s.expr ? mergeNames(s.expr).map((name) => ({ kind: "mergefield", name })) : [s.name],
+  );
 }
 
 /** The ready letter a template was made from (its document variable), or null for the school's own. */

@@ -6,7 +6,7 @@ import { RosterRecord } from "../roster";
 import { describeChar, escapeXml, invalidXmlChars, stripInvalidXml } from "../xml";
 import { NoteKind, Segment, Slot } from "./compile";
 import { noteXml } from "./notes";
-import { applyFormat, evaluateIf } from "./field-format";
+import { applyFormat } from "./field-format";
 import { ListRestarts, readLists } from "./numbering";
 import { MergeError } from "./errors";
 import { displayName } from "./resolve";
@@ -215,7 +215,6 @@ export class LetterWriter {
     const slot = this.t.slots[i];
     let value = this.t.values[i](ctx.record);
     if (this.t.isPassword[i] && value.trim() === "" && ctx.record !== NOBODY) throw emptyPassword(ctx.record);
-    if (slot.when) value = evaluateIf(slot.when, value);
     if (slot.format) value = applyFormat(value, slot.format);
     const bad = invalidXmlChars(value);
     if (bad.length) {

@@ -11,6 +11,8 @@ import { ExtractOptions, FieldSlot } from "./fields";
 import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
 import { printsPageNumbers, splitBody, withNotesRestart } from "./sections";
 import { refuseRevisions } from "./revisions";
+import { AddressPart, evaluateField, FieldNode, mergeNames } from "./field-code";
+import { ADDRESS_HEADERS } from "../catalog";
 import { fillRepeatedPassages } from "./repeated-passages";
 import { boxBefore, readStyleMetrics, StyleMetrics, textWidthOf } from "./fit";
 
@@ -136,7 +138,8 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
     finalSect,
     slots,
     values: fieldValues(slots, source),
-    isPassword: slots.map((s) => fieldIdOf(s.name, source) === "password"),
+    // A field Word evaluates (IF…) prints its own text: an empty one is no empty password.
+    isPassword: slots.map((s) => !s.expr && fieldIdOf(s.name, source) === "password"),
     conditions: compileConditions(
       conditionsOf([
         bodySegments,
@@ -165,7 +168,7 @@ function markCredentialBoxes(
   let before = "";
   for (const s of segments) {
     if (typeof s === "string") before += s;
-    else if (s.t === "field" && CREDENTIALS.has(fieldIdOf(slots[s.i].name, source) ?? ""))
+    else if (s.t === "field" && !slots[s.i].expr && CREDENTIALS.has(fieldIdOf(slots[s.i].name, source) ?? ""))
       slots[s.i].box = boxBefore(before, textWidth, styles);
   }
 }
@@ -188,8 +191,20 @@ function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
   }
   const values: ValueOf[] = [];
   const unknown: string[] = [];
+  const silent = (slot: FieldSlot) => (neverPrinted(slot.guards, source) ? () => "" : null);
   for (const slot of slots) {
-    const value = resolveField(slot.name, source) ?? (neverPrinted(slot.guards, source) ? () => "" : null);
+    if (slot.expr) {
+      // Every merge field the expression reads must be in the file (unless never printed).
+      const reads = new Map<string, ValueOf>();
+      for (const name of mergeNames(slot.expr)) {
+        const value = resolveField({ kind: "mergefield", name }, source) ?? silent(slot);
+        if (value) reads.set(name, value);
+        else if (!unknown.includes(name)) unknown.push(name);
+      }
+      values.push(expressionValue(slot.expr, reads, source));
+      continue;
+    }
+    const value = resolveField(slot.name, source) ?? silent(slot);
     if (value) values.push(value);
     else if (!unknown.includes(displayName(slot.name))) unknown.push(displayName(slot.name));
   }
@@ -203,4 +218,22 @@ function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
     );
   }
   return values;
+}
+
+/** A field Word evaluates, per person: its merge fields' values and the address columns it may use. */
+function expressionValue(expr: FieldNode, reads: Map<string, ValueOf>, source: MergeSource): ValueOf {
+  const parts = new Map<AddressPart, ValueOf>();
+  const first = resolveField({ kind: "tag", tag: "ent:firstName" }, source);
+  const last = resolveField({ kind: "tag", tag: "ent:lastName" }, source);
+  if (first) parts.set("first", first);
+  if (last) parts.set("last", last);
+  for (const [part, headers] of Object.entries(ADDRESS_HEADERS) as Array<[AddressPart, readonly string[]]>) {
+    const value = headers.map((h) => resolveField({ kind: "mergefield", name: h }, source)).find(Boolean);
+    if (value) parts.set(part, value);
+  }
+  return (record) =>
+    evaluateField(expr, {
+      merge: (name) => reads.get(name)?.(record) ?? "",
+      part: (kind) => parts.get(kind)?.(record) ?? "",
+    });
 }
