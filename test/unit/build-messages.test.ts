@@ -15,19 +15,9 @@ describe("files refused, with what to do", () => {
       "« comptes.csv » ne contient que la ligne d'en-tête, aucun compte.",
     ],
     [
-      "no login column",
-      "Nom;Mot de passe\nA;X\n",
-      "« comptes.csv » n'a pas de colonne d'identifiant (« Login », « Identifiant »…). Colonnes trouvées : Nom, Mot de passe.",
-    ],
-    [
       "an account as header",
       "jean.dupont;Mot de passe\nx;y\n",
       "La première ligne de « comptes.csv » ressemble à un compte, pas à des noms de colonnes",
-    ],
-    [
-      "no password column",
-      "Nom;Login\nA;a.b\n",
-      "« comptes.csv » n'a pas de colonne de mot de passe ni de code d'activation (« Mot de passe », « Code d'activation »…). Colonnes trouvées : Nom, Login.",
     ],
     [
       "a connector's export",
@@ -47,6 +37,26 @@ describe("files refused, with what to do", () => {
     ],
   ])("%s", (_name, csv, message) => {
     expect(() => read(csv)).toThrow(message);
+  });
+
+  it.each([
+    [
+      "Nom;Mot de passe\nA;X\n",
+      "« comptes.csv » n'a pas de colonne d'identifiant (« Login », « Identifiant »…) : il peut servir aux autres courriers de l'établissement (convocations…), pas aux courriers ENT.",
+    ],
+    [
+      "Nom;Login\nA;a.b\n",
+      "« comptes.csv » n'a pas de colonne de mot de passe ni de code d'activation : il peut servir aux autres courriers de l'établissement (convocations…), pas aux courriers ENT.",
+    ],
+    [
+      "Nom;Date de convocation\nA;12/09\nB;13/09\n",
+      "« comptes.csv » n'a pas de colonne d'identifiant (« Login », « Identifiant »…) ni de mot de passe ni de code d'activation : il peut servir aux autres courriers de l'établissement (convocations…), pas aux courriers ENT.",
+    ],
+  ])("reads a list without credentials (%j) for the school's other letters, and says so", (csv, note) => {
+    const roster = read(csv);
+    expect(roster.records.length).toBe(csv.trim().split("\n").length - 1);
+    expect(roster.problems).toEqual([]);
+    expect(roster.file.notes).toContain(note);
   });
 
   it("says what to do after naming the problem", () => {

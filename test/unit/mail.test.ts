@@ -299,6 +299,16 @@ describe("recipients and subject", () => {
     expect(() => recipients(none.records, none)).toThrow(/pas de colonne d'adresse électronique \(« Courriel »/);
   });
 
+  it("refuses a list without identifiers: the journal could not promise never twice", () => {
+    const list = readRoster(new TextEncoder().encode("Nom;Courriel\nA;a@example.test\n"), "n.csv");
+    expect(() => recipients(list.records, list)).toThrow(
+      expect.objectContaining({
+        code: "no-login-column",
+        message: expect.stringMatching(/^L'envoi par courriel tient un journal par identifiant/),
+      }),
+    );
+  });
+
   it("fills {Champ} and «Champ» in the subject, and refuses an unknown one", () => {
     const subject = subjectFor("ENT – {Prénom} «Nom»  ({Login})", roster);
     expect(subject(roster.records[0])).toBe("ENT – Aïcha N'DIAYE (a.n)");

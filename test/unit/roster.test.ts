@@ -264,8 +264,6 @@ describe("whole-file errors name the file and say what to do", () => {
     ["an old .xls", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "old-excel", /\.xls/],
     ["header only", utf8(`${HEADER}\r\n`), "no-data", /que la ligne d'en-tête/],
     ["no header", utf8("DUPONT;Jean;jean.dupont;abc\nMARTIN;Léa;lea.martin;def\n"), "no-header", /pas d'en-tête/],
-    ["no login column", utf8("Nom;Prénom;Mot de passe\nA;B;c\n"), "no-login-column", /pas de colonne d'identifiant/],
-    ["no password column", utf8("Nom;Prénom;Login\nA;B;a.b\n"), "no-password-column", /pas de colonne de mot de passe/],
     [
       "Gepi connector export",
       utf8(

@@ -226,3 +226,34 @@ it("lists every merge field an IF reads among the template's fields", () => {
     { kind: "mergefield", name: "Nom" },
   ]);
 });
+
+describe("any list with any letter (a convocation, a meeting)", () => {
+  const LIST = "Nom;Prénom;Date de convocation;Salle\nMOREAU;Aïcha;12/09/2026;B12\nDUPONT;Jean;13/09/2026;C3\n";
+
+  it("merges a letter that names no credential with a list that has none", () => {
+    const list = readRoster(utf8(LIST), "convocations.csv");
+    const body = p(
+      r("Madame, Monsieur ") +
+        mergefield("Nom") +
+        r(", rendez-vous le ") +
+        mergefield("Date_de_convocation", '\\@ "dddd d MMMM"') +
+        r(" en salle ") +
+        mergefield("Salle"),
+    );
+    const out = mergeLetters(makeDocx({ body }), list.records, list);
+    expect(out.letters).toBe(2);
+    expect(paragraphsText(unzipText(out.docx)["word/document.xml"]).filter(Boolean)).toEqual([
+      "Madame, Monsieur MOREAU, rendez-vous le samedi 12 septembre en salle B12",
+      "Madame, Monsieur DUPONT, rendez-vous le dimanche 13 septembre en salle C3",
+    ]);
+  });
+
+  it("refuses an ENT letter with that list, naming the columns it lacks", () => {
+    const list = readRoster(utf8(LIST), "convocations.csv");
+    const body = p(mergefield("Login") + mergefield("Mot_de_passe"));
+    expect(refusal(() => mergeLetters(makeDocx({ body }), list.records, list))).toMatchObject({
+      code: "unknown-fields",
+      message: expect.stringContaining("que le fichier ne contient pas : « Login », « Mot_de_passe »"),
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { CourriersError } from "../errors";
 
 export type MailErrorCode =
   | "no-email-column"
+  | "no-login-column"
   | "unknown-subject-field"
   | "secret-in-subject"
   | "bad-journal"

@@ -42,6 +42,12 @@ export function recipients(
       "no-email-column",
       "L'export n'a pas de colonne d'adresse électronique (« Courriel », « E-mail », « Adresse mail »…). Exportez les comptes avec leur courriel, ou indiquez quelle colonne la contient.",
     );
+  // The journal knows a person by their identifier: without one it could not promise "never twice".
+  if (!source.columns.some((c) => c.field === "login"))
+    throw new MailError(
+      "no-login-column",
+      "L'envoi par courriel tient un journal par identifiant, pour n'envoyer jamais deux fois le même message : ce fichier n'a pas de colonne d'identifiant (« Login », « Identifiant »…). Imprimez plutôt ces courriers.",
+    );
   const send: Recipient[] = [];
   const paper: PaperLetter[] = [];
   for (const record of records) {

@@ -147,51 +147,50 @@ export function buildRoster(
   const recognition = recogniseColumns(headers, columnValues, mapping);
   const { byField, aliasColumn, stateColumn } = recognition;
 
-  if (byField.login === undefined) {
-    const noHeader = headers.some((h) => /^[a-z]+\.[a-z]+\d*$/i.test(h));
+  if (byField.login === undefined && headers.some((h) => /^[a-z]+\.[a-z]+\d*$/i.test(h)))
     throw new RosterError(
-      noHeader ? "no-header" : "no-login-column",
+      "no-header",
       name,
-      noHeader
-        ? `La première ligne de « ${name} » ressemble à un compte, pas à des noms de colonnes : le fichier n'a pas d'en-tête. ${EXPORT_HINT}`
-        : `« ${name} » n'a pas de colonne d'identifiant (« Login », « Identifiant »…). Colonnes trouvées : ${headers.join(", ")}. ${EXPORT_HINT}`,
+      `La première ligne de « ${name} » ressemble à un compte, pas à des noms de colonnes : le fichier n'a pas d'en-tête. ${EXPORT_HINT}`,
     );
-  }
-  if (byField.password === undefined) {
-    throw new RosterError(
-      "no-password-column",
-      name,
-      `« ${name} » n'a pas de colonne de mot de passe ni de code d'activation (« Mot de passe », « Code d'activation »…). Colonnes trouvées : ${headers.join(", ")}. ${EXPORT_HINT}`,
-    );
-  }
   const loginIndex = byField.login;
   const passwordIndex = byField.password;
-  const codeColumn = isActivationCodeHeader(headers[passwordIndex]);
+  // Any list serves the school's other letters (convocations…): without an identifier or a
+  // password column, the file is read as it is; a letter that prints them is refused at merge.
+  const missing = [
+    loginIndex === undefined ? "d'identifiant (« Login », « Identifiant »…)" : "",
+    passwordIndex === undefined ? "de mot de passe ni de code d'activation" : "",
+  ].filter(Boolean);
+  if (missing.length)
+    file.notes.push(
+      `« ${name} » n'a pas de colonne ${missing.join(" ni ")} : il peut servir aux autres courriers de l'établissement (convocations…), pas aux courriers ENT.`,
+    );
+  const codeColumn = passwordIndex !== undefined && isActivationCodeHeader(headers[passwordIndex]);
   checkDuplicates(recognition.duplicates, headers, dataRows, file);
   const numericCredentials: NonNullable<Roster["numericCredentials"]> = [];
   for (const index of [loginIndex, passwordIndex])
-    if (table.numericColumns?.includes(index)) {
+    if (index !== undefined && table.numericColumns?.includes(index)) {
       file.notes.push(
         `Attention : dans « ${name} », la colonne « ${headers[index]} » contient des nombres ; Excel a pu retirer des zéros en tête (001000 devient 1000). Chargez plutôt l'export CSV de l'ENT, tel quel.`,
       );
       const rows = dataRows.filter((r) => /^\d+$/.test((r.cells[index] ?? "").trim())).map((r) => r.line);
       if (rows.length) numericCredentials.push({ header: headers[index], rows });
     }
+  const filled = (index: number | undefined) => (r: TableRow) =>
+    index !== undefined && (r.cells[index] ?? "").trim() !== "";
   const anyCredential = dataRows.some(
-    (r) =>
-      (r.cells[loginIndex] ?? "").trim() !== "" ||
-      (r.cells[passwordIndex] ?? "").trim() !== "" ||
-      (aliasColumn !== undefined && (r.cells[aliasColumn] ?? "").trim() !== ""),
+    (r) => filled(loginIndex)(r) || filled(passwordIndex)(r) || filled(aliasColumn)(r),
   );
-  const anyPassword = dataRows.some((r) => (r.cells[passwordIndex] ?? "").trim() !== "");
-  if (!anyCredential || (!anyPassword && looksLikeConnector(headers))) {
+  const anyPassword = dataRows.some(filled(passwordIndex));
+  if (loginIndex === undefined || passwordIndex === undefined) {
+    // A list of another kind: its rows are what they are.
+  } else if (!anyCredential || (!anyPassword && looksLikeConnector(headers))) {
     throw new RosterError(
       "no-credentials",
       name,
       `« ${name} » a des colonnes « ${headers[loginIndex]} » et « ${headers[passwordIndex]} » toutes vides : c'est l'export d'un connecteur (Gepi, Cerise…), pas celui des comptes de l'ENT. ${EXPORT_HINT}`,
     );
-  }
-  if (!anyPassword) {
+  } else if (!anyPassword) {
     throw new RosterError(
       "no-credentials",
       name,
@@ -202,10 +201,9 @@ export function buildRoster(
   const records: RosterRecord[] = [];
   const firstRowOfLogin = new Map<string, number>();
   const firstOfLooseLogin = new Map<string, { line: number; login: string }>();
-  const credentialColumns = new Map<number, CredentialWord>([
-    [loginIndex, LOGIN_WORD],
-    [passwordIndex, codeColumn ? CODE_WORD : PASSWORD_WORD],
-  ]);
+  const credentialColumns = new Map<number, CredentialWord>();
+  if (loginIndex !== undefined) credentialColumns.set(loginIndex, LOGIN_WORD);
+  if (passwordIndex !== undefined) credentialColumns.set(passwordIndex, codeColumn ? CODE_WORD : PASSWORD_WORD);
   if (aliasColumn !== undefined) credentialColumns.set(aliasColumn, LOGIN_WORD);
   const criticalColumns = new Set<number>(Object.values(byField));
   if (aliasColumn !== undefined) criticalColumns.add(aliasColumn);
@@ -307,9 +305,9 @@ export function buildRoster(
     if (rejected) continue;
 
     const alias = aliasColumn !== undefined ? clean[aliasColumn] : "";
-    const login = alias.trim() !== "" ? alias : clean[loginIndex];
-    const password = clean[passwordIndex];
-    if (login.trim() === "") {
+    const login = alias.trim() !== "" ? alias : loginIndex !== undefined ? clean[loginIndex] : "";
+    const password = passwordIndex !== undefined ? clean[passwordIndex] : "";
+    if (loginIndex !== undefined && login.trim() === "") {
       problems.push(
         problem(
           line,
@@ -329,8 +327,10 @@ export function buildRoster(
           ? false
           : undefined;
     // The export says the account is already active: its letter says « Mot de passe oublié ».
-    const activated = password.trim() === "" && inactive === false;
-    if (activated) {
+    const activated = passwordIndex !== undefined && password.trim() === "" && inactive === false;
+    if (passwordIndex === undefined) {
+      // No password column: nothing to check.
+    } else if (activated) {
       problems.push(
         problem(
           line,
@@ -351,8 +351,8 @@ export function buildRoster(
       );
       continue;
     }
-    const first = firstRowOfLogin.get(login);
-    if (first !== undefined) {
+    const first = loginIndex === undefined ? undefined : firstRowOfLogin.get(login);
+    if (loginIndex !== undefined && first !== undefined) {
       problems.push(
         problem(
           line,
@@ -364,8 +364,8 @@ export function buildRoster(
       continue;
     }
     firstRowOfLogin.set(login, line);
-    const loose = firstOfLooseLogin.get(looseLoginKey(login));
-    if (loose)
+    const loose = loginIndex === undefined ? undefined : firstOfLooseLogin.get(looseLoginKey(login));
+    if (loose && loginIndex !== undefined)
       problems.push(
         problem(
           line,

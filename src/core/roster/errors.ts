@@ -10,8 +10,6 @@ export type FileErrorCode =
   | "bad-workbook"
   | "no-header"
   | "no-data"
-  | "no-login-column"
-  | "no-password-column"
   | "no-credentials"
   | "ambiguous-columns"
   | "protected"
