@@ -257,3 +257,49 @@ describe("any list with any letter (a convocation, a meeting)", () => {
     });
   });
 });
+
+it("merges the fields of headers, footers and footnotes of a document that has notes", () => {
+  const files = unzipSync(
+    makeDocx({
+      body: p(r("Courrier") + '<w:r><w:footnoteReference w:id="1"/></w:r>') + p(mergefield("Login")),
+      header: p(r("En-tête de ") + mergefield("Prénom")),
+      footer: p(r("Pied de ") + mergefield("Nom")),
+    }),
+  );
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  files["word/footnotes.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Note pour </w:t></w:r>${field(code(" MERGEFIELD Login "), "«Login»")}</w:p></w:footnote></w:footnotes>`,
+  );
+  const dec = new TextDecoder();
+  files["word/_rels/document.xml.rels"] = strToU8(
+    dec
+      .decode(files["word/_rels/document.xml.rels"])
+      .replace(
+        "</Relationships>",
+        '<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+      ),
+  );
+  files["[Content_Types].xml"] = strToU8(
+    dec
+      .decode(files["[Content_Types].xml"])
+      .replace(
+        "</Types>",
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+      ),
+  );
+  const { parts } = merged("", zipSync(files));
+  // What the letters show: the headers and footers their sections use, and the notes.
+  const rels = parts["word/_rels/document.xml.rels"];
+  const used = [...parts["word/document.xml"].matchAll(/<w:(?:header|footer)Reference [^>]*r:id="([^"]+)"/g)].map(
+    (m) => new RegExp(`Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels)![1],
+  );
+  const all = [...used.map((target) => `word/${target}`), "word/footnotes.xml"]
+    .map((path) => paragraphsText(parts[path]).join(" "))
+    .join(" | ");
+  for (const person of roster.records) {
+    expect(all).toContain(`En-tête de ${person.values.firstName}`);
+    expect(all).toContain(`Pied de ${person.values.lastName}`);
+    expect(all).toContain(`Note pour ${person.values.login}`);
+  }
+  expect(all).not.toMatch(/«|MERGEFIELD/);
+});
