@@ -25,8 +25,52 @@ export function parseArgs(argv: string[], valued: readonly string[], flags: read
     } else if (flags.includes(name) && eq < 0) {
       options.set(name, true);
     } else {
-      throw new CliError("unknown-option", `Option inconnue : --${name}. Voir « courriers-ent --help ».`);
+      const near = nearest(name, [...valued, ...flags]);
+      throw new CliError(
+        "unknown-option",
+        `Option inconnue : --${name}.${near ? ` Vouliez-vous dire --${near} ?` : ""} Voir « courriers-ent --help ».`,
+      );
     }
   }
   return { positional, options };
+}
+
+/** Edits (insert, delete, replace) between two words. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** The option a mistyped one most likely meant (--profil → --profile), within two edits or as a prefix. */
+export function nearest(name: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const option of known) {
+    const d = option.startsWith(name) && name.length >= 3 ? 1 : distance(name, option);
+    if (d < bestDistance) {
+      best = option;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Names what a command still needs: "il manque --out COURRIERS.docx (le fichier à créer)".
+ * `needs` pairs each option with what it is; the usage line follows.
+ */
+export function missingOptions(
+  options: Map<string, string | true>,
+  needs: Array<[string, string]>,
+  usage: string,
+): CliError | null {
+  const missing = needs.filter(([name]) => typeof options.get(name) !== "string").map(([, said]) => said);
+  if (!missing.length) return null;
+  return new CliError("usage", `il manque ${missing.join(", et ")}.\nusage : ${usage}`);
 }

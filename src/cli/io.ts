@@ -1,5 +1,6 @@
 // What the command line needs from the outside world, so tests can run it in-process.
 import * as fs from "fs";
+import * as path from "path";
 import { CourriersError } from "../core/errors";
 
 export interface CliIo {
@@ -168,6 +169,28 @@ export class CliError extends CourriersError {
   ) {
     super(code, message, options);
   }
+}
+
+/**
+ * A file the command could not write, said by its cause: a folder that does not exist, a
+ * right the user lacks, or a file another program holds open (`held`: which, and what to do).
+ */
+export function cannotWrite(
+  file: string,
+  err: unknown,
+  held = "Le fichier est peut-être ouvert dans Word : fermez-le et réessayez.",
+): CliError {
+  const reason = fsReason(err);
+  const dir = path.dirname(file);
+  const message =
+    reason === "ENOENT"
+      ? `impossible d'écrire « ${file} » : le dossier « ${dir} » n'existe pas : créez-le, ou choisissez un dossier qui existe.`
+      : reason === "EACCES"
+        ? `impossible d'écrire « ${file} » : vous n'avez pas le droit d'écrire dans le dossier « ${dir} ». Choisissez un autre dossier (Documents, par exemple).`
+        : reason === "EISDIR"
+          ? `impossible d'écrire « ${file} » : c'est un dossier. Donnez un nom de fichier (par exemple ${path.join(file, "courriers.docx")}).`
+          : `impossible d'écrire « ${file} » (${reason}). ${held}`;
+  return new CliError("write-failed", message, EXIT.output, { cause: err });
 }
 
 /** Why a file could not be read or written, from Node's error code. */

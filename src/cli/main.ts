@@ -13,7 +13,7 @@ Usage :
       colonnes reconnues, nombre de comptes, lignes écartées et pourquoi.
   courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx
       [--profile P] [--class C[,C…]] [--level N] [--inactive-only]
-      [--sort class|name|file] [--keep-fields] [--accept-excel-numbers] [--json]
+      [--sort classe|nom|fichier] [--keep-fields] [--accept-excel-numbers] [--json]
       [--by-class [--recto-verso] | --receipts-only]
       Crée un document avec un courrier par personne (une section par courrier),
       triés par classe puis par nom (comme dans le volet), sauf --sort.
@@ -33,8 +33,8 @@ Usage :
       Un message dont la réponse du serveur s'est perdue est « incertain » : il ne
       repart qu'avec --resend-uncertain.
       Mot de passe : variable COURRIERS_SMTP_PASSWORD, sinon demandé au terminal.
-  courriers-ent template parents|eleves|personnels --out FICHIER.docx
-      Écrit l'un des trois courriers prêts à l'emploi.
+  courriers-ent template parents|eleves|personnels|cartes --out FICHIER.docx
+      Écrit l'un des courriers prêts à l'emploi (cartes : 8 cartes par page).
   courriers-ent --help | --version
 
 Avec --json, le résultat — ou l'erreur, avec son code — est écrit en JSON sur la sortie.

@@ -4,14 +4,14 @@ import * as path from "path";
 import { audienceText, passageLabel, ReadyLetterDef } from "../core/catalog";
 import { MergeError, mergeLetters, MergeResult, schoolName, unchangedPassages } from "../core/merge";
 import { noteLine, Roster, RosterRecord } from "../core/roster";
-import { parseArgs } from "./args";
-import { CliError, CliIo, EXIT, fsReason } from "./io";
+import { missingOptions, parseArgs } from "./args";
+import { cannotWrite, CliError, CliIo, EXIT } from "./io";
 import { loadRoster } from "./load";
 import { notesJson, problemJson } from "./problem-json";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
 
 const USAGE =
-  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers] [--sort class|name|file] [--keep-fields] [--by-class [--recto-verso] | --receipts-only] [--qr-url MODÈLE] [--json]";
+  "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers] [--sort classe|nom|fichier] [--keep-fields] [--by-class [--recto-verso] | --receipts-only] [--qr-url MODÈLE] [--json]";
 
 export function mergeCommand(argv: string[], io: CliIo): number {
   const { positional, options } = parseArgs(
@@ -21,8 +21,18 @@ export function mergeCommand(argv: string[], io: CliIo): number {
   );
   const template = options.get("template");
   const out = options.get("out");
-  if (positional.length !== 1 || typeof template !== "string" || typeof out !== "string")
-    throw new CliError("usage", `usage : ${USAGE}`);
+  if (positional.length !== 1)
+    throw new CliError("usage", `indiquez un seul fichier exporté de l'ENT.\nusage : ${USAGE}`);
+  const missing = missingOptions(
+    options,
+    [
+      ["template", "--template COURRIER.docx (le courrier à remplir)"],
+      ["out", "--out COURRIERS.docx (le fichier à créer)"],
+    ],
+    USAGE,
+  );
+  if (missing) throw missing;
+  if (typeof template !== "string" || typeof out !== "string") throw new CliError("usage", `usage : ${USAGE}`);
   const roster = loadRoster(positional[0], io);
   const templateBytes = readTemplate(template, io);
   // Bundles are handed out class by class: the letters follow the classes, then the names.
@@ -51,12 +61,7 @@ export function mergeCommand(argv: string[], io: CliIo): number {
   try {
     io.writeFile(out, result.docx);
   } catch (err) {
-    throw new CliError(
-      "write-failed",
-      `impossible d'écrire « ${out} » (${fsReason(err)}). Le fichier est peut-être ouvert dans Word : fermez-le et réessayez.`,
-      EXIT.output,
-      { cause: err },
-    );
+    throw cannotWrite(out, err);
   }
   const pink = unchangedPassages(templateBytes);
   const done: Done = { out, roster, records, result, pink, letter };
@@ -95,17 +100,19 @@ function mergeReport({ out, roster, records, result, pink, letter }: Done): stri
   const s = (n: number) => (n > 1 ? "s" : "");
   const pages = Math.ceil(result.letters / result.perPage);
   const lines = [
-    result.perPage > 1
-      ? `${result.letters} personne${s(result.letters)} sur ${pages} page${s(pages)} (${result.perPage} par page) écrites dans ${out}.`
-      : `${result.letters} courrier${s(result.letters)} écrit${s(result.letters)} dans ${out}.`,
+    result.receiptsOnly
+      ? `Listes d'émargement de ${result.classes} classe${s(result.classes ?? 0)} écrites dans ${out} (${result.letters} personne${s(result.letters)}).`
+      : result.perPage > 1
+        ? `${result.letters} personne${s(result.letters)} sur ${pages} page${s(pages)} (${result.perPage} par page) écrites dans ${out}.`
+        : `${result.letters} courrier${s(result.letters)} écrit${s(result.letters)} dans ${out}.`,
   ];
-  if (result.classes)
+  if (result.classes && !result.receiptsOnly)
     lines.push(
       `${result.classes} classe${s(result.classes)} : pour chacune, ${result.receiptsOnly ? "sa liste d'émargement" : "une page de garde, ses courriers et sa liste d'émargement"}.`,
     );
   // Without --profile, a ready letter leaves out the people it is not written for: say so.
   const others = letter ? roster.records.filter((r) => !letter.audience.includes(r.profile)).length : 0;
-  if (letter) {
+  if (letter && !result.receiptsOnly) {
     const more = others
       ? ` ; ${others} autre${s(others)} compte${s(others)} ne ${others > 1 ? "sont" : "est"} pas concerné${s(others)} par ce courrier (--profile pour en décider autrement)`
       : "";

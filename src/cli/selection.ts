@@ -2,7 +2,15 @@
 // --inactive-only, --sort; without --profile, a ready letter chooses its own audience.
 import { PROFILES, Profile, profileNamed, readyLetter, ReadyLetterDef } from "../core/catalog";
 import { readyLetterOf } from "../core/merge";
-import { DEFAULT_SORT, excelNumbersWarning, Roster, RosterRecord, selectRecords, SortOrder } from "../core/roster";
+import {
+  DEFAULT_SORT,
+  distinctValues,
+  excelNumbersWarning,
+  Roster,
+  RosterRecord,
+  selectRecords,
+  SortOrder,
+} from "../core/roster";
 import { CliError, CliIo, EXIT } from "./io";
 
 export const SELECTION_VALUED = ["profile", "class", "level", "sort"] as const;
@@ -15,10 +23,50 @@ function parseProfile(value: string): Profile {
   return profile;
 }
 
+/** --sort in French or in English: classe/class, nom/name, fichier/file. */
+const SORTS: Record<string, SortOrder> = {
+  classe: "class",
+  class: "class",
+  nom: "name",
+  name: "name",
+  fichier: "file",
+  file: "file",
+};
+
 function parseSort(value: string | undefined): SortOrder {
   if (value === undefined) return DEFAULT_SORT;
-  if (value === "class" || value === "name" || value === "file") return value;
-  throw new CliError("unknown-sort", `tri inconnu : « ${value} ». Valeurs possibles : class, name, file.`);
+  const sort = SORTS[value.trim().toLowerCase()];
+  if (sort) return sort;
+  throw new CliError("unknown-sort", `tri inconnu : « ${value} ». Valeurs possibles : classe, nom, fichier.`);
+}
+
+/** Nobody left: which filter emptied the selection, and what the file has instead. */
+function nobodySelected(options: Map<string, string | true>, roster: Roster): CliError {
+  const list = (values: string[]) => values.join(", ") || "aucun";
+  const said: string[] = [];
+  const classes = options.get("class");
+  const level = options.get("level");
+  if (typeof classes === "string")
+    said.push(
+      `--class ${classes} : les classes du fichier sont ${list(distinctValues(roster.records, (r) => r.lists.class ?? []))}`,
+    );
+  if (typeof level === "string")
+    said.push(
+      `--level ${level} : les niveaux du fichier sont ${list(distinctValues(roster.records, (r) => [r.values.level]))}`,
+    );
+  if (options.has("inactive-only")) said.push("--inactive-only : tous les comptes du fichier sont déjà activés");
+  const profile = options.get("profile");
+  if (typeof profile === "string")
+    said.push(
+      `--profile ${profile} : les profils du fichier sont ${list(distinctValues(roster.records, (r) => [r.profile]))}`,
+    );
+  return new CliError(
+    "no-records",
+    said.length
+      ? `Aucune personne ne correspond à ${said.join(" ; ")}.`
+      : "Aucune personne à qui faire ce courrier : le courrier s'adresse à d'autres profils que ceux du fichier (--profile pour en décider).",
+    EXIT.template,
+  );
 }
 
 export function readTemplate(file: string, io: CliIo): Uint8Array {
@@ -62,6 +110,7 @@ export function selectFromOptions(
     inactiveOnly: options.has("inactive-only"),
     sort,
   });
+  if (records.length === 0 && roster.records.length > 0) throw nobodySelected(options, roster);
   const excel = options.has("accept-excel-numbers") ? null : excelNumbersWarning(roster, records);
   if (excel)
     throw new CliError(

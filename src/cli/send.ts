@@ -22,8 +22,8 @@ import {
 } from "../core/mail";
 import { unchangedPassages } from "../core/merge";
 import { noteLine, RosterRecord } from "../core/roster";
-import { parseArgs } from "./args";
-import { CliError, CliIo, EXIT, fsReason, processIo } from "./io";
+import { missingOptions, parseArgs } from "./args";
+import { cannotWrite, CliError, CliIo, EXIT, fsReason, processIo } from "./io";
 import { loadRoster } from "./load";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
 import { authError, BodyWatch, mailOf, parseSmtpUrl, smtpChannel, SmtpTarget, smtpTransport, tlsError } from "./smtp";
@@ -73,13 +73,23 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   const from = options.get("from");
   const smtp = options.get("smtp");
   const dryRun = options.get("dry-run");
-  if (
-    positional.length !== 1 ||
-    typeof template !== "string" ||
-    typeof from !== "string" ||
-    (smtp === undefined && dryRun === undefined)
-  )
-    throw new CliError("usage", `usage : ${USAGE}`);
+  if (positional.length !== 1)
+    throw new CliError("usage", `indiquez un seul fichier exporté de l'ENT.\nusage : ${USAGE}`);
+  const missing = missingOptions(
+    options,
+    [
+      ["template", "--template COURRIER.docx (le courrier à envoyer)"],
+      ["from", "--from ADRESSE (l'adresse de l'expéditeur)"],
+      ...(dryRun === undefined
+        ? ([["smtp", "--smtp smtp://… (le serveur d'envoi) ou --dry-run DOSSIER (un essai)"]] as Array<
+            [string, string]
+          >)
+        : []),
+    ],
+    USAGE,
+  );
+  if (missing) throw missing;
+  if (typeof template !== "string" || typeof from !== "string") throw new CliError("usage", `usage : ${USAGE}`);
   const fromCheck = checkAddress(from);
   if (!fromCheck.ok) throw new CliError("usage", `--from : ${fromCheck.reason}.`);
   const rate = positiveRate(options.get("rate"));
@@ -298,12 +308,7 @@ async function dryRunTo(dir: string, plan: Plan, send: Recipient[], outcomes: Ou
     try {
       io.writeFile(file, eml);
     } catch (err) {
-      throw new CliError(
-        "write-failed",
-        `impossible d'écrire « ${file} » (${fsReason(err)}). Le dossier existe-t-il ?`,
-        EXIT.output,
-        { cause: err },
-      );
+      throw cannotWrite(file, err, "");
     }
     outcomes.push({
       record: recipient.record,
@@ -343,12 +348,7 @@ function finish(plan: Plan, records: RosterRecord[] | null, outcomes: Outcome[],
   try {
     io.writeFile(file, new TextEncoder().encode(`\ufeff${csv}\r\n`));
   } catch (err) {
-    throw new CliError(
-      "write-failed",
-      `impossible d'écrire le rapport « ${file} » (${fsReason(err)}). Est-il ouvert dans Excel ?`,
-      EXIT.output,
-      { cause: err },
-    );
+    throw cannotWrite(file, err, "Le rapport est peut-être ouvert dans Excel : fermez-le et réessayez.");
   }
   const count = (s: Status) => outcomes.filter((o) => o.status === s).length;
   io.out(STATUS_ORDER.map((s) => `${s} : ${count(s)}`).join(" ; ") + `. Rapport : ${file}`);

@@ -1,7 +1,7 @@
 // `courriers-ent template parents|eleves|personnels --out FILE.docx`: writes a ready letter.
 import * as fs from "fs";
 import { parseArgs } from "./args";
-import { CliError, CliIo, EXIT, fsReason } from "./io";
+import { cannotWrite, CliError, CliIo } from "./io";
 import { isReadyLetterName, readyLetter, READY_LETTERS } from "../core/catalog";
 import { docxPath } from "./templates/paths";
 
@@ -20,9 +20,7 @@ export function templateCommand(argv: string[], io: CliIo): number {
   try {
     io.writeFile(out, fs.readFileSync(docxPath(name)));
   } catch (err) {
-    throw new CliError("write-failed", `impossible d'écrire « ${out} » (${fsReason(err)}).`, EXIT.output, {
-      cause: err,
-    });
+    throw cannotWrite(out, err);
   }
   io.out(
     `${readyLetter(name).title} écrit dans ${out}. Complétez les passages en rose, puis lancez « courriers-ent merge ».`,

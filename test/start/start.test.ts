@@ -72,8 +72,35 @@ linux("serves the pane over HTTPS and prints how to upload the manifest", async 
     expect(output).toContain("Charger mon complément");
     expect(output).toContain(path.join(ROOT, "manifest.xml"));
     expect(output).not.toMatch(/ENOENT|Error:|\n\s+at /);
+    // The development tool's English lines are labelled as its own.
+    for (const line of output
+      .split("\n")
+      .filter((l) => /\b(compiled|webpack)\b/i.test(l) && !l.includes("Courriers ENT")))
+      expect(line).toMatch(/^\s+\[webpack\] |Les lignes \[webpack\]/);
   } finally {
     process.kill(-child.pid!, "SIGTERM");
     await new Promise((r) => child.once("exit", r));
+  }
+});
+
+linux("says in one French sentence what to do when the port is taken, and labels the tool's own lines", async () => {
+  const port = await freePort();
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(port, resolve));
+  try {
+    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
+      cwd: ROOT,
+      env: { ...process.env, DEV_SERVER_PORT: String(port) },
+    });
+    let output = "";
+    child.stdout!.on("data", (c) => (output += c));
+    child.stderr!.on("data", (c) => (output += c));
+    const code = await new Promise((r) => child.once("exit", r));
+    expect(code).toBe(1);
+    expect(output.trim()).toBe(
+      `Courriers ENT : le port ${port} est déjà utilisé : un autre « npm start » tourne sans doute. Arrêtez-le (Ctrl+C dans son terminal), ou choisissez un autre port : DEV_SERVER_PORT=${port + 1} npm start.`,
+    );
+  } finally {
+    await new Promise((r) => taken.close(r));
   }
 });

@@ -115,7 +115,8 @@ describe("courriers-ent merge", () => {
     expect(got.slice(0, 2)).not.toEqual(["aicha.moreau", "noemie.bensaid"]);
     const only = memoryIo();
     expect(await run([...args.slice(0, 5), "r.docx", "--receipts-only"], only)).toBe(0);
-    expect(only.stdout()).toMatch(/\d+ classes : pour chacune, sa liste d'émargement\./);
+    expect(only.stdout()).toMatch(/^Listes d'émargement de \d+ classes écrites dans r\.docx \(40 personnes\)\./);
+    expect(only.stdout()).not.toMatch(/courriers? pour les/);
     expect(logins(only.files.get("r.docx")!)).toEqual([]);
   });
 
@@ -198,7 +199,7 @@ describe("courriers-ent merge", () => {
       ["merge", PARENTS, "--template", TEMPLATE, "--out", "x.docx", "--class", "9Z"],
       4,
       "no-records",
-      /Aucune personne sélectionnée/,
+      /Aucune personne ne correspond à --class 9Z : les classes du fichier sont 3B, 3C/,
     ],
     [
       ["merge", path.join(SAMPLES_DIR, "entng-activation.csv"), "--template", UNKNOWN_FIELDS, "--out", "x.docx"],

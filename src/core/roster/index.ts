@@ -3,7 +3,7 @@ export { RosterError } from "./errors";
 export type { FileErrorCode } from "./errors";
 export { readRoster, delimiterName, fileTooBig, MAX_FILE_BYTES, MAX_ROWS } from "./read";
 export type { ReadOptions } from "./read";
-export { selectRecords, distinctValues, DEFAULT_SORT } from "./select";
+export { selectRecords, distinctValues, groupKey, DEFAULT_SORT } from "./select";
 export type { Selection, SortOrder } from "./select";
 export { fieldForHeader } from "./headers";
 export { splitMulti } from "./values";

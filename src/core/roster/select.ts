@@ -1,7 +1,7 @@
 // Which letters to make, in which order: filters by profile, class, level and account
 // state; sort by class then last name then first name (French collation), by name, or
 // in file order.
-import { Profile } from "../catalog";
+import { foldKey, Profile } from "../catalog";
 import { RosterRecord } from "./types";
 
 export type SortOrder = "class" | "name" | "file";
@@ -20,8 +20,25 @@ export interface Selection {
 
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 
-function sameText(a: string, b: string): boolean {
-  return collator.compare(a.trim(), b.trim()) === 0;
+const ORDINALS: Array<[RegExp, string]> = [
+  [/^sixieme/, "6"],
+  [/^cinquieme/, "5"],
+  [/^quatrieme/, "4"],
+  [/^troisieme/, "3"],
+];
+
+/**
+ * A class or a level as people type it: `6`, `6e`, `6EME`, `6ème`, `sixième` are one level;
+ * `6A`, `6ème A`, `6EME A` one class (no case, accents, spaces; the ordinal's ending dropped).
+ */
+export function groupKey(text: string): string {
+  let key = foldKey(text);
+  for (const [word, digit] of ORDINALS) key = key.replace(word, digit);
+  return key.replace(/^(\d+)(?:eme|e|er|ere)(?=[a-z0-9]|$)/, "$1");
+}
+
+function sameGroup(a: string, b: string): boolean {
+  return groupKey(a) === groupKey(b);
 }
 
 function byName(a: RosterRecord, b: RosterRecord): number {
@@ -44,8 +61,8 @@ export function selectRecords(records: readonly RosterRecord[], selection: Selec
   const chosen = records.filter(
     (r) =>
       (!profiles?.length || profiles.includes(r.profile)) &&
-      (!classes?.length || (r.lists.class ?? []).some((c) => classes.some((wanted) => sameText(c, wanted)))) &&
-      (!levels?.length || levels.some((l) => sameText(r.values.level, l))) &&
+      (!classes?.length || (r.lists.class ?? []).some((c) => classes.some((wanted) => sameGroup(c, wanted)))) &&
+      (!levels?.length || levels.some((l) => sameGroup(r.values.level, l))) &&
       (!inactiveOnly || r.inactive !== false),
   );
   const sort = selection.sort ?? DEFAULT_SORT;
