@@ -303,3 +303,38 @@ it("merges the fields of headers, footers and footnotes of a document that has n
   }
   expect(all).not.toMatch(/«|MERGEFIELD/);
 });
+
+it("drops an attached template on a server and any object linked outside: opening the letters reaches nothing", () => {
+  const files = unzipSync(
+    makeDocx({
+      body:
+        p(mergefield("Login")) +
+        `<w:p><w:r><w:object><o:OLEObject Type="Link" r:id="rIdO" ProgID="Excel.Sheet.12"/></w:object></w:r></w:p>`,
+      settings: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:attachedTemplate r:id="rIdT"/></w:settings>`,
+    }),
+  );
+  const dec = new TextDecoder();
+  const addRel = (path: string, rel: string) =>
+    (files[path] = strToU8(
+      (files[path]
+        ? dec.decode(files[path])
+        : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+      ).replace("</Relationships>", `${rel}</Relationships>`),
+    ));
+  addRel(
+    "word/_rels/document.xml.rels",
+    '<Relationship Id="rIdO" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="file://serveur/partage/notes.xlsx" TargetMode="External"/>',
+  );
+  addRel(
+    "word/_rels/settings.xml.rels",
+    '<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="file:///\\\\serveur\\modeles\\Normal.dotm" TargetMode="External"/>',
+  );
+  const { parts, warnings } = merged("", zipSync(files));
+  expect(parts["word/_rels/document.xml.rels"]).not.toContain("serveur");
+  expect(parts["word/_rels/settings.xml.rels"]).not.toContain("serveur");
+  expect(parts["word/settings.xml"]).not.toContain("attachedTemplate");
+  expect(parts["word/document.xml"]).not.toContain('r:id="rIdO"');
+  expect(warnings.map((w) => w.message)).toEqual([
+    "Le modèle chargeait un élément à une adresse extérieure (file://serveur/partage/notes.xlsx) : il a été retiré des courriers, qui n'appellent ainsi aucun site à l'ouverture.",
+  ]);
+});

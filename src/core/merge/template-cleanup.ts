@@ -16,6 +16,8 @@ const MACRO_MAINS = [
 ];
 const MACRO_TYPES = ["application/vnd.ms-office.vbaProject", "application/vnd.ms-word.vbaData+xml"];
 const MACRO_KINDS = ["vbaProject", "wordVbaData", "keyMapCustomizations"];
+/** Relationships that make Word fetch something when the letters open, when they point outside. */
+const OUTSIDE_KINDS = ["image", "oleObject", "frame", "subDocument", "package"];
 
 export interface CleanTemplate {
   files: Record<string, Uint8Array>;
@@ -65,17 +67,30 @@ export function cleanTemplate(pkg: OpcPackage, mainPath: string): CleanTemplate 
       );
     refuseBrokenFields(xml);
     xml = withoutFallbacks(xml);
-    // Images linked to an outside address: the relationship and the links to it go.
+    // Resources linked at an outside address (an image, an object, a frame, a sub-document):
+    // opening the letters would fetch them. The relationship and the links to it go.
     const rels = pkg.relationships(path);
-    const outside = rels.removeExternal("image");
+    const outside = OUTSIDE_KINDS.flatMap((kind) => rels.removeExternal(kind));
     for (const rel of outside) {
-      xml = xml.replace(new RegExp(`\\sr:(?:link|id|href)="${rel.id.replace(/[^\w-]/g, "")}"`, "g"), "");
+      xml = xml.replace(new RegExp(`\\sr:(?:link|id|href|pict)="${rel.id.replace(/[^\w-]/g, "")}"`, "g"), "");
       notes.push(
-        `Une image du modèle était liée à une adresse extérieure (${rel.target}) : elle a été retirée des courriers, qui n'appellent ainsi aucun site à l'ouverture. Insérez l'image dans le modèle (Insertion › Images › Cet appareil) pour l'imprimer.`,
+        rel.type.endsWith("/image")
+          ? `Une image du modèle était liée à une adresse extérieure (${rel.target}) : elle a été retirée des courriers, qui n'appellent ainsi aucun site à l'ouverture. Insérez l'image dans le modèle (Insertion › Images › Cet appareil) pour l'imprimer.`
+          : `Le modèle chargeait un élément à une adresse extérieure (${rel.target}) : il a été retiré des courriers, qui n'appellent ainsi aucun site à l'ouverture.`,
       );
     }
     if (outside.length) texts.set(relsPathOf(path), rels.toXml());
     if (xml !== textOf(path)) texts.set(path, xml);
+  }
+  // The settings' attached template (Normal.dotm on a server, \\serveur\modeles…): Word
+  // would reach for it at each opening. It goes, silently: the letters need none of it.
+  const settings = pkg.related(mainPath, "settings")[0]?.path;
+  if (settings) {
+    const rels = pkg.relationships(settings);
+    if (rels.removeExternal("attachedTemplate").length) {
+      texts.set(relsPathOf(settings), rels.toXml());
+      texts.set(settings, textOf(settings).replace(/<w:attachedTemplate\b[^>]*\/>/g, ""));
+    }
   }
   for (const [path, text] of texts) files[path] = strToU8(text);
   return { files, notes };
