@@ -74,7 +74,10 @@ describe("switches applied to a value", () => {
 describe("fields a merge cannot honour", () => {
   it.each([
     ["NEXTIF x = y", "un champ « Enregistrement suivant si » (NEXTIF) : choisissez les personnes dans le volet"],
-    ["SKIPIF x = y", "un champ « Ignorer l'enregistrement si » (SKIPIF) : choisissez les personnes dans le volet"],
+    [
+      "SKIPIF x y",
+      "un champ « Ignorer l'enregistrement si » (SKIPIF) écrit d'une façon que Word lui-même n'évalue pas",
+    ],
     ["IF a b c d", "un champ Word « Si… Alors… Sinon » (IF) écrit d'une façon que Word lui-même n'évalue pas"],
   ])("refuses %s by name, in French, saying what to do", (instr, says) => {
     const { code, message } = refusal(() => refuseUnsupportedField(` ${instr} `));
@@ -84,11 +87,11 @@ describe("fields a merge cannot honour", () => {
   });
 
   it("refuses a field written without spaces, naming its kind", () => {
-    expect(thrown(() => refuseUnsupportedField("SKIPIF"))).toMatchObject({
+    expect(thrown(() => refuseUnsupportedField("NEXTIF"))).toMatchObject({
       code: "unsupported-field",
-      fields: ["SKIPIF"],
+      fields: ["NEXTIF"],
       message:
-        "Le courrier contient un champ « Ignorer l'enregistrement si » (SKIPIF) : choisissez les personnes dans le volet ou avec --profile, --class. Champ : « SKIPIF ».",
+        "Le courrier contient un champ « Enregistrement suivant si » (NEXTIF) : choisissez les personnes dans le volet ou avec --profile, --class. Champ : « NEXTIF ».",
     });
   });
 

@@ -338,3 +338,13 @@ it("drops an attached template on a server and any object linked outside: openin
     "Le modèle chargeait un élément à une adresse extérieure (file://serveur/partage/notes.xlsx) : il a été retiré des courriers, qui n'appellent ainsi aucun site à l'ouverture.",
   ]);
 });
+
+it("leaves out the people a SKIPIF field skips, and says who", () => {
+  const skipif = field(code(" SKIPIF ") + field(code(" MERGEFIELD Ville ")) + code(' = "" '), "");
+  const { letters, warnings, parts } = merged(p(skipif + mergefield("Login")));
+  expect(letters).toBe(4);
+  expect(parts["word/document.xml"]).not.toContain("jean.dupont");
+  expect(warnings.map((w) => w.message)).toContain(
+    "Ligne 3 (DUPONT Jean) : pas de courrier, le champ « Ignorer l'enregistrement si » (SKIPIF) du modèle l'écarte.",
+  );
+});

@@ -23,6 +23,8 @@ export type FieldNode = { source: string } & (
       format: FieldFormat;
     }
   | { kind: "compare"; left: FieldText; op: CompareOp; right: FieldText }
+  /** SKIPIF: no letter for a person for whom the comparison holds; prints nothing. */
+  | { kind: "skipif"; left: FieldText; op: CompareOp; right: FieldText }
   | { kind: "greeting"; picture: string; fallback: string }
   | { kind: "address"; picture: string }
   | { kind: "next" }
@@ -170,6 +172,10 @@ export function parseFieldCode(code: FieldText): FieldNode {
     const c = comparison(args);
     if (c && c.rest.length === 0) return { source, kind: "compare", left: c.left, op: c.op, right: c.right };
   }
+  if (type === "SKIPIF") {
+    const c = comparison(args);
+    if (c && c.rest.length === 0) return { source, kind: "skipif", left: c.left, op: c.op, right: c.right };
+  }
   if (type === "GREETINGLINE")
     return {
       source,
@@ -190,6 +196,7 @@ export function mergeNames(node: FieldNode): string[] {
     case "if":
       return [...ofText(node.left), ...ofText(node.right), ...ofText(node.then), ...ofText(node.otherwise)];
     case "compare":
+    case "skipif":
       return [...ofText(node.left), ...ofText(node.right)];
     default:
       return [];
@@ -210,6 +217,7 @@ export function unevaluable(node: FieldNode): FieldNode | null {
     case "if":
       return inText(node.left) ?? inText(node.right) ?? inText(node.then) ?? inText(node.otherwise);
     case "compare":
+    case "skipif":
       return inText(node.left) ?? inText(node.right);
     default:
       return null;
@@ -280,6 +288,11 @@ function addressLines(picture: string, values: FieldValues): string {
     : [values.part("title"), values.part("first"), values.part("last")].filter(Boolean).join(" ");
   const city = [values.part("postcode"), values.part("city")].filter(Boolean).join(" ");
   return [name, values.part("street"), city, values.part("country")].filter((l) => l.trim() !== "").join("\n");
+}
+
+/** Whether a SKIPIF field leaves this person without a letter. */
+export function skips(node: FieldNode, values: FieldValues): boolean {
+  return node.kind === "skipif" && compare(textValue(node.left, values), node.op, textValue(node.right, values));
 }
 
 /** The text a field prints for a person. */

@@ -45,7 +45,7 @@ const UNSUPPORTED: Record<string, string> = {
   NEXTIF:
     "un champ « Enregistrement suivant si » (NEXTIF) : choisissez les personnes dans le volet ou avec --profile, --class.",
   SKIPIF:
-    "un champ « Ignorer l'enregistrement si » (SKIPIF) : choisissez les personnes dans le volet ou avec --profile, --class.",
+    "un champ « Ignorer l'enregistrement si » (SKIPIF) écrit d'une façon que Word lui-même n'évalue pas (il faut une comparaison) : vérifiez-le (Alt+F9 dans Word), ou choisissez les personnes dans le volet ou avec --profile, --class.",
   IF: "un champ Word « Si… Alors… Sinon » (IF) écrit d'une façon que Word lui-même n'évalue pas (il faut une comparaison, puis un ou deux textes) : vérifiez-le (Alt+F9 dans Word), ou remplacez-le par un passage conditionnel (bouton « Passage conditionnel… » du volet).",
 };
 

@@ -244,7 +244,7 @@ const FLD_CHAR =
   /<w:fldChar\s[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/?>|<w:instrText(?:\s[^>]*)?>([\s\S]*?)<\/w:instrText>/g;
 
 /** Fields a merge evaluates from merge fields, beyond MERGEFIELD itself. */
-const EVALUATED = new Set(["if", "compare", "greeting", "address"]);
+const EVALUATED = new Set(["if", "compare", "greeting", "address", "skipif"]);
 
 /**
  * A field that must be evaluated per person but cannot be: a calculation (=) or an IF or

@@ -74,11 +74,14 @@ export const LETTERS_PER_STEP = 50;
  */
 export function* mergeSteps(
   template: Uint8Array,
-  records: readonly RosterRecord[],
+  selected: readonly RosterRecord[],
   source: MergeSource,
   options: MergeOptions = {},
 ): Generator<number, MergeResult, void> {
   const t = compileTemplate(template, source, { keepFields: Boolean(options.keepFields) });
+  // Word's SKIPIF: the people for whom it holds get no letter, each said.
+  const skipped = t.skipIf.length ? selected.filter((r) => t.skipIf.some((skip) => skip(r))) : [];
+  const records = skipped.length ? selected.filter((r) => !skipped.includes(r)) : selected;
   if (records.length === 0)
     throw new MergeError(
       "no-records",
@@ -90,6 +93,12 @@ export function* mergeSteps(
   const writer = new LetterWriter(t);
   // What the template lost on the way (macros, linked images) is said with the merge's warnings.
   for (const message of t.pkg.cleanupNotes) writer.warnings.push({ row: 0, field: "", message });
+  for (const r of skipped)
+    writer.warnings.push({
+      row: r.row,
+      field: "",
+      message: `Ligne ${r.row} (${[r.values.lastName, r.values.firstName].filter(Boolean).join(" ")}) : pas de courrier, le champ « Ignorer l'enregistrement si » (SKIPIF) du modèle l'écarte.`,
+    });
   const qr = t.body.some((s) => typeof s !== "string" && s.t === "qr") ? qrPlan(template, source, options.qrUrl) : null;
   const images = qr && typeof qr !== "string" ? new QrImages(qr) : null;
   if (images) writer.qr = (record, id) => images.run(record, id);

@@ -1,6 +1,7 @@
 // Reads and checks a template once, before any letter is written: its body and final
 // section compiled into segments, its headers and footers, the value of every field.
 import { XmlError } from "../errors";
+import type { RosterRecord } from "../roster";
 import { compilePart, Segment } from "./compile";
 import { compileConditions, Holds, neverPrinted } from "./conditions";
 import { compileNotes, NotesPart } from "./notes";
@@ -11,7 +12,7 @@ import { ExtractOptions, FieldSlot } from "./fields";
 import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
 import { printsPageNumbers, splitBody, withNotesRestart } from "./sections";
 import { refuseRevisions } from "./revisions";
-import { AddressPart, evaluateField, FieldNode, mergeNames } from "./field-code";
+import { AddressPart, evaluateField, FieldNode, FieldValues, mergeNames, skips } from "./field-code";
 import { ADDRESS_HEADERS } from "../catalog";
 import { fillRepeatedPassages } from "./repeated-passages";
 import { boxBefore, readStyleMetrics, StyleMetrics, textWidthOf } from "./fit";
@@ -41,6 +42,8 @@ export interface CompiledTemplate {
   finalSect: Segment[];
   slots: FieldSlot[];
   values: ValueOf[];
+  /** The template's SKIPIF fields: a person for whom one holds gets no letter. */
+  skipIf: Array<(record: RosterRecord) => boolean>;
   /** Which slots print the password: never empty. */
   isPassword: boolean[];
   /** Whether a person's letter keeps each conditional passage. */
@@ -138,6 +141,9 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
     finalSect,
     slots,
     values: fieldValues(slots, source),
+    skipIf: slots.flatMap((s) =>
+      s.expr?.kind === "skipif" ? [skipping(s.expr, resolvedReads(s.expr, source), source)] : [],
+    ),
     // A field Word evaluates (IF…) prints its own text: an empty one is no empty password.
     isPassword: slots.map((s) => !s.expr && fieldIdOf(s.name, source) === "password"),
     conditions: compileConditions(
@@ -220,8 +226,32 @@ function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
   return values;
 }
 
+/** The merge fields an expression reads, resolved (unknown ones were refused by fieldValues). */
+function resolvedReads(expr: FieldNode, source: MergeSource): Map<string, ValueOf> {
+  const reads = new Map<string, ValueOf>();
+  for (const name of mergeNames(expr)) {
+    const value = resolveField({ kind: "mergefield", name }, source);
+    if (value) reads.set(name, value);
+  }
+  return reads;
+}
+
+function skipping(
+  expr: FieldNode,
+  reads: Map<string, ValueOf>,
+  source: MergeSource,
+): (record: RosterRecord) => boolean {
+  const valuesOf = fieldValuesOf(reads, source);
+  return (record) => skips(expr, valuesOf(record));
+}
+
 /** A field Word evaluates, per person: its merge fields' values and the address columns it may use. */
 function expressionValue(expr: FieldNode, reads: Map<string, ValueOf>, source: MergeSource): ValueOf {
+  const valuesOf = fieldValuesOf(reads, source);
+  return (record) => evaluateField(expr, valuesOf(record));
+}
+
+function fieldValuesOf(reads: Map<string, ValueOf>, source: MergeSource): (record: RosterRecord) => FieldValues {
   const parts = new Map<AddressPart, ValueOf>();
   const first = resolveField({ kind: "tag", tag: "ent:firstName" }, source);
   const last = resolveField({ kind: "tag", tag: "ent:lastName" }, source);
@@ -231,9 +261,8 @@ function expressionValue(expr: FieldNode, reads: Map<string, ValueOf>, source: M
     const value = headers.map((h) => resolveField({ kind: "mergefield", name: h }, source)).find(Boolean);
     if (value) parts.set(part, value);
   }
-  return (record) =>
-    evaluateField(expr, {
-      merge: (name) => reads.get(name)?.(record) ?? "",
-      part: (kind) => parts.get(kind)?.(record) ?? "",
-    });
+  return (record) => ({
+    merge: (name) => reads.get(name)?.(record) ?? "",
+    part: (kind) => parts.get(kind)?.(record) ?? "",
+  });
 }
