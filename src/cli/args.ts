@@ -62,15 +62,13 @@ export function nearest(name: string, known: readonly string[]): string | null {
 }
 
 /**
- * Names what a command still needs: "il manque --out COURRIERS.docx (le fichier à créer)".
- * `needs` pairs each option with what it is; the usage line follows.
+ * Refuses a command without its one export file or its required options, naming what is
+ * missing: "il manque --out COURRIERS.docx (le fichier à créer)". `needs` pairs each option
+ * with what it is; the usage line follows.
  */
-export function missingOptions(
-  options: Map<string, string | true>,
-  needs: Array<[string, string]>,
-  usage: string,
-): CliError | null {
+export function requireArgs({ positional, options }: ParsedArgs, needs: Array<[string, string]>, usage: string): void {
+  if (positional.length !== 1)
+    throw new CliError("usage", `indiquez un seul fichier exporté de l'ENT.\nusage : ${usage}`);
   const missing = needs.filter(([name]) => typeof options.get(name) !== "string").map(([, said]) => said);
-  if (!missing.length) return null;
-  return new CliError("usage", `il manque ${missing.join(", et ")}.\nusage : ${usage}`);
+  if (missing.length) throw new CliError("usage", `il manque ${missing.join(", et ")}.\nusage : ${usage}`);
 }

@@ -4,7 +4,7 @@ import * as path from "path";
 import { audienceText, passageLabel, ReadyLetterDef } from "../core/catalog";
 import { MergeError, mergeLetters, MergeResult, schoolName, unchangedPassages } from "../core/merge";
 import { noteLine, Roster, RosterRecord } from "../core/roster";
-import { missingOptions, parseArgs } from "./args";
+import { parseArgs, requireArgs } from "./args";
 import { cannotWrite, CliError, CliIo, EXIT } from "./io";
 import { loadRoster } from "./load";
 import { notesJson, problemJson } from "./problem-json";
@@ -14,25 +14,22 @@ const USAGE =
   "courriers-ent merge FICHIER --template COURRIER.docx --out COURRIERS.docx [--profile P] [--class C[,C…]] [--level N] [--inactive-only] [--accept-excel-numbers] [--sort classe|nom|fichier] [--keep-fields] [--by-class [--recto-verso] | --receipts-only] [--qr-url MODÈLE] [--json]";
 
 export function mergeCommand(argv: string[], io: CliIo): number {
-  const { positional, options } = parseArgs(
+  const args = parseArgs(
     argv,
     ["template", "out", "qr-url", ...SELECTION_VALUED],
     [...SELECTION_FLAGS, "keep-fields", "json", "by-class", "receipts-only", "recto-verso"],
   );
-  const template = options.get("template");
-  const out = options.get("out");
-  if (positional.length !== 1)
-    throw new CliError("usage", `indiquez un seul fichier exporté de l'ENT.\nusage : ${USAGE}`);
-  const missing = missingOptions(
-    options,
+  requireArgs(
+    args,
     [
       ["template", "--template COURRIER.docx (le courrier à remplir)"],
       ["out", "--out COURRIERS.docx (le fichier à créer)"],
     ],
     USAGE,
   );
-  if (missing) throw missing;
-  if (typeof template !== "string" || typeof out !== "string") throw new CliError("usage", `usage : ${USAGE}`);
+  const { positional, options } = args;
+  const template = options.get("template") as string;
+  const out = options.get("out") as string;
   const roster = loadRoster(positional[0], io);
   const templateBytes = readTemplate(template, io);
   // Bundles are handed out class by class: the letters follow the classes, then the names.

@@ -22,7 +22,7 @@ import {
 } from "../core/mail";
 import { unchangedPassages } from "../core/merge";
 import { noteLine, RosterRecord } from "../core/roster";
-import { missingOptions, parseArgs } from "./args";
+import { parseArgs, requireArgs } from "./args";
 import { cannotWrite, CliError, CliIo, EXIT, fsReason, processIo } from "./io";
 import { loadRoster } from "./load";
 import { readTemplate, selectFromOptions, SELECTION_FLAGS, SELECTION_VALUED } from "./selection";
@@ -64,32 +64,27 @@ function positiveRate(value: string | true | undefined): number {
 }
 
 export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(
+  const args = parseArgs(
     argv,
     ["template", "smtp", "from", "subject", "rate", "journal", "dry-run", "ca", ...SELECTION_VALUED],
     [...SELECTION_FLAGS, "attach", "resend-uncertain"],
   );
-  const template = options.get("template");
-  const from = options.get("from");
+  const { positional, options } = args;
   const smtp = options.get("smtp");
   const dryRun = options.get("dry-run");
-  if (positional.length !== 1)
-    throw new CliError("usage", `indiquez un seul fichier exporté de l'ENT.\nusage : ${USAGE}`);
-  const missing = missingOptions(
-    options,
+  const server: Array<[string, string]> =
+    dryRun === undefined ? [["smtp", "--smtp smtp://… (le serveur d'envoi) ou --dry-run DOSSIER (un essai)"]] : [];
+  requireArgs(
+    args,
     [
       ["template", "--template COURRIER.docx (le courrier à envoyer)"],
       ["from", "--from ADRESSE (l'adresse de l'expéditeur)"],
-      ...(dryRun === undefined
-        ? ([["smtp", "--smtp smtp://… (le serveur d'envoi) ou --dry-run DOSSIER (un essai)"]] as Array<
-            [string, string]
-          >)
-        : []),
+      ...server,
     ],
     USAGE,
   );
-  if (missing) throw missing;
-  if (typeof template !== "string" || typeof from !== "string") throw new CliError("usage", `usage : ${USAGE}`);
+  const template = options.get("template") as string;
+  const from = options.get("from") as string;
   const fromCheck = checkAddress(from);
   if (!fromCheck.ok) throw new CliError("usage", `--from : ${fromCheck.reason}.`);
   const rate = positiveRate(options.get("rate"));

@@ -3,7 +3,7 @@
 // name or code printed, never a letter Word or the Open XML validator rejects.
 import { mergeLetters, templateFields } from "../../src/core/merge";
 import { readRoster, Roster } from "../../src/core/roster";
-import { makeDocx, p, paragraphsText, r, unzipText } from "./helpers/docx";
+import { asMacroTemplate, makeDocx, p, paragraphsText, r, unzipText } from "./helpers/docx";
 import { utf8 } from "./helpers/encode";
 import { refusal } from "./helpers/refusal";
 import { strToU8, unzipSync, zipSync } from "fflate";
@@ -69,26 +69,7 @@ describe("broken or foreign templates", () => {
   });
 
   it("drops a .dotm's macros: the letters are a plain document", () => {
-    const files = unzipSync(makeDocx({ body: p(mergefield("Login")) }));
-    files["word/vbaProject.bin"] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]);
-    files["word/_rels/document.xml.rels"] = strToU8(
-      new TextDecoder()
-        .decode(files["word/_rels/document.xml.rels"])
-        .replace(
-          "</Relationships>",
-          '<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
-        ),
-    );
-    files["[Content_Types].xml"] = strToU8(
-      new TextDecoder()
-        .decode(files["[Content_Types].xml"])
-        .replace(
-          "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-          "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-        )
-        .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
-    );
-    const { parts } = merged("", zipSync(files));
+    const { parts } = merged("", asMacroTemplate(makeDocx({ body: p(mergefield("Login")) })));
     expect(Object.keys(parts)).not.toContain("word/vbaProject.bin");
     expect(parts["word/_rels/document.xml.rels"]).not.toContain("vbaProject");
     expect(parts["[Content_Types].xml"]).not.toMatch(/macroEnabled|vbaProject/);

@@ -68,3 +68,25 @@ export function paragraphsText(xml: string): string[] {
       .replace(/&amp;/g, "&"),
   );
 }
+
+/** The same document saved as Word saves a macro-enabled template (.dotm): a VBA project, its relationship and content types. */
+export function asMacroTemplate(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  const text = (path: string) => strFromU8(files[path]);
+  files["word/vbaProject.bin"] = new Uint8Array(512);
+  files["word/_rels/document.xml.rels"] = strToU8(
+    text("word/_rels/document.xml.rels").replace(
+      "</Relationships>",
+      '<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+    ),
+  );
+  files["[Content_Types].xml"] = strToU8(
+    text("[Content_Types].xml")
+      .replace(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+      )
+      .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+  );
+  return zipSync(files);
+}
