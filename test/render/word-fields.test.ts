@@ -35,10 +35,14 @@ const next = field(" NEXT ", "«Enregistrement suivant»");
 const WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
 const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 
+/** The VML definition of a text box, which Word writes once in a document. */
+const SHAPE_TYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
 /** A label: a text box as Word 2010+ writes it, with its VML copy for older readers. */
 function label(id: number, content: string): string {
   const box = `<w:txbxContent>${content}</w:txbxContent>`;
-  return `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="2286000" cy="457200"/><wp:docPr id="${id}" name="Zone de texte ${id}"/><a:graphic xmlns:a="${A}"><a:graphicData uri="${WPS}"><wps:wsp xmlns:wps="${WPS}"><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2286000" cy="457200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx>${box}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype><v:shape id="Zone${id}" o:spid="_x0000_s10${25 + id}" type="#_x0000_t202" style="width:180pt;height:36pt"><v:textbox>${box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+  return `<w:p><w:r><mc:AlternateContent xmlns:wps="${WPS}"><mc:Choice Requires="wps"><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="2286000" cy="457200"/><wp:docPr id="${id}" name="Zone de texte ${id}"/><a:graphic xmlns:a="${A}"><a:graphicData uri="${WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2286000" cy="457200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx>${box}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict>${id === 1 ? SHAPE_TYPE : ""}<v:shape id="Zone${id}" o:spid="_x0000_s10${25 + id}" type="#_x0000_t202" style="width:180pt;height:36pt"><v:textbox>${box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
 }
 
 function check(name: string, template: Uint8Array): { pages: string[]; xml: string } {
@@ -83,11 +87,11 @@ it("an IF over a quoted nested field, with a nested IF, prints what Word prints"
     `<w:r><w:instrText xml:space="preserve"> = "" "sans ville" "</w:instrText></w:r>${inner}<w:r><w:instrText xml:space="preserve">" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
   const { pages } = check("si", makeDocx({ body: p(greeting + r(" ") + m("Prénom") + r(", ") + where) }));
   expect(pages.map((page) => page.trim().replace(/\s+/g, " "))).toEqual([
-    "Chère Aïcha, à Lyon",
-    "Cher Jean, sans ville",
-    "Chère Zoé, ailleurs",
-    "Cher Ali, à Lyon",
-    "Cher Léo, ailleurs",
+    "En-tête Chère Aïcha, à Lyon Pied de page",
+    "En-tête Cher Jean, sans ville Pied de page",
+    "En-tête Chère Zoé, ailleurs Pied de page",
+    "En-tête Cher Ali, à Lyon Pied de page",
+    "En-tête Cher Léo, ailleurs Pied de page",
   ]);
 });
 
