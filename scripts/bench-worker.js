@@ -74,15 +74,23 @@ function docxtemplaterTemplate() {
   const { unzipSync, zipSync, strFromU8, strToU8 } = require("fflate");
   const files = unzipSync(fs.readFileSync(path.join(root, "assets/templates/parents.docx")));
   let xml = strFromU8(files["word/document.xml"]);
+  // Each field's own content control (its tag in its own sdtPr, never a nested one's) becomes
+  // a {tag}; every other control (conditional and school passages, the QR code) is unwrapped.
   xml = xml.replace(
-    /<w:sdt>(?:(?!<\/w:sdt>)[\s\S])*?<w:tag w:val="ent:(\w+)"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g,
-    (_m, id, content) =>
-      content.replace(/<w:t xml:space="preserve">«[^»]*»<\/w:t>/, `<w:t xml:space="preserve">{${id}}</w:t>`),
+    /<w:sdt><w:sdtPr>((?:(?!<\/w:sdtPr>)[\s\S])*)<\/w:sdtPr>(?:<w:sdtEndPr\/>|<w:sdtEndPr>(?:(?!<\/w:sdtEndPr>)[\s\S])*<\/w:sdtEndPr>)?<w:sdtContent>((?:(?!<w:sdt>|<\/w:sdtContent>)[\s\S])*)<\/w:sdtContent><\/w:sdt>/g,
+    (m, pr, content) => {
+      const id = /<w:tag w:val="ent:(?:de:|que:)?(\w+)"\/>/.exec(pr)?.[1];
+      return id
+        ? content.replace(/<w:t xml:space="preserve">«[^»]*»<\/w:t>/, `<w:t xml:space="preserve">{${id}}</w:t>`)
+        : m;
+    },
   );
-  xml = xml.replace(
-    /<w:sdt><w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*ent:edit[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent><\/w:sdt>/g,
-    "$1",
-  );
+  xml = xml
+    .replace(
+      /<w:sdt><w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*<\/w:sdtPr>(?:<w:sdtEndPr\/>|<w:sdtEndPr>(?:(?!<\/w:sdtEndPr>)[\s\S])*<\/w:sdtEndPr>)?<w:sdtContent>/g,
+      "",
+    )
+    .replace(/<\/w:sdtContent><\/w:sdt>/g, "");
   const body = xml.indexOf("<w:body>") + "<w:body>".length;
   const sect = xml.lastIndexOf("<w:sectPr");
   xml = `${xml.slice(0, body)}<w:p><w:r><w:t>{#people}</w:t></w:r></w:p>${xml.slice(body, sect)}<w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:t>{/people}</w:t></w:r></w:p>${xml.slice(sect)}`;

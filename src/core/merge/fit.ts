@@ -133,22 +133,68 @@ function openElement(xml: string, name: string): number {
   return stack.length ? stack[stack.length - 1] : -1;
 }
 
+/** Where the innermost table, cell and paragraph still open start, in a part's XML so far. */
+export interface OpenElements {
+  tbl: number;
+  tc: number;
+  p: number;
+}
+
+/**
+ * Follows the tables, cells and paragraphs open while a part's XML is read piece by piece:
+ * each piece is scanned once, so finding the box of 10,000 fields stays linear.
+ */
+export class OpenElementTracker {
+  private readonly stacks: Record<"tbl" | "tc" | "p", number[]> = { tbl: [], tc: [], p: [] };
+  private readonly chunks: Array<{ at: number; text: string }> = [];
+  private length = 0;
+
+  feed(text: string): void {
+    for (const m of text.matchAll(/<(\/?)w:(tbl|tc|p)[\s>]/g)) {
+      const stack = this.stacks[m[2] as "tbl" | "tc" | "p"];
+      if (m[1]) stack.pop();
+      else stack.push(this.length + m.index!);
+    }
+    this.chunks.push({ at: this.length, text });
+    this.length += text.length;
+  }
+
+  /**
+   * The XML from the outermost of the open table, cell and paragraph to here (all a box
+   * needs), and where each starts in it: one table or paragraph, never the whole part.
+   */
+  tail(): { xml: string; open: OpenElements } {
+    const top = (s: number[]) => (s.length ? s[s.length - 1] : -1);
+    const [tbl, tc, p] = [top(this.stacks.tbl), top(this.stacks.tc), top(this.stacks.p)];
+    const from = [tbl, tc, p].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), this.length);
+    let first = this.chunks.length;
+    while (first > 0 && this.chunks[first - 1].at + this.chunks[first - 1].text.length > from) first--;
+    const xml = this.chunks
+      .slice(first)
+      .map((c, i) => (i === 0 ? c.text.slice(from - c.at) : c.text))
+      .join("");
+    const shift = (i: number) => (i >= 0 ? i - from : -1);
+    return { xml, open: { tbl: shift(tbl), tc: shift(tc), p: shift(p) } };
+  }
+}
+
 /**
  * The box of a field whose XML so far in its part is `before`: the innermost open table
  * cell (its width less its margins) or the page's text width, less the paragraph's indents.
+ * `open`: where the open elements start, when the caller follows them (OpenElementTracker).
  */
-export function boxBefore(before: string, textWidth: number, styles: StyleMetrics): Box {
+export function boxBefore(before: string, textWidth: number, styles: StyleMetrics, open?: OpenElements): Box {
   let width = textWidth;
-  const tc = openElement(before, "w:tc");
+  const tc = open ? open.tc : openElement(before, "w:tc");
   if (tc >= 0) {
     const cellWidth = /<w:tcW w:w="(\d+)" w:type="dxa"/.exec(before.slice(tc, before.indexOf("</w:tcPr>", tc)))?.[1];
-    const tbl = openElement(before.slice(0, tc), "w:tbl");
+    const tbl = open ? open.tbl : openElement(before.slice(0, tc), "w:tbl");
     const margins = /<w:tblCellMar>([\s\S]*?)<\/w:tblCellMar>/.exec(before.slice(tbl, tc))?.[1];
     const margin = (side: string) =>
       Number(new RegExp(`<w:(?:${side}) w:w="(\\d+)"`).exec(margins ?? "")?.[1] ?? (margins ? 0 : DEFAULT_CELL_MARGIN));
     if (cellWidth) width = Number(cellWidth) - margin("left|start") - margin("right|end");
   }
-  const p = openElement(before, "w:p");
+  const p = open ? open.p : openElement(before, "w:p");
   const pPr = p >= 0 ? (/^<w:p\b[^>]*>(<w:pPr>[\s\S]*?<\/w:pPr>)/.exec(before.slice(p))?.[1] ?? "") : "";
   const style = /<w:pStyle w:val="([^"]+)"/.exec(pPr)?.[1];
   const indent = /<w:ind\b/.test(pPr) ? indentOf(pPr) : (styles.indents.get(style ?? "") ?? 0);

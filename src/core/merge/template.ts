@@ -15,7 +15,7 @@ import { refuseRevisions } from "./revisions";
 import { AddressPart, evaluateField, FieldNode, FieldValues, mergeNames, skips } from "./field-code";
 import { ADDRESS_HEADERS } from "../catalog";
 import { fillRepeatedPassages } from "./repeated-passages";
-import { boxBefore, readStyleMetrics, StyleMetrics, textWidthOf } from "./fit";
+import { boxBefore, OpenElementTracker, readStyleMetrics, StyleMetrics, textWidthOf } from "./fit";
 
 export interface HeaderPart {
   rId: string;
@@ -171,11 +171,13 @@ function markCredentialBoxes(
   textWidth: number,
   styles: StyleMetrics,
 ): void {
-  let before = "";
+  const tracker = new OpenElementTracker();
   for (const s of segments) {
-    if (typeof s === "string") before += s;
-    else if (s.t === "field" && !slots[s.i].expr && CREDENTIALS.has(fieldIdOf(slots[s.i].name, source) ?? ""))
-      slots[s.i].box = boxBefore(before, textWidth, styles);
+    if (typeof s === "string") tracker.feed(s);
+    else if (s.t === "field" && !slots[s.i].expr && CREDENTIALS.has(fieldIdOf(slots[s.i].name, source) ?? "")) {
+      const { xml, open } = tracker.tail();
+      slots[s.i].box = boxBefore(xml, textWidth, styles, open);
+    }
   }
 }
 
