@@ -11,6 +11,8 @@ export function ask(question: string, yes: string): Promise<boolean> {
   const no = byId<HTMLButtonElement>("confirm-replace-no");
   byId("confirm-replace-text").textContent = question;
   ok.textContent = yes;
+  // Focus goes back where the user was (the button that asked), not to the page's body.
+  const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   box.hidden = false;
   ok.focus();
   return new Promise((resolve) => {
@@ -18,6 +20,7 @@ export function ask(question: string, yes: string): Promise<boolean> {
       box.hidden = true;
       ok.onclick = null;
       no.onclick = null;
+      if (before && before !== document.body && document.contains(before)) before.focus();
       resolve(value);
     };
     ok.onclick = answer(true);

@@ -1,6 +1,14 @@
 // Step 1 — Données: pick or drop the export, see what was read, choose the letters to make.
 import { FIELDS, FieldId, foldKey, Profile, PROFILE_LABELS, PROFILES } from "../core/catalog";
-import { delimiterName, distinctValues, fileTooBig, MAX_FILE_BYTES, Roster, SortOrder } from "../core/roster";
+import {
+  delimiterName,
+  distinctValues,
+  fileTooBig,
+  MAX_FILE_BYTES,
+  noteSeverity,
+  Roster,
+  SortOrder,
+} from "../core/roster";
 import { readInBackground } from "./read-file";
 import { describeError, PaneContext } from "./context";
 import { byId, fileBytes, formatCount, h, plural, replaceChildren } from "./dom";
@@ -38,8 +46,16 @@ async function loadFile(ctx: PaneContext, file: File): Promise<void> {
       reading(null, 0);
     }
     ctx.refresh();
-    // A file with rows set aside stays open on its problems; otherwise on to the letter.
-    if (ctx.wordAvailable && !roster.problems.some((p) => p.severity === "error")) openStep(ctx, "letter");
+    // On to the letter, whatever the file: the pane fits Word's 350 × 700 without scrolling.
+    // The rows set aside are said in the step's summary line (one click away), at Fusion and
+    // at Envoyer.
+    void roster;
+    if (ctx.wordAvailable) openStep(ctx, "letter");
+    else
+      byId("problems-details").toggleAttribute(
+        "open",
+        roster.problems.some((p) => p.severity === "error"),
+      );
   } catch (err) {
     ctx.showError(describeError(err));
     ctx.refresh();
@@ -298,6 +314,11 @@ export function renderData(ctx: PaneContext): void {
       .map(([p, n]) => h("li", {}, `${PROFILE_LABELS[p]} : ${formatCount(n)}`)),
   );
   byId("file-notes").textContent = file.notes.join(" ");
+  // Coloured as a warning only when a note asks the user to look.
+  byId("file-notes").classList.toggle(
+    "warning",
+    file.notes.some((n) => noteSeverity(n) === "attention"),
+  );
   renderColumns(ctx, roster);
   const errors = roster.problems.filter((p) => p.severity === "error");
   const warnings = roster.problems.filter((p) => p.severity === "warning");

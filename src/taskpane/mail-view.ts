@@ -82,7 +82,7 @@ async function keepJournal(): Promise<void> {
 }
 
 const MAIL_SEND_HELP =
-  "L'envoi par courriel depuis Word passe par Microsoft 365 : l'administrateur de l'établissement doit d'abord déclarer Courriers ENT dans Microsoft Entra ID (voir le README, « Envoyer par courriel »). Sans Microsoft 365, envoyez les messages avec la ligne de commande : courriers-ent send export.csv --template courrier.docx --from secretariat@… --smtp smtp://…";
+  "L'envoi par courriel depuis Word passe par la messagerie Microsoft 365 de l'établissement, et il n'est pas activé ici. Demandez à l'administrateur informatique de l'établissement (ou au référent numérique) de l'activer pour Courriers ENT : c'est un réglage à faire une seule fois. En attendant, créez les courriers (étape 4) et imprimez-les : c'est la même lettre.";
 
 function loadMailModule(ctx: PaneContext): void {
   if (loading) return;
@@ -229,7 +229,11 @@ export function renderMail(ctx: PaneContext): void {
   const busy = Boolean(run);
   const send = byId<HTMLButtonElement>("mail-send");
   send.textContent =
-    p.todo.length === 1 ? "Envoyer le message" : `Envoyer les ${plural(p.todo.length, "", "messages")}`;
+    p.todo.length === 0
+      ? "Aucun message à envoyer"
+      : p.todo.length === 1
+        ? "Envoyer le message"
+        : `Envoyer les ${plural(p.todo.length, "", "messages")}`;
   send.disabled = busy || p.todo.length === 0 || !ctx.wordAvailable || Boolean(subjectProblem);
   byId<HTMLButtonElement>("mail-sample").disabled =
     busy || ctx.state.selected().length === 0 || !ctx.wordAvailable || Boolean(subjectProblem);

@@ -167,6 +167,7 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
       },
     });
     const skipped = records.length > 1 ? roster.problems.filter((p) => p.severity === "error").length : 0;
+    ctx.state.created = { records: ctx.state.selected(), letters: outcome.letters };
     const made = bundles?.receiptsOnly
       ? `Listes d'émargement de ${plural(classGroups(records).length, "classe créée", "classes créées")}`
       : `${plural(outcome.letters, "courrier créé", "courriers créés")}${bundles ? `, en ${plural(classGroups(records).length, "liasse", "liasses")} par classe` : ""}`;
@@ -195,6 +196,10 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
     progress.hidden = true;
     byId("merge-cancel").hidden = true;
     ctx.refresh();
+    // The button was disabled while working (and a question may have been answered): the
+    // keyboard focus comes back to it rather than to the page's body.
+    const active = document.activeElement;
+    if (!active || active === document.body || byId("confirm-replace").contains(active)) button.focus();
   }
 }
 

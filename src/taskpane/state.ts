@@ -39,6 +39,13 @@ export class PaneState {
   private cache: RosterRecord[] | null = null;
   /** Rows the user unticked in the list of people: no letter for them. */
   readonly excluded = new Set<number>();
+  /** The letters last created, for which selection (the same array while it does not change). */
+  created: { records: RosterRecord[]; letters: number } | null = null;
+
+  /** How many letters were created for the selection as it is now (0 if it changed since). */
+  createdNow(): number {
+    return this.created && this.created.records === this.selected() ? this.created.letters : 0;
+  }
 
   /**
    * Takes a file and what it reads as (the pane reads it in a worker first, see read-file.ts);

@@ -45,7 +45,10 @@ export function outline(ctx: PaneContext, step: StepId): string {
           ([p, n]) =>
             `${plural(n, PROFILE_LABELS[p].toLowerCase().replace(/s$/, ""), PROFILE_LABELS[p].toLowerCase())}`,
         );
-      return `${state.fileName} — ${counts.join(", ") || "aucune personne retenue"}`;
+      // The rows set aside stay one click away: this line opens the step on them.
+      const setAside = state.roster.problems.filter((p) => p.severity === "error").length;
+      const aside = setAside ? ` ; ${plural(setAside, "ligne écartée", "lignes écartées")}` : "";
+      return `${state.fileName} — ${counts.join(", ") || "aucune personne retenue"}${aside}`;
     }
     case "letter": {
       const name = state.letter ? `Courrier ${state.letter.label.toLowerCase()}` : "Votre courrier";
@@ -59,7 +62,10 @@ export function outline(ctx: PaneContext, step: StepId): string {
     case "preview":
       return state.previewIndex >= 0 ? `${state.previewIndex + 1} / ${state.selected().length}` : "";
     case "merge":
-      return state.roster ? plural(state.selected().length, "courrier à créer", "courriers à créer") : "";
+      if (!state.roster) return "";
+      return state.createdNow()
+        ? plural(state.createdNow(), "courrier créé", "courriers créés")
+        : plural(state.selected().length, "courrier à créer", "courriers à créer");
     case "mail":
       return mailOutline();
   }

@@ -117,14 +117,15 @@ async function downloadJournal(page: Page): Promise<string> {
 }
 
 describe("the pane built without a client id", () => {
-  it("explains that sending needs Microsoft 365, points to the command line, and connects nowhere", async () => {
+  it("explains that sending needs Microsoft 365, who to ask and the paper way, and connects nowhere", async () => {
     const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
     expect(html).toContain("connect-src 'none';");
     const { page, requests } = await openPane(plain);
     await page.click("#mail-toggle");
     const text = await page.textContent("#mail-unavailable");
-    expect(text).toContain("passe par Microsoft 365");
-    expect(text).toContain("courriers-ent send");
+    expect(text).toContain("passe par la messagerie Microsoft 365");
+    expect(text).toContain("imprimez-les");
+    expect(text).not.toContain("courriers-ent");
     expect(await page.isHidden("#mail-ready")).toBe(true);
     // The sender and MSAL are never loaded.
     expect(requests.filter((r) => /\/(mail|\d+)\.js$/.test(r))).toEqual([]);
@@ -157,6 +158,13 @@ describe("the pane built with a client id (ADDIN_CLIENT_ID)", () => {
     expect(paper).toContain("Jean DUPONT (jean.dupont) : pas d'adresse électronique");
     expect(paper).toContain("il manque @");
     expect(await page.textContent("#mail-limits")).toContain("moins d'une minute");
+    // The subject is styled like every input and as wide as the pane: the default subject shows whole.
+    const subject = await page.locator("#mail-subject").evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { width: el.getBoundingClientRect().width, radius: style.borderTopLeftRadius };
+    });
+    expect(subject.width).toBeGreaterThan(290);
+    expect(subject.radius).not.toBe("0px");
     expect(await seriousViolations(page)).toEqual([]);
     const shot = path.join(OUT, "5-courriel.png");
     await page.screenshot({ path: shot, fullPage: true });

@@ -451,6 +451,25 @@ describe("at Word's pane size (350 × 700)", () => {
     expect(await page.isHidden("#confirm-replace")).toBe(true);
   });
 
+  it.each([
+    [
+      "mixed profiles, rows set aside",
+      "Nom;Prénom;Login;Mot de passe;Profil;Classe\nA;Zoé;zoe.a;PW1;Élève;6A\nB;Léo;leo.b;PW2;Parent;6A\nC;Ali;;PW3;Enseignant;\nD;Noé;noe.d;PW4;Personnel;\n",
+    ],
+    ["no class column", "Nom;Prénom;Login;Mot de passe\nA;Zoé;zoe.a;PW1\nB;Léo;leo.b;PW2\n"],
+  ])("with %s, the next action is on screen at 350 × 700 and the problems one click away", async (_shape, csv) => {
+    const { page } = await openPane("stub");
+    await page.getByText("Word prêt (PC).").waitFor();
+    await page.setInputFiles("#file-input", { name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.locator("#letter-body").waitFor();
+    await onScreen(page, "button[data-letter=parents]");
+    if (csv.includes(";;PW3")) {
+      expect(await page.textContent("#data-outline")).toContain("1 ligne écartée");
+      await page.click("#data-toggle");
+      await onScreen(page, "#problems-summary");
+    }
+  });
+
   it("reprints one person's lost letter in at most 3 actions (2 from the preview step)", async () => {
     const page = await withParentsLetter();
     await page.evaluate(`for (const c of window.__wordStub.controls)

@@ -76,13 +76,15 @@ async function start(id: string): Promise<void> {
 }
 
 describe("step 5 without a client id", () => {
-  it("explains that sending needs Microsoft 365 and names the command line", async () => {
+  it("explains that sending needs Microsoft 365, who can turn it on, and the paper way", async () => {
     await openPane(undefined);
     await loadFile("file-input", "parents.csv", CSV);
     $("mail-toggle").click();
     await flush();
-    expect(text("mail-unavailable")).toContain("l'administrateur de l'établissement doit d'abord déclarer");
-    expect(text("mail-unavailable")).toContain("courriers-ent send export.csv");
+    // For a secretary: who to ask, and the paper alternative; no command line, no README.
+    expect(text("mail-unavailable")).toContain("Demandez à l'administrateur informatique de l'établissement");
+    expect(text("mail-unavailable")).toContain("créez les courriers (étape 4) et imprimez-les");
+    expect(text("mail-unavailable")).not.toMatch(/courriers-ent|README|--/);
     expect($("mail-ready").hidden).toBe(true);
     expect(text("privacy")).toBe("Vos données restent sur cet ordinateur : rien n'est envoyé ni enregistré.");
   });
@@ -170,6 +172,8 @@ describe("step 5 with a client id", () => {
     expect(text("mail-recipients")).toBe(
       "0 message à envoyer ; 4 déjà envoyés (journal) ; 3 personnes sans adresse : courrier papier.",
     );
+    // Never « Envoyer les 0 »: the button says there is nothing left.
+    expect(text("mail-send")).toBe("Aucun message à envoyer");
     expect($("mail-pause").hidden).toBe(true);
     // The closed step says what was done.
     $("merge-toggle").click();

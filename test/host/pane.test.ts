@@ -512,9 +512,16 @@ describe("creating the letters", () => {
     expect(text("confirm-replace-yes")).toBe("Créer quand même");
     await click("confirm-replace-no");
     expect(host.doc.created).toEqual([]);
+    $("merge-start").focus();
     await click("merge-start");
+    expect(document.activeElement).toBe($("confirm-replace-yes"));
     await click("confirm-replace-yes");
     expect(host.doc.created).toHaveLength(1);
+    // The focus goes back to the button that asked, never to the page's body.
+    expect(document.activeElement).toBe($("merge-start"));
+    // Once created, the closed step says so.
+    await click("data-toggle");
+    expect(text("merge-outline")).toBe("40 courriers créés");
   });
 
   it("on Word on the web, offers the download alongside the new document it cannot confirm", async () => {
@@ -651,13 +658,18 @@ describe("one step open at a time", () => {
     expect(text("merge-outline")).toBe("");
   });
 
-  it("stays on the data when rows were set aside, and opens it again after « Effacer les données »", async () => {
+  it("goes on to the letter when rows were set aside, saying so in the data's line (one click away), and opens the data again after « Effacer les données »", async () => {
     await openPane();
     await loadFile("pb.csv", new TextEncoder().encode("Nom;Prénom;Login;Mot de passe\nA;B;a.b;X1\nC;D;;Y2\n"));
+    // The pane fits Word's 350 × 700 without scrolling: the data step closes on its summary.
+    expect(open()).toEqual(["letter"]);
+    expect(text("data-outline")).toBe("pb.csv — 1 autre ; 1 ligne écartée");
+    await click("data-toggle");
     expect(open()).toEqual(["data"]);
+    expect(text("problems-summary")).toMatch(/1 ligne écartée/);
     await click("merge-toggle");
     expect(open()).toEqual(["merge"]);
-    expect(text("data-outline")).toBe("pb.csv — 1 autre");
+    expect(text("data-outline")).toBe("pb.csv — 1 autre ; 1 ligne écartée");
     await click("data-toggle");
     await click("clear-data");
     expect(open()).toEqual(["data"]);
