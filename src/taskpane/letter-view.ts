@@ -1,7 +1,23 @@
 // Step 2 — Courrier: insert a ready letter or fields, and check what the document uses.
-import { Condition, conditionLabel, FIELDS, labelOf, parseTag, passageLabel, READY_LETTERS } from "../core/catalog";
+import {
+  Condition,
+  conditionLabel,
+  FIELDS,
+  labelOf,
+  parseConditionBody,
+  passageLabel,
+  READY_LETTERS,
+} from "../core/catalog";
 
-import { controlTags, footerText, resolveField } from "../core/merge";
+import {
+  controlTags,
+  displayName,
+  FieldName,
+  footerText,
+  resolveField,
+  templateConditions,
+  templateFields,
+} from "../core/merge";
 import { mayReplaceDocument } from "./confirm";
 import {
   documentFields,
@@ -9,6 +25,7 @@ import {
   insertField,
   insertLetterFile,
   insertQrField,
+  readTemplateFile,
   repairTags,
 } from "../word";
 import { describeError, PaneContext } from "./context";
@@ -58,20 +75,39 @@ export function setupLetter(ctx: PaneContext): void {
   );
 }
 
+/**
+ * Every field and conditional passage the letter uses, read from the document's file as the
+ * merge reads it (fields nested in passages, Word's MERGEFIELDs, headers and footers); the
+ * content controls Word lists where it cannot give the file.
+ */
+async function lettersUse(tags: string[]): Promise<{ fields: FieldName[]; conditions: string[] }> {
+  try {
+    const { bytes } = await readTemplateFile();
+    return { fields: templateFields(bytes), conditions: templateConditions(bytes) };
+  } catch {
+    return { fields: tags.map((tag) => ({ kind: "tag", tag })), conditions: [] };
+  }
+}
+
 async function checkDocument(ctx: PaneContext): Promise<void> {
   const { tags, unchangedPassages } = await documentFields(passageDefaults());
-  ctx.state.letterReport = { fields: tags.length, unchangedPassages };
+  const uses = await lettersUse(tags);
+  const names = [...new Map(uses.fields.map((f) => [displayName(f), f])).entries()];
+  ctx.state.letterReport = { fields: names.length, unchangedPassages };
   const roster = ctx.state.roster;
-  const items = tags.map((tag) => {
-    const ref = parseTag(tag);
-    const label = ref ? labelOf(ref) : tag;
-    const missing = roster && !resolveField({ kind: "tag", tag }, roster);
+  const items = names.map(([label, name]) => {
+    const missing = roster && !resolveField(name, roster);
     return h("li", missing ? { className: "missing" } : {}, missing ? `${label} — absent du fichier chargé` : label);
   });
+  const conditions = uses.conditions
+    .map((body) => parseConditionBody(body))
+    .flatMap((c) => (c ? [conditionLabel(c)] : []));
   const report: Node[] = [
-    h("p", {}, tags.length ? "Champs utilisés :" : "Le document n'a encore aucun champ."),
+    h("p", {}, names.length ? "Champs utilisés :" : "Le document n'a encore aucun champ."),
     h("ul", {}, ...items),
   ];
+  if (conditions.length)
+    report.push(h("p", {}, "Passages conditionnels :"), h("ul", {}, ...conditions.map((c) => h("li", {}, c))));
   if (unchangedPassages.length) {
     report.push(
       h(

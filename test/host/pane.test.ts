@@ -206,6 +206,18 @@ describe("the pane, step by step", () => {
     expect(text("document-report")).toContain("Champs utilisés :");
     expect(text("document-report")).toContain("Mot de passe");
     expect(text("document-report")).toContain("Passages en rose à compléter");
+    // Every field the letter uses, nested ones included, and its conditional passages.
+    const items = [...$("document-report").querySelectorAll("ul")].map((ul) =>
+      [...ul.querySelectorAll("li")].map((li) => li.textContent),
+    );
+    expect(items[0]).toEqual(expect.arrayContaining(["Prénom", "Nom", "Enfant(s)", "Classe", "Login", "Mot de passe"]));
+    expect(items[1]).toEqual(
+      expect.arrayContaining([
+        "Si le compte n'est pas encore activé",
+        "Si le compte est déjà activé",
+        "Si le code QR est imprimé",
+      ]),
+    );
   });
 
   it("preselects a ready letter's audience and says how many accounts it leaves out", async () => {

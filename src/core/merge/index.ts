@@ -7,7 +7,16 @@ export { MergeError } from "./errors";
 export type { MergeErrorCode } from "./errors";
 export { resolveField, displayName, fieldIdOf } from "./resolve";
 export type { MergeSource } from "./resolve";
-export { templateFields, editPassages, unchangedPassages, controlTags, readyLetterOf, footerText } from "./inspect";
+export type { FieldName } from "./fields";
+export {
+  templateFields,
+  templateConditions,
+  editPassages,
+  unchangedPassages,
+  controlTags,
+  readyLetterOf,
+  footerText,
+} from "./inspect";
 export type { ControlTag } from "./inspect";
 export { flatOpcToDocx } from "./flat-opc";
 export { classGroups, paperPages, schoolName } from "./bundles";

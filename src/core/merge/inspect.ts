@@ -114,3 +114,16 @@ export function unchangedPassages(template: Uint8Array): string[] {
 export function controlTags(template: Uint8Array): ControlTag[] {
   return bodyControls(template).map(({ tag, title }) => ({ tag, title }));
 }
+
+/** The conditions of the template's conditional passages (ent:if), in order of appearance, once each. */
+export function templateConditions(template: Uint8Array): string[] {
+  const pkg = openDocx(template);
+  const parts = [pkg.text(pkg.mainPath)!, ...headerFooterParts(pkg).map((p) => p.xml)];
+  const seen: string[] = [];
+  for (const xml of parts)
+    for (const m of xml.matchAll(/<w:tag w:val="ent:if:([^"]+)"/g)) {
+      const body = decodeEntities(m[1]);
+      if (!seen.includes(body)) seen.push(body);
+    }
+  return seen;
+}
