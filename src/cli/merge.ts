@@ -2,7 +2,15 @@
 // merge into the template, write the letters, and say which rows were skipped and why.
 import * as path from "path";
 import { audienceText, passageLabel, ReadyLetterDef } from "../core/catalog";
-import { MergeError, mergeLetters, MergeResult, schoolName, unchangedPassages } from "../core/merge";
+import {
+  classGroups,
+  MergeError,
+  mergeLetters,
+  MergeResult,
+  NO_CLASS,
+  schoolName,
+  unchangedPassages,
+} from "../core/merge";
 import { noteLine, Roster, RosterRecord } from "../core/roster";
 import { parseArgs, requireArgs } from "./args";
 import { cannotWrite, CliError, CliIo, EXIT } from "./io";
@@ -96,20 +104,29 @@ function mergeReport({ out, roster, records, result, pink, letter }: Done): stri
   const skipped = roster.problems.filter((p) => p.severity === "error");
   const s = (n: number) => (n > 1 ? "s" : "");
   const pages = Math.ceil(result.letters / result.perPage);
+  // Bundles go by class; people without one (staff, parents of an export without classes)
+  // make a bundle of their own, which is no class.
+  const groups = result.classes ? classGroups(records) : [];
+  const named = groups.filter((g) => g.name !== NO_CLASS).length;
+  const bundles =
+    named === groups.length
+      ? `${named} classe${s(named)}`
+      : named === 0
+        ? "1 liasse (personnes sans classe)"
+        : `${named} classe${s(named)} et 1 liasse de personnes sans classe`;
   const lines = [
     result.receiptsOnly
-      ? `Listes d'émargement de ${result.classes} classe${s(result.classes ?? 0)} écrites dans ${out} (${result.letters} personne${s(result.letters)}).`
+      ? `Listes d'émargement de ${bundles} écrites dans ${out} (${result.letters} personne${s(result.letters)}).`
       : result.perPage > 1
         ? `${result.letters} personne${s(result.letters)} sur ${pages} page${s(pages)} (${result.perPage} par page) écrites dans ${out}.`
         : `${result.letters} courrier${s(result.letters)} écrit${s(result.letters)} dans ${out}.`,
   ];
   if (result.classes && !result.receiptsOnly)
-    lines.push(
-      `${result.classes} classe${s(result.classes)} : pour chacune, ${result.receiptsOnly ? "sa liste d'émargement" : "une page de garde, ses courriers et sa liste d'émargement"}.`,
-    );
+    lines.push(`${bundles} : pour chacune, une page de garde, ses courriers et sa liste d'émargement.`);
   // Without --profile, a ready letter leaves out the people it is not written for: say so.
   const others = letter ? roster.records.filter((r) => !letter.audience.includes(r.profile)).length : 0;
-  if (letter && !result.receiptsOnly) {
+  // Cards say their count once (above); the audience line only when some are left out.
+  if (letter && !result.receiptsOnly && !(result.perPage > 1 && others === 0)) {
     const more = others
       ? ` ; ${others} autre${s(others)} compte${s(others)} ne ${others > 1 ? "sont" : "est"} pas concerné${s(others)} par ce courrier (--profile pour en décider autrement)`
       : "";

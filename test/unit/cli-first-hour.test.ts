@@ -112,3 +112,30 @@ it("says what --receipts-only wrote: lists, not letters", async () => {
   expect(cli.stdout()).toContain("Listes d'émargement de 3 classes écrites dans c.docx (3 personnes).");
   expect(cli.stdout()).not.toContain("courriers écrits");
 });
+
+it("calls a bundle of people without a class a bundle, not « 1 classe »", async () => {
+  const cli = memoryIo();
+  cli.files.set(
+    "parents.csv",
+    new TextEncoder().encode("Nom;Prénom;Login;Mot de passe;Profil\nA;Zoé;zoe.a;PW1;Parent\nB;Léo;leo.b;PW2;Parent\n"),
+  );
+  cli.files.set("parents.docx", readyLetter("parents"));
+  expect(await run(["merge", "parents.csv", "--template", "parents.docx", "--out", "c.docx", "--by-class"], cli)).toBe(
+    0,
+  );
+  expect(cli.stdout()).toContain(
+    "1 liasse (personnes sans classe) : pour chacune, une page de garde, ses courriers et sa liste d'émargement.",
+  );
+  expect(cli.stdout()).not.toContain("1 classe");
+});
+
+it("says the count of cards once", async () => {
+  const cli = io();
+  cli.files.set("cartes.docx", fs.readFileSync(path.join(__dirname, "..", "..", "assets", "templates", "cartes.docx")));
+  expect(await run(["merge", "eleves.csv", "--template", "cartes.docx", "--out", "c.docx"], cli)).toBe(0);
+  const counts = cli
+    .stdout()
+    .split("\n")
+    .filter((l) => /\d+ (personnes?|courriers?)\b/.test(l));
+  expect(counts).toEqual(["3 personnes sur 1 page (8 par page) écrites dans c.docx."]);
+});

@@ -19,6 +19,6 @@ export {
 } from "./inspect";
 export type { ControlTag } from "./inspect";
 export { flatOpcToDocx } from "./flat-opc";
-export { classGroups, paperPages, schoolName } from "./bundles";
+export { classGroups, NO_CLASS, paperPages, schoolName } from "./bundles";
 export { qrAddress } from "./qr-codes";
 export type { BundleOptions } from "./bundles";
