@@ -327,6 +327,9 @@ describe("task pane opened outside Office (office.js cannot load)", () => {
       buffer: Buffer.from("%PDF-1.4 ..."),
     });
     await page.locator("#message").filter({ hasText: "« rentree.csv » est un document PDF" }).waitFor();
+    // An error says so by its icon too, not by its colour alone.
+    const icon = await page.locator("#message").evaluate((el) => getComputedStyle(el, "::before").content);
+    expect(icon).toBe('"!"');
   });
 });
 
