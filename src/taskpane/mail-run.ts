@@ -23,6 +23,7 @@ export {
   journalKey,
   journalLine,
   limitsText,
+  runMinutes,
   recipients,
   subjectFor,
   MailError,

@@ -219,7 +219,9 @@ export function renderMail(ctx: PaneContext): void {
       h("li", {}, `${x.record.values.firstName} ${x.record.values.lastName} (${x.record.values.login}) : ${x.reason}`),
     ),
   );
-  byId("mail-limits").textContent = mail!.limitsText(p.todo.length);
+  // Under a minute, the pace needs no word: the step keeps to Word's pane.
+  byId("mail-limits").textContent = mail!.runMinutes(p.todo.length) ? mail!.limitsText(p.todo.length) : "";
+  byId("mail-limits").hidden = !mail!.runMinutes(p.todo.length);
   byId("mail-journal-link").setAttribute("download", mail!.journalFileName(ctx.state.fileName));
   const subjectProblem = subjectError(ctx);
   byId("mail-subject-error").textContent = subjectProblem;
@@ -238,9 +240,9 @@ export function renderMail(ctx: PaneContext): void {
   byId<HTMLButtonElement>("mail-sample").disabled =
     busy || ctx.state.selected().length === 0 || !ctx.wordAvailable || Boolean(subjectProblem);
   byId<HTMLInputElement>("mail-journal").disabled = busy;
-  byId("mail-pause").hidden = !busy;
+  byId("mail-run-controls").hidden = !busy;
+  byId("mail-counts").hidden = !busy;
   byId("mail-pause").textContent = run?.paused ? "Reprendre" : "Pause";
-  byId("mail-cancel").hidden = !busy;
   const progress = byId<HTMLProgressElement>("mail-progress");
   progress.hidden = !busy;
   if (run) {
@@ -407,7 +409,7 @@ async function sendSample(ctx: PaneContext): Promise<void> {
     const result = await mail.sendSample(mailing, first, control(newRun(1)));
     const me = mailing.user.address();
     status.textContent = result.ok
-      ? `Exemple accepté par Microsoft 365 pour ${me} : le courrier de ${first.values.firstName} ${first.values.lastName}. Vérifiez-le dans votre boîte de réception avant d'envoyer à tous.`
+      ? `Exemple accepté pour ${me} (le courrier de ${first.values.firstName} ${first.values.lastName}) : vérifiez-le avant d'envoyer à tous.`
       : `L'exemple n'est pas parti (${result.detail}).`;
     if (!result.ok && result.signInAgain) user = null;
   } catch (err) {

@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   setupSteps(ctx);
   if (CLIENT_ID)
     byId("privacy").textContent =
-      "Vos données restent sur cet ordinateur : rien n'est envoyé que les courriels que vous envoyez, et seul le journal de ces envois (identifiants et adresses, sans mot de passe) est gardé dans le document.";
+      "Vos données restent sur cet ordinateur : seuls partent les courriels que vous envoyez, et le journal des envois (sans mot de passe) reste dans le document.";
   ctx.refresh();
   const info = await whenOfficeReady(() => {
     byId("host-status").textContent =

@@ -473,6 +473,15 @@ describe("at Word's pane size (350 × 700)", () => {
     }
   });
 
+  it("keeps « Créer » on screen with « Distribution en classe… » open", async () => {
+    const page = await withParentsLetter();
+    await page.click("#merge-toggle");
+    await page.click("#classroom summary");
+    await page.check("#by-class");
+    await onScreen(page, "#recto-verso");
+    await onScreen(page, "#merge-start");
+  });
+
   it("reprints one person's lost letter in at most 3 actions (2 from the preview step)", async () => {
     const page = await withParentsLetter();
     await page.evaluate(`for (const c of window.__wordStub.controls)
