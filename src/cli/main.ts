@@ -2,7 +2,7 @@
 // command is loaded only when asked for, so `--help` starts as fast as Node itself.
 import * as fs from "fs";
 import * as path from "path";
-import { CourriersError } from "../core/errors";
+import { CourriersError, technicalDetail } from "../core/errors";
 import { CliError, CliIo, EXIT, processIo } from "./io";
 
 const HELP = `Courriers ENT — courriers d'identifiants ENT à partir de l'export de l'ENT
@@ -90,7 +90,11 @@ async function failureOf(err: unknown): Promise<Failure> {
     return { code: err.code, message: err.message, exit: EXIT.unexpected };
   }
   const detail = err instanceof Error ? err.message : String(err);
-  return { code: "internal", message: `erreur inattendue (${detail}). Merci de la signaler.`, exit: EXIT.unexpected };
+  return {
+    code: "internal",
+    message: `erreur inattendue (${detail}). Merci de la signaler, avec le détail technique (relancez la commande avec COURRIERS_DEBUG=1).`,
+    exit: EXIT.unexpected,
+  };
 }
 
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -119,6 +123,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     const failure = await failureOf(err);
     if (json) io.out(JSON.stringify({ error: { code: failure.code, message: failure.message } }, null, 2));
     else io.err(`Courriers ENT : ${failure.message}`);
+    // COURRIERS_DEBUG=1: the stack of any failure, with its causes, for whoever fixes it.
+    if ((io.env ?? process.env).COURRIERS_DEBUG === "1") io.err(technicalDetail(err));
     return failure.exit;
   }
 }

@@ -36,3 +36,18 @@ export class InternalError extends CourriersError {
     );
   }
 }
+
+/**
+ * The technical detail of a failure, for whoever fixes it (never shown in a message):
+ * every stack down the chain of causes. The CLI prints it with COURRIERS_DEBUG=1; the pane
+ * offers to copy it.
+ */
+export function technicalDetail(err: unknown): string {
+  const lines: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+    lines.push(depth ? `causé par : ${text}` : text);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return lines.join("\n");
+}

@@ -1,5 +1,5 @@
 // What the pane's steps share: the state, whether Word is here, and how to tell the user.
-import { CourriersError } from "../core/errors";
+import { CourriersError, technicalDetail } from "../core/errors";
 import { PaneState } from "./state";
 import { byId } from "./dom";
 
@@ -17,12 +17,34 @@ export interface PaneContext {
   leavePreview(): Promise<void>;
 }
 
+/**
+ * The technical detail of the last unexpected failure described (its stack and causes),
+ * offered as « Copier le détail technique » beside the message, never shown in it.
+ */
+let unexpectedDetail: string | null = null;
+
 export function messageArea(): Pick<PaneContext, "showError" | "clearError"> {
   const area = byId("message");
   return {
     showError(message: string) {
       area.textContent = message;
       area.hidden = false;
+      const detail = unexpectedDetail;
+      unexpectedDetail = null;
+      if (detail === null) return;
+      const copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = "link-button";
+      copy.textContent = "Copier le détail technique";
+      copy.addEventListener("click", () => {
+        // Where the clipboard is refused, the detail is shown to select instead.
+        navigator.clipboard?.writeText(detail).then(
+          () => (copy.textContent = "Détail copié : collez-le dans votre signalement."),
+          () => area.appendChild(Object.assign(document.createElement("pre"), { textContent: detail })),
+        );
+      });
+      area.appendChild(document.createTextNode(" "));
+      area.appendChild(copy);
     },
     clearError() {
       area.textContent = "";
@@ -33,6 +55,8 @@ export function messageArea(): Pick<PaneContext, "showError" | "clearError"> {
 
 /** A French sentence for any failure: ours carry one (with a code); others are summarised. */
 export function describeError(err: unknown): string {
+  if (err instanceof CourriersError && err.code !== "internal") return err.message;
+  unexpectedDetail = technicalDetail(err);
   if (err instanceof CourriersError) return err.message;
   return `Une erreur inattendue s'est produite (${err instanceof Error ? err.message : String(err)}). Réessayez ; si elle revient, signalez-la.`;
 }

@@ -139,3 +139,20 @@ it("says the count of cards once", async () => {
     .filter((l) => /\d+ (personnes?|courriers?)\b/.test(l));
   expect(counts).toEqual(["3 personnes sur 1 page (8 par page) écrites dans c.docx."]);
 });
+
+it("shows, with COURRIERS_DEBUG=1, the stack of a failure and of its causes", async () => {
+  const cli = io();
+  cli.env = { COURRIERS_DEBUG: "1" };
+  cli.writeFile = () => {
+    throw Object.assign(new Error("disque plein"), { code: "ENOSPC" });
+  };
+  expect(await run(merge(), cli)).toBe(5);
+  expect(cli.stderr()).toContain("impossible d'écrire « c.docx » (ENOSPC)");
+  expect(cli.stderr()).toMatch(
+    /CliError: impossible d'écrire[\s\S]*\n\s+at [\s\S]*causé par : Error: disque plein\n\s+at /,
+  );
+  const quiet = io();
+  quiet.writeFile = cli.writeFile;
+  await run(merge(), quiet);
+  expect(quiet.stderr()).not.toContain("causé par");
+});

@@ -17,8 +17,9 @@ export class OpcError extends CourriersError {
   constructor(
     code: OpcErrorCode,
     readonly part = "",
+    options: { cause?: unknown } = {},
   ) {
-    super(code, OPC_MESSAGES[code](part));
+    super(code, OPC_MESSAGES[code](part), options);
   }
 }
 
@@ -118,7 +119,8 @@ export function unzipParts(bytes: Uint8Array, limit = MAX_UNPACKED_BYTES): Recor
         for (let at = 0; at < data.length || at === 0; at += SLICE)
           inflate.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
       } catch (err) {
-        throw err instanceof OpcError ? err : new OpcError("not-zip");
+        // fflate's own words stay as the cause, for COURRIERS_DEBUG and the pane's detail.
+        throw err instanceof OpcError ? err : new OpcError("not-zip", e.name, { cause: err });
       }
       part = concatBytes(chunks);
     } else throw new OpcError("not-zip");
