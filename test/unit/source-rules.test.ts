@@ -25,19 +25,23 @@ function unionMembers(file: string, type: string): string[] {
 }
 
 describe("every code is thrown somewhere", () => {
+  // Each code must be the first argument of its own class's constructor somewhere: a code
+  // that two unions share no longer passes because the other class throws it.
   it.each([
-    ["core/roster/errors.ts", "FileErrorCode"],
-    ["core/merge/errors.ts", "MergeErrorCode"],
-    ["word/errors.ts", "WordErrorCode"],
-    ["cli/io.ts", "CliErrorCode"],
-  ])("%s %s", (file, type) => {
+    ["core/roster/errors.ts", "FileErrorCode", "RosterError", []],
+    ["core/merge/errors.ts", "MergeErrorCode", "MergeError", []],
+    ["core/mail/errors.ts", "MailErrorCode", "MailError", []],
+    ["core/opc/unzip.ts", "OpcErrorCode", "OpcError", []],
+    ["word/errors.ts", "WordErrorCode", "WordError", []],
+    // A template's MergeError is re-thrown as a CliError keeping its code (cli/merge.ts).
+    ["cli/io.ts", "CliErrorCode", "CliError", []],
+  ] as Array<[string, string, string, string[]]>)("%s %s", (file, type, cls, indirect) => {
     const codes = unionMembers(file, type);
     expect(codes.length).toBeGreaterThan(3);
-    const unused = codes.filter((code) => {
-      const uses = allSource.split(`"${code}"`).length - 1;
-      return uses < 2; // the union itself, then at least one throw
-    });
-    expect(unused).toEqual([]);
+    const unthrown = codes.filter(
+      (code) => !indirect.includes(code) && !new RegExp(`new ${cls}\\(\\s*"${code}"`).test(allSource),
+    );
+    expect(unthrown).toEqual([]);
   });
 
   it("throws nothing untyped or in English in src/", () => {
