@@ -248,7 +248,9 @@ export function renderMerge(ctx: PaneContext): void {
   button.disabled = !ctx.wordAvailable || n === 0;
   button.textContent = bundles?.receiptsOnly
     ? "Créer les listes d'émargement"
-    : n
-      ? `Créer les ${plural(n, "courrier", "courriers")}`.replace("les 1 courrier", "le courrier")
-      : "Créer les courriers";
+    : n === 1
+      ? "Créer le courrier"
+      : n
+        ? `Créer les ${plural(n, "courrier", "courriers")}`
+        : "Créer les courriers";
 }

@@ -159,6 +159,10 @@ describe("the pane, step by step", () => {
     await flush();
     expect(text("letter-count")).toBe("39 courriers seront créés.");
     expect(text("people-summary")).toBe("Personnes retenues : 39 sur 40 (1 décochée)");
+    expect(text("merge-start")).toBe("Créer les 39 courriers");
+    // One person left: the button says so in the singular.
+    await loadFile("un.csv", new TextEncoder().encode("Nom;Prénom;Login;Mot de passe\nA;Zoé;zoe.a;PW1\n"));
+    expect(text("merge-start")).toBe("Créer le courrier");
   });
 
   it("copies the list of problems, one per line, naming each person", async () => {
