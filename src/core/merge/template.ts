@@ -12,7 +12,7 @@ import { ExtractOptions, FieldSlot } from "./fields";
 import { displayName, fieldIdOf, MergeSource, resolveField, ValueOf } from "./resolve";
 import { printsPageNumbers, splitBody, withNotesRestart } from "./sections";
 import { refuseRevisions } from "./revisions";
-import { AddressPart, evaluateField, FieldNode, FieldValues, mergeNames, skips } from "./field-code";
+import { AddressPart, evaluateField, FieldValues, mergeNames, skips } from "./field-code";
 import { ADDRESS_HEADERS } from "../catalog";
 import { fillRepeatedPassages } from "./repeated-passages";
 import { boxBefore, OpenElementTracker, readStyleMetrics, StyleMetrics, textWidthOf } from "./fit";
@@ -140,10 +140,7 @@ export function compileTemplate(template: Uint8Array, source: MergeSource, optio
     body: bodySegments,
     finalSect,
     slots,
-    values: fieldValues(slots, source),
-    skipIf: slots.flatMap((s) =>
-      s.expr?.kind === "skipif" ? [skipping(s.expr, resolvedReads(s.expr, source), source)] : [],
-    ),
+    ...fieldValues(slots, source),
     // A field Word evaluates (IF…) prints its own text: an empty one is no empty password.
     isPassword: slots.map((s) => !s.expr && fieldIdOf(s.name, source) === "password"),
     conditions: compileConditions(
@@ -189,8 +186,14 @@ function conditionsOf(parts: Segment[][]): string[] {
   );
 }
 
-/** The value of each field for a record; refuses a letter without fields or with unknown ones. */
-function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
+/**
+ * The value of each field for a record, and the template's SKIPIF tests; refuses a letter
+ * without fields or with unknown ones.
+ */
+function fieldValues(
+  slots: FieldSlot[],
+  source: MergeSource,
+): { values: ValueOf[]; skipIf: CompiledTemplate["skipIf"] } {
   if (slots.length === 0) {
     throw new MergeError(
       "no-fields",
@@ -198,6 +201,7 @@ function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
     );
   }
   const values: ValueOf[] = [];
+  const skipIf: CompiledTemplate["skipIf"] = [];
   const unknown: string[] = [];
   const silent = (slot: FieldSlot) => (neverPrinted(slot.guards, source) ? () => "" : null);
   for (const slot of slots) {
@@ -209,7 +213,10 @@ function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
         if (value) reads.set(name, value);
         else if (!unknown.includes(name)) unknown.push(name);
       }
-      values.push(expressionValue(slot.expr, reads, source));
+      const expr = slot.expr;
+      const valuesOf = fieldValuesOf(reads, source);
+      values.push((record) => evaluateField(expr, valuesOf(record)));
+      if (expr.kind === "skipif") skipIf.push((record) => skips(expr, valuesOf(record)));
       continue;
     }
     const value = resolveField(slot.name, source) ?? silent(slot);
@@ -225,34 +232,10 @@ function fieldValues(slots: FieldSlot[], source: MergeSource): ValueOf[] {
       unknown,
     );
   }
-  return values;
+  return { values, skipIf };
 }
 
-/** The merge fields an expression reads, resolved (unknown ones were refused by fieldValues). */
-function resolvedReads(expr: FieldNode, source: MergeSource): Map<string, ValueOf> {
-  const reads = new Map<string, ValueOf>();
-  for (const name of mergeNames(expr)) {
-    const value = resolveField({ kind: "mergefield", name }, source);
-    if (value) reads.set(name, value);
-  }
-  return reads;
-}
-
-function skipping(
-  expr: FieldNode,
-  reads: Map<string, ValueOf>,
-  source: MergeSource,
-): (record: RosterRecord) => boolean {
-  const valuesOf = fieldValuesOf(reads, source);
-  return (record) => skips(expr, valuesOf(record));
-}
-
-/** A field Word evaluates, per person: its merge fields' values and the address columns it may use. */
-function expressionValue(expr: FieldNode, reads: Map<string, ValueOf>, source: MergeSource): ValueOf {
-  const valuesOf = fieldValuesOf(reads, source);
-  return (record) => evaluateField(expr, valuesOf(record));
-}
-
+/** A field Word evaluates reads, per person, its merge fields' values and the address columns it may use. */
 function fieldValuesOf(reads: Map<string, ValueOf>, source: MergeSource): (record: RosterRecord) => FieldValues {
   const parts = new Map<AddressPart, ValueOf>();
   const first = resolveField({ kind: "tag", tag: "ent:firstName" }, source);
