@@ -49,7 +49,6 @@ async function loadFile(ctx: PaneContext, file: File): Promise<void> {
     // On to the letter, whatever the file: the pane fits Word's 350 × 700 without scrolling.
     // The rows set aside are said in the step's summary line (one click away), at Fusion and
     // at Envoyer.
-    void roster;
     if (ctx.wordAvailable) openStep(ctx, "letter");
     else
       byId("problems-details").toggleAttribute(

@@ -100,7 +100,6 @@ function tokens(code: FieldText): Token[] {
       }
       add(c);
     }
-    if (quoted) continue;
   }
   flush();
   return out;
