@@ -87,6 +87,11 @@ function textOf(fragment: string): string {
   // Phonetic runs (<rPh>) hold readings, not the text: their <t> are skipped.
   const phonetic: Array<[number, number]> = [];
   for (let at = fragment.indexOf("<rPh"); at >= 0; at = fragment.indexOf("<rPh", from)) {
+    // "<rPh" only: not the start of a longer name.
+    if (!/[\s>/]/.test(fragment.charAt(at + 4))) {
+      from = at + 4;
+      continue;
+    }
     const end = fragment.indexOf("</rPh>", at);
     if (end < 0) throw new Malformed("<rPh> jamais fermé");
     phonetic.push([at, end]);
