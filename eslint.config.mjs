@@ -30,7 +30,7 @@ export default [
               group: ["**/word", "**/word/**", "**/taskpane", "**/taskpane/**", "**/cli", "**/cli/**"],
               message: "core imports nothing outside core.",
             },
-            { group: ["../*/*"], message: "Import another folder through its index." },
+            { group: ["../*/*", "!../../*", "../../*/*"], message: "Import another folder through its index." },
           ],
         },
       ],

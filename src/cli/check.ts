@@ -8,7 +8,12 @@ import { notesJson, problemJson } from "./problem-json";
 
 function rosterJson(roster: Roster): object {
   return {
-    file: { name: roster.file.name, encoding: roster.file.encoding, delimiter: roster.file.delimiter },
+    file: {
+      name: roster.file.name,
+      format: roster.file.format,
+      encoding: roster.file.encoding,
+      delimiter: roster.file.delimiter,
+    },
     notes: notesJson(roster.file.notes),
     classes: distinctValues(roster.records, (r) => r.lists.class ?? []),
     levels: distinctValues(roster.records, (r) => [r.values.level]),
@@ -22,6 +27,7 @@ function rosterReport(roster: Roster): string {
   const lines: string[] = [];
   const { file } = roster;
   lines.push(`Fichier : ${file.name}`);
+  lines.push(`Export : ${file.format.name}`);
   lines.push(
     `Encodage : ${file.encoding}${file.kind === "csv" ? ` ; séparateur : ${delimiterName(file.delimiter)}` : ""}`,
   );

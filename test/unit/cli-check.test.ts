@@ -10,6 +10,7 @@ describe("courriers-ent check", () => {
     const json = JSON.parse(io.stdout());
     expect(json.file.delimiter).toMatch(/^(;|,|\t)$/);
     expect(json.file.encoding).toBeTruthy();
+    expect(json.file.format).toEqual({ id: expect.stringMatching(/^(entng|moncollege)/), name: expect.any(String) });
     expect(
       json.records.map((r: Record<string, string>) => [
         r.firstName,
@@ -35,6 +36,7 @@ describe("courriers-ent check", () => {
     );
     expect(await run(["check", "rentree.csv"], io)).toBe(0);
     const out = io.stdout();
+    expect(out).toContain("Export : MonCollège (Login / Mot de passe)\n");
     expect(out).toContain("Encodage : Windows-1252 ; séparateur : point-virgule (;)");
     expect(out).toContain("Mot de passe → Mot de passe");
     expect(out).toContain("Etat du compte → état du compte");

@@ -3,6 +3,7 @@
 import { foldKey } from "../../src/core/catalog";
 import { fieldForHeader } from "../../src/core/roster";
 import { isStateHeader } from "../../src/core/roster/headers";
+import { moncollege } from "../../src/core/roster/formats/moncollege";
 
 describe("fieldForHeader: every synonym fills its field", () => {
   it.each([
@@ -51,7 +52,6 @@ describe("fieldForHeader: every synonym fills its field", () => {
     ["Enfants", "children"],
     ["Enfant(s)", "children"],
     ["Enfant", "children"],
-    ["Élève", "children"],
     ["Responsable de", "children"],
     ["Courriel", "email"],
     ["Email", "email"],
@@ -83,8 +83,15 @@ describe("fieldForHeader: every synonym fills its field", () => {
     },
   );
 
-  it.each(["Téléphone", "Dernière connexion", "Parents", ""])("%s is a free column", (header) => {
+  it.each(["Téléphone", "Dernière connexion", "Parents", "Élève", ""])("%s is a free column", (header) => {
     expect(fieldForHeader(header)).toBeNull();
+  });
+
+  it("reads « Élève » as the children in MonCollège's export, beside the catalog's synonyms", () => {
+    expect(fieldForHeader("Élève", moncollege)).toBe("children");
+    expect(fieldForHeader("eleve", moncollege)).toBe("children");
+    expect(fieldForHeader("Enfants", moncollege)).toBe("children");
+    expect(fieldForHeader("Login", moncollege)).toBe("login");
   });
 });
 

@@ -46,9 +46,7 @@ describe("readRoster", () => {
     const file = `Nom;Prénom;Alias de login;Code d'activation;Profil;"Note &amp; remarque"\n"N&#39;DIAYE";Aïcha;aicha.ndiaye;"Ab&amp;12";Parent;x\n`;
     const roster = readRoster(utf8(file), "activation.csv");
     expect(roster.file.htmlEntitiesDecoded).toBe(true);
-    expect(roster.file.notes).toContain(
-      "Export des codes d'activation Open ENT NG : entités HTML décodées (&#39; → ').",
-    );
+    expect(roster.file.notes).toContain("Open ENT NG, codes d'activation : entités HTML décodées (&#39; → ').");
     expect(roster.records[0].values.lastName).toBe("N'DIAYE");
     expect(roster.columns.map((c) => c.header)).toContain("Note &amp; remarque");
   });

@@ -82,6 +82,7 @@ describe("the header row", () => {
       kind: "xlsx",
       encoding: "",
       delimiter: "",
+      format: { id: "generique", name: "liste" },
       htmlEntitiesDecoded: false,
       notes: [],
     };

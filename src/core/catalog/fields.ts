@@ -70,7 +70,8 @@ export const FIELDS: readonly FieldDef[] = [
     label: "Enfant(s)",
     multi: true,
     elision: true,
-    synonyms: ["Enfants", "Enfant(s)", "Enfant", "Élève", "Responsable de"],
+    // « Élève » names the children in MonCollège's export only (roster/formats/moncollege.ts).
+    synonyms: ["Enfants", "Enfant(s)", "Enfant", "Responsable de"],
   },
   {
     id: "email",

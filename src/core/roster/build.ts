@@ -1,7 +1,8 @@
 // Rows → roster: every data row becomes a record or a listed problem.
-import { FIELD_IDS, FieldId, fieldDef, foldKey, isActivationCodeHeader } from "../catalog";
+import { FIELD_IDS, FieldId, fieldDef, isActivationCodeHeader } from "../catalog";
 import { describeChar, invalidXmlChars, stripInvalidXml } from "../xml";
 import { EXPORT_HINT, RosterError } from "./errors";
+import { ExportFormat, GENERIC_FORMAT } from "./formats";
 import { recogniseColumns } from "./headers";
 import { TableRow } from "./table";
 import { ColumnMapping, FileInfo, Roster, RosterRecord, RowProblem } from "./types";
@@ -79,12 +80,6 @@ function checkDuplicates(
   }
 }
 
-/** Gepi, Cerise and other connectors export account lists with the credentials left empty. */
-function looksLikeConnector(headers: string[]): boolean {
-  const keys = new Set(headers.map(foldKey));
-  return keys.has("uid") || keys.has("rne") || keys.has("externalid");
-}
-
 function checkHeader(headers: string[], fileName: string): void {
   const filled = headers.filter((h) => h.trim() !== "");
   if (filled.length < 2) {
@@ -100,6 +95,7 @@ export function buildRoster(
   table: { rows: TableRow[]; numericColumns?: number[] },
   file: FileInfo,
   mapping: ColumnMapping = {},
+  format: ExportFormat = GENERIC_FORMAT,
 ): Roster {
   const name = file.name;
   if (table.rows.length === 0) throw new RosterError("empty", name, `« ${name} » est vide. ${EXPORT_HINT}`);
@@ -144,7 +140,7 @@ export function buildRoster(
   }
   const width = headers.length;
   const columnValues = (index: number) => dataRows.map((r) => r.cells[index] ?? "");
-  const recognition = recogniseColumns(headers, columnValues, mapping);
+  const recognition = recogniseColumns(headers, columnValues, mapping, format);
   const { byField, aliasColumn, stateColumn } = recognition;
 
   if (byField.login === undefined && headers.some((h) => /^[a-z]+\.[a-z]+\d*$/i.test(h)))
@@ -184,7 +180,7 @@ export function buildRoster(
   const anyPassword = dataRows.some(filled(passwordIndex));
   if (loginIndex === undefined || passwordIndex === undefined) {
     // A list of another kind: its rows are what they are.
-  } else if (!anyCredential || (!anyPassword && looksLikeConnector(headers))) {
+  } else if (!anyCredential || (!anyPassword && format.connector)) {
     throw new RosterError(
       "no-credentials",
       name,

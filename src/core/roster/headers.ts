@@ -1,6 +1,7 @@
 // Column recognition: headers → canonical fields, by the catalog's synonyms compared with
 // foldKey (no case, accents, punctuation, spaces, underscores: Word writes «Mot_de_passe»).
 import { FieldId, FIELDS, foldKey, LOGIN_ALIAS_HEADERS, NOT_LOGIN_HEADERS, STATE_HEADERS } from "../catalog";
+import { ExportFormat, GENERIC_FORMAT } from "./formats";
 import { ColumnInfo, ColumnMapping } from "./types";
 
 const keysOf = (headers: readonly string[]) => new Set(headers.map(foldKey));
@@ -11,10 +12,13 @@ const STATE_KEYS = keysOf(STATE_HEADERS);
 const BY_KEY = new Map<string, FieldId>();
 for (const def of FIELDS) for (const name of def.synonyms) BY_KEY.set(foldKey(name), def.id);
 
-export function fieldForHeader(header: string): FieldId | null {
+/** The field a header fills: the export's own synonyms first, then the catalog's. */
+export function fieldForHeader(header: string, format: ExportFormat = GENERIC_FORMAT): FieldId | null {
   const key = foldKey(header);
   if (NEVER_LOGIN.has(key)) return null;
   if (ALIAS_KEYS.has(key)) return "login";
+  for (const [field, names] of Object.entries(format.synonyms ?? {}) as Array<[FieldId, readonly string[]]>)
+    if (names.some((name) => foldKey(name) === key)) return field;
   return BY_KEY.get(key) ?? null;
 }
 
@@ -52,6 +56,7 @@ export function recogniseColumns(
   headers: string[],
   columnValues: (index: number) => string[],
   override: ColumnMapping = {},
+  format: ExportFormat = GENERIC_FORMAT,
 ): Recognition {
   const columns: ColumnInfo[] = headers.map((header, index) => ({ index, header, field: null }));
   const byField: Partial<Record<FieldId, number>> = {};
@@ -60,7 +65,7 @@ export function recogniseColumns(
   const candidates = new Map<FieldId, number[]>();
 
   headers.forEach((header, index) => {
-    const field = fieldForHeader(header);
+    const field = fieldForHeader(header, format);
     if (!field) return;
     if (field === "login") {
       if (ALIAS_KEYS.has(foldKey(header))) {

@@ -4,7 +4,7 @@ import { buildRoster } from "./build";
 import { delimiterWord, parseCsv } from "./csv";
 import { decodeText, sniffBinary } from "./decode";
 import { EXPORT_HINT, RosterError } from "./errors";
-import { foldKey } from "../catalog";
+import { formatOf, GENERIC_FORMAT } from "./formats";
 import { Table } from "./table";
 import { ColumnMapping, FileInfo, Roster } from "./types";
 import { readWorkbook } from "./xlsx";
@@ -17,12 +17,6 @@ export interface ReadOptions {
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** Open ENT NG's activation-code CSV HTML-escapes its values (N&#39;Diaye). */
-function isActivationCodeExport(headers: string[]): boolean {
-  const keys = new Set(headers.map(foldKey));
-  return keys.has("aliasdelogin") && keys.has("codedactivation") && !keys.has("id");
 }
 
 /** The largest file read: far above any collège's export (600 pupils ≈ 200 KB), far below a frozen pane. */
@@ -59,6 +53,7 @@ export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOpt
     kind: "csv",
     encoding: "",
     delimiter: "",
+    format: { id: GENERIC_FORMAT.id, name: GENERIC_FORMAT.name },
     htmlEntitiesDecoded: false,
     notes: [],
   };
@@ -83,12 +78,14 @@ export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOpt
   }
   if (table.rows.length > MAX_ROWS + 1) throw tooManyRows(fileName);
   info.notes.push(...table.notes);
-  if (table.rows.length && isActivationCodeExport(table.rows[0].cells)) {
+  const format = formatOf(table.rows.length ? table.rows[0].cells.map((h) => h.trim()) : []);
+  info.format = { id: format.id, name: format.name };
+  if (format.htmlEscaped) {
     for (const row of table.rows.slice(1)) row.cells = row.cells.map(decodeEntities);
     info.htmlEntitiesDecoded = true;
-    info.notes.push("Export des codes d'activation Open ENT NG : entités HTML décodées (&#39; → ').");
+    info.notes.push(`${format.name} : entités HTML décodées (&#39; → ').`);
   }
-  return buildRoster(table, info, options.mapping);
+  return buildRoster(table, info, options.mapping, format);
 }
 
 /** Names a delimiter for people. */

@@ -7,6 +7,8 @@ export interface FileInfo {
   encoding: string;
   /** ";", ",", "\t" for CSV; "" for a workbook. */
   delimiter: string;
+  /** The export recognised by its header row (roster/formats). */
+  format: { id: string; name: string };
   /** Values were HTML-escaped (Open ENT NG activation-code CSV) and have been decoded. */
   htmlEntitiesDecoded: boolean;
   /** Notes on how the file was read (encoding fallbacks, quirks repaired). */
