@@ -2,7 +2,7 @@
 // account, credentials of spaces only, an alias column, padded names in the report, two
 // password columns that differ on one row only, a column without a header.
 import { readRoster } from "../../src/core/roster";
-import { buildRoster } from "../../src/core/roster/build";
+import { buildRoster } from "../../src/core/roster/stages";
 import { FileInfo } from "../../src/core/roster/types";
 import { utf8 } from "./helpers/encode";
 import { refusal } from "./helpers/refusal";

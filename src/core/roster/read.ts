@@ -1,6 +1,6 @@
 // The importer's entry point: file bytes → Roster (records + report), or a RosterError
 // naming the file when it cannot be used at all.
-import { buildRoster } from "./build";
+import { buildRoster } from "./stages";
 import { delimiterWord, parseCsv } from "./csv";
 import { decodeText, sniffBinary } from "./decode";
 import { EXPORT_HINT, RosterError } from "./errors";
