@@ -1,5 +1,6 @@
 // The fields a letter can show: one entry per field, read by the importer (synonyms), the
 // engine (multi-values, fonts, elision), the pane and the ready letters (labels, fonts).
+import type { Picture } from "../pictures";
 import { foldKey } from "./fold-key";
 
 export type FieldId =
@@ -25,6 +26,12 @@ export interface FieldDef {
   synonyms: readonly string[];
   /** Several values joined with ", " in the export. */
   multi?: boolean;
+  /**
+   * How the value is printed, in Word's picture syntax: applied once when the record is
+   * read, so content controls, MERGEFIELDs, the preview and e-mails print the same. A
+   * value it cannot read is printed as written, with a warning on its row.
+   */
+  format?: Picture;
   /** A font the value must keep (the password, so that O/0 and l/1 differ). */
   font?: string;
   /** The value is a name: a "de"/"que" before it elides before a vowel sound (d'Anaïs). */
@@ -78,7 +85,12 @@ export const FIELDS: readonly FieldDef[] = [
     label: "Courriel",
     synonyms: ["Courriel", "Email", "E-mail", "Mail", "Adresse électronique", "Adresse mail"],
   },
-  { id: "birthDate", label: "Date de naissance", synonyms: ["Date de naissance", "birthDate"] },
+  {
+    id: "birthDate",
+    label: "Date de naissance",
+    synonyms: ["Date de naissance", "birthDate"],
+    format: { date: "dd/MM/yyyy" },
+  },
   {
     id: "school",
     label: "Établissement",

@@ -59,7 +59,8 @@ export type ProblemCode =
   | "excel-error"
   | "excel-boolean"
   | "formula-credential"
-  | "date-credential";
+  | "date-credential"
+  | "unreadable-format";
 
 export interface RowProblem {
   row: number;

@@ -3,6 +3,7 @@
 // activated account keeps its row for the « Mot de passe oublié » letter; logins differing
 // only by case or spaces are said.
 import { FIELD_IDS, FieldId, fieldDef } from "../../catalog";
+import { applyPicture, Picture } from "../../pictures";
 import { looseLoginKey } from "../row-checks";
 import { RosterRecord, RowProblem } from "../types";
 import { normaliseProfile, parseInactive, splitMulti } from "../values";
@@ -76,8 +77,10 @@ export class PeopleStage {
     const lists: RosterRecord["lists"] = {};
     for (const id of FIELD_IDS) {
       const index = byField[id];
-      const value = id === "login" ? login : index === undefined ? "" : clean[index];
-      if (fieldDef(id).multi) {
+      const def = fieldDef(id);
+      let value = id === "login" ? login : index === undefined ? "" : clean[index];
+      if (def.format && index !== undefined) value = this.formatted(value, def.format, line, headers[index], at);
+      if (def.multi) {
         const items = splitMulti(value);
         lists[id] = items;
         values[id] = items.join(", ");
@@ -85,6 +88,24 @@ export class PeopleStage {
     }
     const profile = normaliseProfile(values.profile, values.children !== "");
     this.records.push({ row: line, values, lists, profile, inactive, raw });
+  }
+
+  /** The value in the catalog's format; as written, and said, when it cannot be read so. */
+  private formatted(value: string, picture: Picture, line: number, header: string, at: string): string {
+    const shown = applyPicture(value, picture);
+    if (shown !== null) return shown;
+    const [what, kept] =
+      "date" in picture ? ["une date lisible", "elle est imprimée telle quelle"] : ["un nombre lisible", "il est imprimé tel quel"];
+    this.problems.push(
+      problem(
+        line,
+        header,
+        "unreadable-format",
+        `${at}, colonne « ${header} » : « ${value} » n'est pas ${what} ; ${kept}. Corrigez la valeur dans l'ENT si elle doit paraître sur les courriers.`,
+        "warning",
+      ),
+    );
+    return value;
   }
 
   /** False for a login met before (one letter: the first row's); says a login met before but for case or spaces. */
