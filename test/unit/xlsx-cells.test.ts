@@ -1,7 +1,7 @@
 // Workbooks cell by cell: every built-in number format shown as French Excel shows it, and
 // each cell type (shared, inline, formula string, error, boolean, rich text with phonetic
 // runs, _xHHHH_ escapes), read from parts written as Excel writes them.
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { readWorkbook } from "../../src/core/roster/xlsx";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -110,5 +110,34 @@ describe("cell types", () => {
     const data =
       '<row r="1"><c r="A1" s="0"><v>0.5</v></c><c r="B1" s="1"><v>7</v></c><c r="C1" s="5"><v>2</v></c></row>';
     expect(cells(workbook(data, { xfs }))).toEqual([["0,5", "7", "2"]]);
+  });
+});
+
+describe("dates whose format the number formatter cannot print as French Excel does", () => {
+  /** A workbook whose one cell (40000: 6 July 2009) has the custom format `code`. */
+  function dated(code: string): string {
+    const bytes = workbook('<row r="1"><c r="A1" s="0"><v>40000</v></c></row>', {
+      xfs: '<xf numFmtId="170" applyNumberFormat="1"/>',
+    });
+    const files = unzipSync(bytes);
+    files["xl/styles.xml"] = strToU8(
+      `<?xml version="1.0"?><styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="170" formatCode="${code}"/></numFmts><cellXfs><xf numFmtId="170" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    );
+    return readWorkbook(zipSync(files), "t.xlsx").rows[0].cells[0];
+  }
+
+  it.each([
+    // « Date complète » and « Heure » of a French Excel: the machine's long date and time.
+    ["[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy", "lundi 6 juillet 2009"],
+    ["[$-x-sysdate]dddd\\,\\ mmmm\\ dd\\,\\ yyyy", "lundi 6 juillet 2009"],
+    ["[$-F400]h:mm:ss\\ AM/PM", "00:00:00"],
+    // A date format the formatter refuses: the date still, never the serial 40000.
+    ["dd/mm/yyyy&quot;", "06/07/2009"],
+  ])("shows %j as %j", (code, shown) => {
+    expect(dated(code)).toBe(shown);
+  });
+
+  it("keeps a number whose format cannot be read as the number", () => {
+    expect(dated("[Bad]0.00")).toBe("40000");
   });
 });

@@ -3,6 +3,7 @@
 // of XML parts (fflate); the parts are read with small scanners, and numfmt applies the
 // number formats. (The npm `xlsx` package is avoided: 0.18.5 has unpatched advisories.)
 import { format as formatNumber, isDateFormat } from "numfmt";
+import { excelSerialDate, formatDate } from "../pictures";
 import { OpcPackage, resolveTarget } from "../opc";
 import { attrText, decodeEntities } from "../xml";
 import { EXPORT_HINT, RosterError } from "./errors";
@@ -183,6 +184,30 @@ function unprefixed(xml: string): string {
 /** Days between the 1900 and 1904 date systems (Excel for Mac workbooks may use 1904). */
 const DATE_1904_OFFSET = 1462;
 
+/**
+ * Excel's « Date complète » and « Heure » formats say « the machine's long date / time »
+ * ([$-F800], [$-F400]); a French Excel shows them as French ones, not as their English
+ * fallback pattern.
+ */
+function withFrenchSystemFormats(fmt: string): string {
+  if (/\[\$-(F800|x-sysdate)\]/i.test(fmt)) return "dddd d mmmm yyyy";
+  if (/\[\$-(F400|x-systime)\]/i.test(fmt)) return "hh:mm:ss";
+  return fmt;
+}
+
+/** A format code with day, month or year codes outside quotes, brackets and escapes. */
+function hasDateCodes(fmt: string): boolean {
+  return /[dmy]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
+}
+
+/** A serial under a date format the formatter cannot read: the date still, never the serial. */
+function dateOfSerial(number: number, date1904: boolean, fmt: string): string | null {
+  if (!hasDateCodes(fmt)) return null;
+  const date = excelSerialDate(number, date1904);
+  if (!date) return null;
+  return formatDate(date, number % 1 === 0 ? "dd/MM/yyyy" : "dd/MM/yyyy HH:mm");
+}
+
 /** A cell as Excel displays it, and what kind of value it was when not plain text or number. */
 function displayed(
   value: string,
@@ -207,14 +232,16 @@ function displayed(
       if (value === "") return { text: "" };
       const number = Number(value);
       if (!Number.isFinite(number)) return { text: decodeOoxmlText(value) };
-      const date = isDateFormat(fmt);
+      const code = withFrenchSystemFormats(fmt);
       try {
+        const date = isDateFormat(code);
         return {
-          text: formatNumber(fmt, date1904 && date ? number + DATE_1904_OFFSET : number, { locale: "fr-FR" }),
+          text: formatNumber(code, date1904 && date ? number + DATE_1904_OFFSET : number, { locale: "fr-FR" }),
           ...(date ? { kind: "date" as const } : {}),
         };
       } catch {
-        return { text: value };
+        const date = dateOfSerial(number, date1904, code);
+        return date === null ? { text: value } : { text: date, kind: "date" };
       }
     }
   }
