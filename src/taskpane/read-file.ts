@@ -1,9 +1,19 @@
 // Reading an export without blocking Word: in a Web Worker (import-worker.js) where the host
 // has workers, with a time limit after which the worker is stopped and the file refused; on
 // the pane's own thread only where there is no worker at all.
-import { ColumnMapping, readRoster, Roster, RosterError } from "../core/roster";
+import { ColumnMapping, Roster, RosterError } from "../core/roster";
 import { InternalError } from "../core/errors";
 import type { ImportAnswer, ImportRequest } from "./import-messages";
+
+/**
+ * The importer on the pane's own thread, where no worker can run: loaded then, so that its
+ * code (workbook reader, number formats, CSV parser) is not in the pane's first script.
+ */
+function readHere(bytes: Uint8Array, fileName: string, mapping: ColumnMapping): Promise<Roster> {
+  return import(/* webpackChunkName: "import" */ "../core/roster/read").then(({ readRoster }) =>
+    readRoster(bytes, fileName, { mapping }),
+  );
+}
 
 /** Far beyond what any export needs (a 50 MB file reads in a few seconds). */
 const READ_TIME_LIMIT_MS = 60_000;
@@ -16,14 +26,14 @@ function fromAnswer(answer: Exclude<ImportAnswer, { ready: true }>): Roster {
 }
 
 export function readInBackground(bytes: Uint8Array, fileName: string, mapping: ColumnMapping = {}): Promise<Roster> {
-  if (typeof Worker === "undefined") return Promise.resolve().then(() => readRoster(bytes, fileName, { mapping }));
+  if (typeof Worker === "undefined") return readHere(bytes, fileName, mapping);
   return new Promise<Roster>((resolve, reject) => {
     let worker: Worker;
     try {
       worker = new Worker("import-worker.js");
     } catch {
       // A host that forbids workers (a stricter policy): read here, as before.
-      resolve(readRoster(bytes, fileName, { mapping }));
+      resolve(readHere(bytes, fileName, mapping));
       return;
     }
     const timer = setTimeout(() => {
@@ -68,11 +78,7 @@ export function readInBackground(bytes: Uint8Array, fileName: string, mapping: C
           ),
         );
       // The worker's script could not run here (refused or missing): read on this thread.
-      try {
-        resolve(readRoster(bytes, fileName, { mapping }));
-      } catch (err) {
-        reject(err);
-      }
+      readHere(bytes, fileName, mapping).then(resolve, reject);
     };
   });
 }

@@ -2,15 +2,7 @@
 // the preview position. No DOM and no Word here.
 import { FIELDS, FieldId, FieldRef, foldKey, ReadyLetterDef } from "../core/catalog";
 import { InternalError } from "../core/errors";
-import {
-  ColumnMapping,
-  DEFAULT_SORT,
-  readRoster,
-  Roster,
-  RosterRecord,
-  selectRecords,
-  Selection,
-} from "../core/roster";
+import { ColumnMapping, DEFAULT_SORT, Roster, RosterRecord, selectRecords, Selection } from "../core/roster";
 
 /** The pane's five steps, in order; one is open at a time. */
 export const STEPS = ["data", "letter", "preview", "merge", "mail"] as const;
@@ -48,11 +40,10 @@ export class PaneState {
   }
 
   /**
-   * Takes a file and what it reads as (the pane reads it in a worker first, see read-file.ts);
-   * without a roster, reads it here. Throws RosterError for an unusable one (the previous data
-   * is kept then).
+   * Takes a file and what it reads as (read off Word's thread, see read-file.ts: the
+   * importer is not in the pane's first script).
    */
-  load(fileName: string, bytes: Uint8Array, roster: Roster = readRoster(bytes, fileName)): Roster {
+  load(fileName: string, bytes: Uint8Array, roster: Roster): Roster {
     this.bytes = bytes;
     this.fileName = fileName;
     this.roster = roster;
@@ -62,12 +53,6 @@ export class PaneState {
     this.cache = null;
     this.excluded.clear();
     return roster;
-  }
-
-  /** Changes which column fills a field (null: none), and reads the file again with it. */
-  remap(field: FieldId, header: string | null): Roster {
-    const { bytes, mapping } = this.remapping(field, header);
-    return this.useMapping(mapping, readRoster(bytes, this.fileName, { mapping }));
   }
 
   /** The mapping with `field` filled by `header`, and the bytes to read again with it. */

@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { readyLetter } from "../../src/core/catalog";
+import { FieldId } from "../../src/core/catalog";
+import { readRoster } from "../../src/core/roster";
 import { PaneState } from "../../src/taskpane/state";
 import { EXPORTS_DIR as SAMPLES_DIR } from "../fixtures";
 
@@ -8,8 +10,14 @@ const bytes = fs.readFileSync(path.join(SAMPLES_DIR, "moncollege-parents.csv"));
 
 function loaded(): PaneState {
   const state = new PaneState();
-  state.load("parents.csv", bytes);
+  state.load("parents.csv", bytes, readRoster(bytes, "parents.csv"));
   return state;
+}
+
+/** What the data step does when a column is chosen for a field: read the file again with it. */
+function remap(state: PaneState, field: FieldId, header: string | null): void {
+  const { bytes: again, mapping } = state.remapping(field, header);
+  state.useMapping(mapping, readRoster(again, "parents.csv", { mapping }));
 }
 
 describe("PaneState", () => {
@@ -36,10 +44,10 @@ describe("PaneState", () => {
 
   it("remaps a column and reads the file again with it", () => {
     const state = loaded();
-    state.remap("children", null);
+    remap(state, "children", null);
     expect(state.roster!.records[0].values.children).toBe("");
     expect(state.insertable()).toContainEqual({ kind: "column", header: "Élève" });
-    state.remap("class", "Niveau");
+    remap(state, "class", "Niveau");
     expect(state.roster!.records[0].values.class).toBe("4EME");
     expect(state.roster!.columns.find((c) => c.header === "Classe")!.field).toBeNull();
   });
@@ -59,7 +67,7 @@ describe("PaneState", () => {
     state.clear();
     expect(state.roster).toBeNull();
     expect(state.selected()).toEqual([]);
-    expect(() => state.remap("login", "Login")).toThrow();
+    expect(() => remap(state, "login", "Login")).toThrow();
   });
 });
 
@@ -73,13 +81,13 @@ describe("a ready letter's audience", () => {
 
   it("is preselected when the letter is inserted, and kept for the next file", () => {
     const state = new PaneState();
-    state.load("a.csv", Buffer.from(csv, "utf8"));
+    state.load("a.csv", Buffer.from(csv, "utf8"), readRoster(Buffer.from(csv, "utf8"), "a.csv"));
     expect(state.selected()).toHaveLength(3);
     expect(state.outsideAudience()).toBe(0);
     state.useReadyLetter(readyLetter("parents"));
     expect(state.selected().map((r) => r.values.login)).toEqual(["l.a"]);
     expect(state.outsideAudience()).toBe(2);
-    state.load("b.csv", Buffer.from(csv, "utf8"));
+    state.load("b.csv", Buffer.from(csv, "utf8"), readRoster(Buffer.from(csv, "utf8"), "b.csv"));
     expect(state.selected().map((r) => r.values.login)).toEqual(["l.a"]);
     state.setSelection({ profiles: ["parent", "élève"] });
     expect(state.outsideAudience()).toBe(0);
@@ -98,7 +106,7 @@ describe("people ticked one by one", () => {
     expect(state.candidates()).toHaveLength(all);
     state.include(first.row, true);
     expect(state.selected()).toHaveLength(all - 1);
-    state.load("b.csv", bytes);
+    state.load("b.csv", bytes, readRoster(bytes, "b.csv"));
     expect(state.selected()).toHaveLength(all);
   });
 });

@@ -1,6 +1,7 @@
 // Text → rows with papaparse: delimiter among ";", "," and tab, quotes, CRLF/LF. No dynamic
 // typing: every cell stays the exact text of the file.
 import Papa from "papaparse";
+import { delimiterWord } from "./delimiters";
 import { isBlankRow, Table, TableRow } from "./table";
 
 const DELIMITERS = [";", ",", "\t"];
@@ -21,17 +22,6 @@ function lineAt(starts: number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo + 1;
-}
-
-/** "point-virgule (;)", for people. */
-export function delimiterWord(delimiter: string): string {
-  return delimiter === ";"
-    ? "point-virgule (;)"
-    : delimiter === ","
-      ? "virgule (,)"
-      : delimiter === "\t"
-        ? "tabulation"
-        : `« ${delimiter} »`;
 }
 
 function guessDelimiter(headerLine: string): string {

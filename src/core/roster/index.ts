@@ -1,7 +1,9 @@
 export * from "./types";
 export { RosterError } from "./errors";
 export type { FileErrorCode } from "./errors";
-export { readRoster, delimiterName, fileTooBig, MAX_FILE_BYTES, MAX_ROWS } from "./read";
+export { readRoster } from "./read";
+export { delimiterName } from "./delimiters";
+export { fileTooBig, MAX_FILE_BYTES, MAX_ROWS } from "./limits";
 export type { ReadOptions } from "./read";
 export { selectRecords, distinctValues, groupKey, DEFAULT_SORT } from "./select";
 export type { Selection, SortOrder } from "./select";

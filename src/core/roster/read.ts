@@ -1,9 +1,10 @@
 // The importer's entry point: file bytes → Roster (records + report), or a RosterError
 // naming the file when it cannot be used at all.
 import { buildRoster } from "./stages";
-import { delimiterWord, parseCsv } from "./csv";
+import { parseCsv } from "./csv";
 import { decodeText, sniffBinary } from "./decode";
 import { EXPORT_HINT, RosterError } from "./errors";
+import { fileTooBig, MAX_FILE_BYTES, MAX_ROWS, tooManyRows } from "./limits";
 import { formatOf, GENERIC_FORMAT } from "./formats";
 import { Table } from "./table";
 import { ColumnMapping, FileInfo, Roster } from "./types";
@@ -17,28 +18,6 @@ export interface ReadOptions {
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** The largest file read: far above any collège's export (600 pupils ≈ 200 KB), far below a frozen pane. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** The most rows read: a whole académie's accounts, still. */
-export const MAX_ROWS = 200_000;
-
-/** A file refused by its size alone (the pane says it before reading the bytes). */
-export function fileTooBig(fileName: string, size: number): RosterError {
-  return new RosterError(
-    "too-big",
-    fileName,
-    `« ${fileName} » fait ${(size / 1024 / 1024).toFixed(1).replace(".", ",")} Mo : c'est bien plus qu'un export de comptes (au plus ${MAX_FILE_BYTES / 1024 / 1024} Mo). Vérifiez que c'est le bon fichier. ${EXPORT_HINT}`,
-  );
-}
-
-function tooManyRows(fileName: string): RosterError {
-  return new RosterError(
-    "too-big",
-    fileName,
-    `« ${fileName} » a plus de ${MAX_ROWS.toLocaleString("fr-FR")} lignes : c'est bien plus qu'un export de comptes d'établissement. Vérifiez que c'est le bon fichier. ${EXPORT_HINT}`,
-  );
 }
 
 export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Roster {
@@ -86,9 +65,4 @@ export function readRoster(bytes: Uint8Array, fileName: string, options: ReadOpt
     info.notes.push(`${format.name} : entités HTML décodées (&#39; → ').`);
   }
   return buildRoster(table, info, options.mapping, format);
-}
-
-/** Names a delimiter for people. */
-export function delimiterName(delimiter: string): string {
-  return delimiter === "" ? "aucun (classeur)" : delimiterWord(delimiter);
 }

@@ -1,7 +1,7 @@
 // Stage 1: the header row and the data rows under it. Refuses a file without a readable
 // header or without data, or whose rows are split by another separator; skips (and says) a
 // header pasted again further down.
-import { delimiterWord } from "../csv";
+import { delimiterWord } from "../delimiters";
 import { EXPORT_HINT, RosterError } from "../errors";
 import { isRepeatedHeader, rowsDelimiter } from "../row-checks";
 import { TableRow } from "../table";

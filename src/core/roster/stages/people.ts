@@ -95,7 +95,9 @@ export class PeopleStage {
     const shown = applyPicture(value, picture);
     if (shown !== null) return shown;
     const [what, kept] =
-      "date" in picture ? ["une date lisible", "elle est imprimée telle quelle"] : ["un nombre lisible", "il est imprimé tel quel"];
+      "date" in picture
+        ? ["une date lisible", "elle est imprimée telle quelle"]
+        : ["un nombre lisible", "il est imprimé tel quel"];
     this.problems.push(
       problem(
         line,
