@@ -38,30 +38,51 @@ export function authWay(): AuthWay {
 
 /** Call from the user's click, before anything else is awaited: a window may open. */
 export async function signIn(clientId: string, tenantId = ""): Promise<SignedIn> {
+  let refused: unknown;
   if (authWay() === "naa") {
     const nested = await signInNested(clientId, tenantId);
-    if (nested) return nested;
+    if ("token" in nested) return nested;
+    refused = nested.refused;
   }
-  return signInWithDialog();
+  try {
+    return await signInWithDialog();
+  } catch (err) {
+    // Why nested app authentication could not sign in either, for whoever reads the detail.
+    throw refused === undefined ? err : withEarlier(err, refused);
+  }
 }
 
-/** Nested app authentication, or null when it cannot (the Office dialog then signs in). */
-async function signInNested(clientId: string, tenantId: string): Promise<SignedIn | null> {
+/**
+ * `err` with `earlier` hung under the last error of its chain of causes: a failure that
+ * followed another keeps both in the technical detail.
+ */
+function withEarlier(err: unknown, earlier: unknown): unknown {
+  let last: unknown = err;
+  for (let depth = 0; depth < 5 && last instanceof Error && last.cause instanceof Error; depth++) last = last.cause;
+  if (last instanceof Error && last.cause === undefined)
+    Object.defineProperty(last, "cause", { value: earlier, configurable: true, writable: true });
+  return err;
+}
+
+/** Nested app authentication, or why it cannot sign in (the Office dialog then does). */
+async function signInNested(clientId: string, tenantId: string): Promise<SignedIn | { refused: unknown }> {
   let pca: IPublicClientApplication;
   try {
     pca = await createNestablePublicClientApplication({
       auth: { clientId, authority: authority(tenantId) },
       cache: { cacheLocation: "memoryStorage" },
     });
-  } catch {
-    return null;
+  } catch (err) {
+    return { refused: err };
   }
   let account: AccountInfo | undefined;
   try {
     // At the click: silently, else with Office's own prompt (brokered by Office, not a popup of ours).
-    const result = await pca
-      .acquireTokenSilent({ scopes: GRAPH_SCOPES })
-      .catch(() => pca.acquireTokenPopup({ scopes: GRAPH_SCOPES }));
+    const result = await pca.acquireTokenSilent({ scopes: GRAPH_SCOPES }).catch((silent: unknown) =>
+      pca.acquireTokenPopup({ scopes: GRAPH_SCOPES }).catch((popup: unknown) => {
+        throw withEarlier(popup, silent);
+      }),
+    );
     account = result.account ?? undefined;
     let token = result.accessToken;
     return {
@@ -82,7 +103,7 @@ async function signInNested(clientId: string, tenantId: string): Promise<SignedI
     const failure = signInError(err);
     if (failure.code === "sign-in-cancelled") throw failure;
     // Nested app authentication refused here: Microsoft's samples fall back to the dialog.
-    return null;
+    return { refused: err };
   }
 }
 
@@ -182,10 +203,9 @@ function signInCancelled(cause?: unknown): MailError {
 
 /** A sign-in failure in French; MSAL's error code is kept for the administrator. */
 function signInError(err: unknown): MailError {
-  const code =
-    typeof err === "string"
-      ? err
-      : ((err as { errorCode?: string })?.errorCode ?? (err instanceof Error ? err.message : String(err)));
+  // The dialog page sends MSAL's error as text: kept as an error, so causes can follow it.
+  if (typeof err === "string") return signInError(new Error(err));
+  const code = (err as { errorCode?: string })?.errorCode ?? (err instanceof Error ? err.message : String(err));
   if (/user_cancel/i.test(code)) return signInCancelled(err);
   return new MailError(
     "sign-in-failed",

@@ -6,6 +6,7 @@
 // with each answer its page gives (a token, an error, the user closing it, Word refusing it).
 import { authority, authWay, signIn } from "../../src/word/auth";
 import { MailError } from "../../src/core/mail";
+import { technicalDetail } from "../../src/core/errors";
 import { installWordMock } from "./word-mock";
 
 const TOKEN = JSON.stringify({ ok: true, token: "jeton-dialogue", username: "secretariat@college.example" });
@@ -40,6 +41,25 @@ describe("nested app authentication that cannot give a token", () => {
     } finally {
       window.open = open;
     }
+  });
+});
+
+describe("a sign-in that fails every way", () => {
+  it("keeps why nested app authentication could not sign in, under the dialog's own failure", async () => {
+    installWordMock({
+      nestedAppAuth: true,
+      dialogs: [{ message: JSON.stringify({ ok: false, error: "AADSTS65001 consentement manquant" }) }],
+    });
+    const err = await signIn("3f5d2c1a-8b7e-4d6f-9a0b-1c2d3e4f5a6b", "college-exemple.fr").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MailError);
+    expect((err as MailError).message).toMatch(/AADSTS65001/);
+    const detail = technicalDetail(err).split("\ncausé par : ");
+    // The dialog's refusal, then nested app authentication's popup, then its silent attempt.
+    expect(detail.length).toBeGreaterThanOrEqual(3);
+    expect(detail[0]).toMatch(/AADSTS65001/);
+    expect(detail.slice(1).join("\n")).toMatch(
+      /BrowserAuthError|NestedAppAuthError|InteractionRequired|ClientAuthError/,
+    );
   });
 });
 
