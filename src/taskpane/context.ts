@@ -1,6 +1,6 @@
 // What the pane's steps share: the state, whether Word is here, and how to tell the user.
 import { CourriersError, technicalDetail } from "../core/errors";
-import { PaneState } from "./state";
+import { PaneState, StepId } from "./state";
 import { byId } from "./dom";
 
 export interface PaneContext {
@@ -11,8 +11,11 @@ export interface PaneContext {
   /** Shows a French message in the alert area (never a stack trace). */
   showError(message: string): void;
   clearError(): void;
-  /** Re-renders every step after a change. */
-  refresh(): void;
+  /**
+   * Re-renders the steps a change concerns (every step when none is named) and the step
+   * headers. A change within one step names it, so the others keep their controls as they are.
+   */
+  refresh(...steps: StepId[]): void;
   /** Leaves the preview if it is on (restores the field names). */
   leavePreview(): Promise<void>;
 }

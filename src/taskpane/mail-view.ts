@@ -8,77 +8,52 @@ import { renderFileWarnings } from "./file-notes";
 import type { Recipient, PaperLetter } from "../core/mail";
 import type { Mailing } from "./mail-run";
 import type * as MailRun from "./mail-run";
-import { readTemplateFile, SignedIn, storedJournal, storeJournal } from "../word";
+import { readTemplateFile, storedJournal, storeJournal } from "../word";
 import { CLIENT_ID, TENANT_ID } from "./config";
 import { describeError, PaneContext } from "./context";
 import { byId, fileBytes, formatCount, h, plural, replaceChildren } from "./dom";
 import { strFromU8 } from "fflate";
 import { excelNumbersAccepted, lostPartsSentence, pinkPassagesAccepted } from "./merge-view";
 import { ask } from "./confirm";
+import { MailSession, newRun, Run } from "./mail-session";
 
 type MailModule = typeof MailRun;
 
+// The sending code, loaded when step 5 first opens: code, not state (the step's state is
+// ctx.state.mailing).
 let mail: MailModule | null = null;
 let loading = false;
-let user: SignedIn | null = null;
-
-/**
- * What went, from this document's journal (and any journal file loaded): never sent again.
- * `uncertain`: the keys whose last line says the message may have gone (sent again only when
- * the user asks).
- */
-const journal = { lines: [] as string[], keys: new Set<string>(), uncertain: new Set<string>(), read: false };
-let journalUrl: string | null = null;
-
-interface Run {
-  total: number;
-  sent: number;
-  uncertain: number;
-  failed: string[];
-  paused: boolean;
-  cancelled: boolean;
-  /** Ends the pause, or the wait in progress, at once. */
-  resume: (() => void) | null;
-  wake: (() => void) | null;
-  /** Abort the request in flight (« Annuler »). */
-  aborts: Set<() => void>;
-}
-let run: Run | null = null;
-/** The last run's failures, listed after it ended. */
-let lastFailures: string[] = [];
 
 /** A journal line's key and whether it says « incertain »; the last line about a person wins. */
-function addLine(line: string): boolean {
+function addLine(m: MailSession, line: string): boolean {
   const entry = mail?.journalEntries(line, "journal")[0];
   if (!entry) return false;
-  const known = journal.keys.has(entry.key) && journal.uncertain.has(entry.key) === entry.uncertain;
-  journal.lines.push(`${entry.line}\n`);
-  journal.keys.add(entry.key);
-  if (entry.uncertain) journal.uncertain.add(entry.key);
-  else journal.uncertain.delete(entry.key);
+  const known = m.journal.keys.has(entry.key) && m.journal.uncertain.has(entry.key) === entry.uncertain;
+  m.journal.lines.push(`${entry.line}\n`);
+  m.journal.keys.add(entry.key);
+  if (entry.uncertain) m.journal.uncertain.add(entry.key);
+  else m.journal.uncertain.delete(entry.key);
   return !known;
 }
 
 /** This document's journal, read once (again after « Effacer les données »). */
-function readStoredJournal(): void {
-  if (journal.read || !mail) return;
-  journal.read = true;
+function readStoredJournal(m: MailSession): void {
+  if (m.journal.read || !mail) return;
+  m.journal.read = true;
   for (const line of storedJournal()) {
     try {
-      addLine(line);
+      addLine(m, line);
     } catch {
       // A line Word kept damaged: the others still count.
     }
   }
 }
 
-let storeWarning = "";
-
 /** Saves the journal in the document before the next message goes; says once if Word cannot. */
-async function keepJournal(): Promise<void> {
-  const failure = await storeJournal(journal.lines.map((l) => l.trim()));
-  if (failure && !storeWarning)
-    storeWarning = `Word n'a pas pu noter l'envoi dans le document (${failure}) : gardez ce volet ouvert jusqu'à la fin, puis téléchargez le journal d'envoi.`;
+async function keepJournal(m: MailSession): Promise<void> {
+  const failure = await storeJournal(m.journal.lines.map((l) => l.trim()));
+  if (failure && !m.storeWarning)
+    m.storeWarning = `Word n'a pas pu noter l'envoi dans le document (${failure}) : gardez ce volet ouvert jusqu'à la fin, puis téléchargez le journal d'envoi.`;
 }
 
 const MAIL_SEND_HELP =
@@ -92,7 +67,7 @@ function loadMailModule(ctx: PaneContext): void {
       mail = module;
       const subject = byId<HTMLInputElement>("mail-subject");
       if (!subject.value) subject.value = module.DEFAULT_SUBJECT;
-      ctx.refresh();
+      ctx.refresh("mail");
     })
     .catch((err) => {
       loading = false;
@@ -101,28 +76,30 @@ function loadMailModule(ctx: PaneContext): void {
 }
 
 export function setupMail(ctx: PaneContext): void {
+  const m = ctx.state.mailing;
   byId("mail-send").addEventListener("click", () => void sendAll(ctx));
   byId("mail-sample").addEventListener("click", () => void sendSample(ctx));
-  byId("mail-subject").addEventListener("input", () => ctx.refresh());
+  // Only step 5 shows the subject: a keystroke renders it alone.
+  byId("mail-subject").addEventListener("input", () => ctx.refresh("mail"));
   byId("mail-pause").addEventListener("click", () => {
-    if (!run) return;
-    run.paused = !run.paused;
-    if (!run.paused) run.resume?.();
-    ctx.refresh();
+    if (!m.run) return;
+    m.run.paused = !m.run.paused;
+    if (!m.run.paused) m.run.resume?.();
+    ctx.refresh("mail");
   });
   byId("mail-cancel").addEventListener("click", () => {
-    if (!run) return;
-    run.cancelled = true;
-    run.paused = false;
-    run.resume?.();
-    run.wake?.();
-    run.aborts.forEach((abort) => abort());
+    if (!m.run) return;
+    m.run.cancelled = true;
+    m.run.paused = false;
+    m.run.resume?.();
+    m.run.wake?.();
+    m.run.aborts.forEach((abort) => abort());
     byId("mail-status").textContent = "Annulation de l'envoi…";
   });
   byId("mail-resend-uncertain").addEventListener("click", () => void resendUncertain(ctx));
   // Closing the pane mid-run: the journal in the document keeps what went, but the run stops.
   window.addEventListener("beforeunload", (event) => {
-    if (!run) return;
+    if (!m.run) return;
     event.preventDefault();
     event.returnValue = "L'envoi des courriels est en cours : fermer le volet l'arrête.";
   });
@@ -135,16 +112,16 @@ export function setupMail(ctx: PaneContext): void {
     try {
       const text = strFromU8(await fileBytes(file));
       let added = 0;
-      readStoredJournal();
+      readStoredJournal(m);
       for (const { key, line } of mail.journalEntries(text, file.name)) {
-        if (journal.keys.has(key)) continue;
-        addLine(line);
+        if (m.journal.keys.has(key)) continue;
+        addLine(m, line);
         added++;
       }
-      await keepJournal();
+      await keepJournal(m);
       byId("mail-status").textContent =
         `Journal « ${file.name} » chargé : ${plural(added, "message déjà envoyé", "messages déjà envoyés")}, qui ne repartiront pas.`;
-      offerJournal();
+      offerJournal(m);
       ctx.refresh();
     } catch (err) {
       ctx.showError(describeError(err));
@@ -156,14 +133,15 @@ export function setupMail(ctx: PaneContext): void {
 function plan(
   ctx: PaneContext,
 ): { todo: Recipient[]; already: number; uncertain: Recipient[]; paper: PaperLetter[] } | string {
+  const m = ctx.state.mailing;
   const roster = ctx.state.roster;
   if (!mail || !roster) return "";
-  readStoredJournal();
+  readStoredJournal(m);
   try {
     const { send, paper } = mail.recipients(ctx.state.selected(), roster);
     const key = (r: Recipient) => mail!.journalKey(r.record.values.login, r.to);
-    const todo = send.filter((r) => !journal.keys.has(key(r)));
-    const uncertain = send.filter((r) => journal.uncertain.has(key(r)));
+    const todo = send.filter((r) => !m.journal.keys.has(key(r)));
+    const uncertain = send.filter((r) => m.journal.uncertain.has(key(r)));
     return { todo, already: send.length - todo.length - uncertain.length, uncertain, paper };
   } catch (err) {
     return describeError(err);
@@ -182,7 +160,8 @@ const NO_SIGN_IN_HERE =
   "L'envoi par courriel n'est pas disponible dans cette version de Word (Word 2016 ou 2019) : la connexion à Microsoft 365 y est impossible. Envoyez depuis Word pour Microsoft 365, Word 2021 ou plus récent, ou Word sur le web ; ou créez les courriers pour les imprimer.";
 
 export function renderMail(ctx: PaneContext): void {
-  if (!ctx.state.roster && !run) forgetJournal();
+  const m = ctx.state.mailing;
+  if (!ctx.state.roster && !m.run) forgetJournal(m);
   if (CLIENT_ID && canSignIn() && ctx.state.openStep === "mail") loadMailModule(ctx);
   renderResume(ctx);
   const unavailable = byId("mail-unavailable");
@@ -228,7 +207,7 @@ export function renderMail(ctx: PaneContext): void {
   byId("mail-subject-error").hidden = !subjectProblem;
   byId("mail-subject").setAttribute("aria-invalid", String(Boolean(subjectProblem)));
 
-  const busy = Boolean(run);
+  const busy = Boolean(m.run);
   const send = byId<HTMLButtonElement>("mail-send");
   send.textContent =
     p.todo.length === 0
@@ -242,14 +221,14 @@ export function renderMail(ctx: PaneContext): void {
   byId<HTMLInputElement>("mail-journal").disabled = busy;
   byId("mail-run-controls").hidden = !busy;
   byId("mail-counts").hidden = !busy;
-  byId("mail-pause").textContent = run?.paused ? "Reprendre" : "Pause";
+  byId("mail-pause").textContent = m.run?.paused ? "Reprendre" : "Pause";
   const progress = byId<HTMLProgressElement>("mail-progress");
   progress.hidden = !busy;
-  if (run) {
-    progress.max = Math.max(run.total, 1);
-    progress.value = run.sent + run.uncertain + run.failed.length;
+  if (m.run) {
+    progress.max = Math.max(m.run.total, 1);
+    progress.value = m.run.sent + m.run.uncertain + m.run.failed.length;
     byId("mail-counts").textContent =
-      `Acceptés : ${formatCount(run.sent)} · À envoyer : ${formatCount(run.total - run.sent - run.uncertain - run.failed.length)} · Échecs : ${formatCount(run.failed.length)}${run.uncertain ? ` · Incertains : ${formatCount(run.uncertain)}` : ""}${run.paused ? " · en pause" : ""}`;
+      `Acceptés : ${formatCount(m.run.sent)} · À envoyer : ${formatCount(m.run.total - m.run.sent - m.run.uncertain - m.run.failed.length)} · Échecs : ${formatCount(m.run.failed.length)}${m.run.uncertain ? ` · Incertains : ${formatCount(m.run.uncertain)}` : ""}${m.run.paused ? " · en pause" : ""}`;
   }
   byId("mail-uncertain").hidden = busy || p.uncertain.length === 0;
   byId("mail-uncertain-summary").textContent = `Messages incertains (${formatCount(p.uncertain.length)})`;
@@ -259,7 +238,7 @@ export function renderMail(ctx: PaneContext): void {
   );
   byId<HTMLButtonElement>("mail-resend-uncertain").disabled = busy || !ctx.wordAvailable || Boolean(subjectProblem);
   byId<HTMLInputElement>("mail-sent-items").disabled = busy;
-  const failures = run?.failed ?? lastFailures;
+  const failures = m.run?.failed ?? m.lastFailures;
   byId("mail-failures").hidden = failures.length === 0;
   byId("mail-failures-summary").textContent = `Messages refusés (${formatCount(failures.length)})`;
   replaceChildren(byId("mail-failures-list"), ...failures.map((f) => h("li", {}, f)));
@@ -288,8 +267,8 @@ function sentAtOf(line: string): string | null {
 }
 
 /** The step's one-line summary when closed. */
-export function mailOutline(): string {
-  const sent = journal.keys.size - journal.uncertain.size;
+export function mailOutline(m: MailSession): string {
+  const sent = m.sentCount();
   return sent ? plural(sent, "message envoyé", "messages envoyés") : "";
 }
 
@@ -322,15 +301,16 @@ function renderResume(ctx: PaneContext): void {
 }
 
 /** Everything a sending needs: the user signed in, the letter from Word, the subject. */
-async function prepare(ctx: PaneContext, run: Run | null): Promise<Mailing | null> {
+async function prepare(ctx: PaneContext, current: Run | null): Promise<Mailing | null> {
+  const m = ctx.state.mailing;
   const roster = ctx.state.roster;
   if (!mail || !roster) return null;
   ctx.clearError();
   // First, while the click still counts as the user's: a sign-in window opened later
   // (after Word's answers) would be blocked by the browser.
-  if (!user) {
+  if (!m.user) {
     byId("mail-status").textContent = "Connexion à Microsoft 365…";
-    user = await mail.signIn(CLIENT_ID, TENANT_ID);
+    m.user = await mail.signIn(CLIENT_ID, TENANT_ID);
     byId("mail-status").textContent = "";
   }
   await ctx.leavePreview();
@@ -350,10 +330,10 @@ async function prepare(ctx: PaneContext, run: Run | null): Promise<Mailing | nul
     subject,
     attach: byId<HTMLInputElement>("mail-attach").checked,
     saveToSentItems: byId<HTMLInputElement>("mail-sent-items").checked,
-    user,
+    user: m.user,
     onCancel: (abort) => {
-      if (!run) return () => undefined;
-      const aborts = run.aborts;
+      if (!current) return () => undefined;
+      const aborts = current.aborts;
       aborts.add(abort);
       return () => aborts.delete(abort);
     },
@@ -361,7 +341,7 @@ async function prepare(ctx: PaneContext, run: Run | null): Promise<Mailing | nul
 }
 
 /** The loop's control for a run: its pause, its cancel, and waits that « Annuler » cuts short. */
-function control(current: Run) {
+function control(m: MailSession, current: Run) {
   return {
     whilePaused: () =>
       current.paused ? new Promise<void>((resolve) => (current.resume = resolve)) : Promise.resolve(),
@@ -376,25 +356,12 @@ function control(current: Run) {
         };
       }),
     // What the journal says went earlier counts toward Microsoft 365's day.
-    sentEarlier: journal.lines.map(sentAtOf).filter((at): at is string => at !== null),
-  };
-}
-
-function newRun(total: number): Run {
-  return {
-    total,
-    sent: 0,
-    uncertain: 0,
-    failed: [],
-    paused: false,
-    cancelled: false,
-    resume: null,
-    wake: null,
-    aborts: new Set(),
+    sentEarlier: m.journal.lines.map(sentAtOf).filter((at): at is string => at !== null),
   };
 }
 
 async function sendSample(ctx: PaneContext): Promise<void> {
+  const m = ctx.state.mailing;
   // The first person who will get a message: the letter the user most wants to see.
   const p = plan(ctx);
   const first = (typeof p !== "string" && (p.todo[0] ?? p.paper[0])?.record) || ctx.state.selected()[0];
@@ -406,12 +373,12 @@ async function sendSample(ctx: PaneContext): Promise<void> {
     const mailing = await prepare(ctx, null);
     if (!mailing) return;
     status.textContent = "Envoi de l'exemple…";
-    const result = await mail.sendSample(mailing, first, control(newRun(1)));
+    const result = await mail.sendSample(mailing, first, control(m, newRun(1)));
     const me = mailing.user.address();
     status.textContent = result.ok
       ? `Exemple accepté pour ${me} (le courrier de ${first.values.firstName} ${first.values.lastName}) : vérifiez-le avant d'envoyer à tous.`
       : `L'exemple n'est pas parti (${result.detail}).`;
-    if (!result.ok && result.signInAgain) user = null;
+    if (!result.ok && result.signInAgain) m.user = null;
   } catch (err) {
     status.textContent = "";
     ctx.showError(describeError(err));
@@ -423,8 +390,9 @@ async function sendSample(ctx: PaneContext): Promise<void> {
 
 /** « Renvoyer ces messages »: the uncertain ones, after the user says they did not arrive. */
 async function resendUncertain(ctx: PaneContext): Promise<void> {
+  const m = ctx.state.mailing;
   const p = plan(ctx);
-  if (typeof p === "string" || !p.uncertain.length || run) return;
+  if (typeof p === "string" || !p.uncertain.length || m.run) return;
   const n = p.uncertain.length;
   if (
     !(await ask(
@@ -437,51 +405,54 @@ async function resendUncertain(ctx: PaneContext): Promise<void> {
 }
 
 async function sendAll(ctx: PaneContext): Promise<void> {
+  const m = ctx.state.mailing;
   const p = plan(ctx);
-  if (!mail || typeof p === "string" || p.todo.length === 0 || run) return;
+  if (!mail || typeof p === "string" || p.todo.length === 0 || m.run) return;
   await runMessages(ctx, p.todo);
 }
 
 /** A run: each message journaled in the document before the next one goes. */
 async function runMessages(ctx: PaneContext, todo: Recipient[]): Promise<void> {
-  if (!mail || run) return;
+  const m = ctx.state.mailing;
+  if (!mail || m.run) return;
   const status = byId("mail-status");
   const current = newRun(todo.length);
-  run = current;
-  lastFailures = [];
-  storeWarning = "";
+  m.run = current;
+  m.lastFailures = [];
+  m.storeWarning = "";
   ctx.refresh();
   try {
     const mailing = await prepare(ctx, current);
     if (!mailing) return;
     status.textContent = "Envoi en cours…";
-    const end = await mail.sendRun(mailing, todo, control(current), {
+    const end = await mail.sendRun(mailing, todo, control(m, current), {
       sent: async (r, entry) => {
-        addLine(mail!.journalLine(entry));
+        addLine(m, mail!.journalLine(entry));
         if (entry.uncertain) current.uncertain++;
         else current.sent++;
-        ctx.refresh();
-        await keepJournal();
+        // Each message renders step 5 alone: the other steps do not change mid-run.
+        ctx.refresh("mail");
+        await keepJournal(m);
       },
       failed: (r, st, detail) => {
         current.failed.push(`${r.record.values.firstName} ${r.record.values.lastName} <${r.to}> : ${detail}`);
-        ctx.refresh();
+        ctx.refresh("mail");
       },
     });
-    status.textContent = endText(end, current);
+    status.textContent = endText(m, end, current);
   } catch (err) {
     status.textContent = "";
     ctx.showError(describeError(err));
   } finally {
-    lastFailures = current.failed;
-    run = null;
-    offerJournal();
+    m.lastFailures = current.failed;
+    m.run = null;
+    offerJournal(m);
     ctx.refresh();
   }
 }
 
 /** What the status line says once a run ends. */
-function endText(end: Awaited<ReturnType<MailModule["sendRun"]>>, current: Run): string {
+function endText(m: MailSession, end: Awaited<ReturnType<MailModule["sendRun"]>>, current: Run): string {
   const left = end.left.length;
   const done = `${plural(current.sent, "message accepté", "messages acceptés")} par Microsoft 365`;
   const uncertain = current.uncertain
@@ -494,8 +465,8 @@ function endText(end: Awaited<ReturnType<MailModule["sendRun"]>>, current: Run):
   const bounces = current.sent
     ? " Un message accepté peut encore revenir « non remis » dans votre boîte de réception (adresse erronée, boîte pleine) : remettez alors le courrier papier."
     : "";
-  const kept = storeWarning
-    ? ` ${storeWarning}`
+  const kept = m.storeWarning
+    ? ` ${m.storeWarning}`
     : " Le journal d'envoi est gardé dans ce document : personne ne recevra son message deux fois.";
   const tail = `${uncertain}${refused}${bounces}${kept}`;
   switch (end.end) {
@@ -508,33 +479,24 @@ function endText(end: Awaited<ReturnType<MailModule["sendRun"]>>, current: Run):
     case "refused-all":
       return `Aucun message envoyé. ${end.detail}`;
     case "stopped":
-      user = null;
+      m.user = null;
       return `Microsoft 365 a refusé l'envoi (${end.detail}) : ${done}. Cliquez de nouveau sur « Envoyer » pour vous reconnecter et continuer ; les messages déjà partis ne repartiront pas.${tail}`;
     case "unreachable":
       return `Microsoft 365 ne répond plus (${end.detail}) : ${done}. Réessayez plus tard ; les messages déjà partis ne repartiront pas.${tail}`;
   }
 }
 
-function offerJournal(): void {
-  if (journalUrl) URL.revokeObjectURL(journalUrl);
-  journalUrl = null;
+function offerJournal(m: MailSession): void {
+  if (m.journalUrl) URL.revokeObjectURL(m.journalUrl);
+  m.journalUrl = null;
   const link = byId<HTMLAnchorElement>("mail-journal-link");
-  byId("mail-journal-download").hidden = journal.lines.length === 0;
-  if (journal.lines.length === 0) return;
-  journalUrl = URL.createObjectURL(new Blob(journal.lines, { type: "application/x-ndjson" }));
-  link.href = journalUrl;
+  byId("mail-journal-download").hidden = m.journal.lines.length === 0;
+  if (m.journal.lines.length === 0) return;
+  m.journalUrl = URL.createObjectURL(new Blob(m.journal.lines, { type: "application/x-ndjson" }));
+  link.href = m.journalUrl;
 }
 
-/**
- * "Effacer les données": the pane forgets the journal too (it names people). The document
- * keeps its own, read again with the next file: what it lists must never go twice.
- */
-function forgetJournal(): void {
-  if (!journal.read && journal.lines.length === 0) return;
-  journal.lines = [];
-  journal.keys.clear();
-  journal.uncertain.clear();
-  journal.read = false;
-  lastFailures = [];
-  offerJournal();
+/** "Effacer les données": the journal and its download go with the data. */
+function forgetJournal(m: MailSession): void {
+  if (m.forgetJournal()) offerJournal(m);
 }

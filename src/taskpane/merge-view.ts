@@ -9,6 +9,7 @@ import { passageDefaults } from "./letters";
 import { describeError, PaneContext } from "./context";
 import { audienceText, peoplePerPage } from "../core/catalog";
 import { byId, formatCount, plural } from "./dom";
+import type { PaneState } from "./state";
 
 const PHASES: Record<MergePhase, [number, string]> = {
   lecture: [1, "Lecture du courrier dans Word…"],
@@ -16,19 +17,9 @@ const PHASES: Record<MergePhase, [number, string]> = {
   ouverture: [3, "Ouverture du nouveau document dans Word…"],
 };
 
-let downloadUrl: string | null = null;
-/**
- * The letters of the last merge Word did not confirm opening, for another try. A task pane
- * belongs to its document: the letters only ever go into a new document, never this one.
- */
-let lastLetters: Uint8Array | null = null;
-let lastBlob: Blob | null = null;
-
-export function forgetDownload(): void {
-  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
-  downloadUrl = null;
-  lastLetters = null;
-  lastBlob = null;
+export function forgetDownload(state: PaneState): void {
+  if (state.offered) URL.revokeObjectURL(state.offered.url);
+  state.offered = null;
   byId("merge-download").hidden = true;
   byId("merge-retry").hidden = true;
   byId<HTMLAnchorElement>("download-link").href = "#";
@@ -39,28 +30,27 @@ export function forgetDownload(): void {
  * download, and another try at opening (Word for Mac and iPad may not download from the
  * pane: office-js #3385, #4681).
  */
-function offerLetters(docx: Uint8Array): void {
-  forgetDownload();
-  lastBlob = new Blob([docx as BlobPart], {
+function offerLetters(state: PaneState, docx: Uint8Array): void {
+  forgetDownload(state);
+  const blob = new Blob([docx as BlobPart], {
     type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   });
-  downloadUrl = URL.createObjectURL(lastBlob);
-  byId<HTMLAnchorElement>("download-link").href = downloadUrl;
+  state.offered = { docx, blob, url: URL.createObjectURL(blob) };
+  byId<HTMLAnchorElement>("download-link").href = state.offered.url;
   byId("merge-download").hidden = false;
-  lastLetters = docx;
   byId("merge-retry").hidden = false;
 }
 
 /** Internet Explorer 11 (Word 2016/2019) ignores <a download>: it saves a blob its own way. */
-function saveInOldWebview(event: Event): void {
+function saveInOldWebview(state: PaneState, event: Event): void {
   const save = (navigator as { msSaveOrOpenBlob?: (blob: Blob, name: string) => boolean }).msSaveOrOpenBlob;
-  if (!save || !lastBlob) return;
+  if (!save || !state.offered) return;
   event.preventDefault();
-  save.call(navigator, lastBlob, "courriers-ent.docx");
+  save.call(navigator, state.offered.blob, "courriers-ent.docx");
 }
 
 export function setupMerge(ctx: PaneContext): void {
-  byId("download-link").addEventListener("click", saveInOldWebview);
+  byId("download-link").addEventListener("click", (event) => saveInOldWebview(ctx.state, event));
   byId("merge-start").addEventListener("click", () => {
     if (ctx.state.roster) void runMerge(ctx, ctx.state.selected(), bundleChoice());
   });
@@ -71,7 +61,7 @@ export function setupMerge(ctx: PaneContext): void {
         byId<HTMLInputElement>("by-class").checked = true;
       if (id === "by-class" && !byId<HTMLInputElement>(id).checked)
         byId<HTMLInputElement>("receipts-only").checked = false;
-      ctx.refresh();
+      ctx.refresh("merge");
     });
 }
 
@@ -134,7 +124,7 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
   const progress = byId<HTMLProgressElement>("merge-progress");
   const status = byId("merge-status");
   ctx.clearError();
-  forgetDownload();
+  forgetDownload(state);
   button.disabled = true;
   status.className = "status";
   try {
@@ -183,10 +173,10 @@ export async function runMerge(ctx: PaneContext, chosen: RosterRecord[], bundles
       status.textContent = `${made} : ${outcome.letters > 1 ? "ils sont ouverts" : "il est ouvert"} dans un nouveau document Word, prêt${outcome.letters > 1 ? "s" : ""} à imprimer.${rest}${lost}${warned}`;
       status.className = lost || warned ? "status" : "status success";
     } else if (outcome.opened) {
-      offerLetters(outcome.docx);
+      offerLetters(ctx.state, outcome.docx);
       status.textContent = `${made}. Word les ouvre dans un nouveau document (sur le web, dans un autre onglet ; autorisez-le s'il le demande). S'il n'apparaît pas, téléchargez-les ici.${rest}${lost}${warned}`;
     } else {
-      offerLetters(outcome.docx);
+      offerLetters(ctx.state, outcome.docx);
       status.textContent = `${made}. ${outcome.openError ?? ""} Téléchargez-les puis ouvrez le fichier dans Word.${rest}${lost}${warned}`;
     }
   } catch (err) {
@@ -209,10 +199,11 @@ const LONG_MERGE = 300;
 /** "Réessayer l'ouverture dans Word": a new document again, never the one the pane belongs to. */
 export function setupOpenAgain(ctx: PaneContext): void {
   byId("merge-open-again").addEventListener("click", async () => {
-    if (!lastLetters) return;
+    const offered = ctx.state.offered;
+    if (!offered) return;
     ctx.clearError();
     try {
-      await openAsNewDocument(lastLetters);
+      await openAsNewDocument(offered.docx);
       byId("merge-status").textContent =
         "Word a ouvert les courriers dans un nouveau document. S'il n'apparaît pas, utilisez le téléchargement.";
     } catch (err) {

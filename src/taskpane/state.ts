@@ -2,6 +2,7 @@
 // the preview position. No DOM and no Word here.
 import { FIELDS, FieldId, FieldRef, foldKey, ReadyLetterDef } from "../core/catalog";
 import { InternalError } from "../core/errors";
+import { MailSession } from "./mail-session";
 import { ColumnMapping, DEFAULT_SORT, Roster, RosterRecord, selectRecords, Selection } from "../core/roster";
 
 /** The pane's five steps, in order; one is open at a time. */
@@ -15,6 +16,13 @@ export interface LetterReport {
 }
 
 export class PaneState {
+  /**
+   * Step 4's letters Word did not confirm opening, offered for download and another try. A
+   * task pane belongs to its document: they only ever go into a new document, never this one.
+   */
+  offered: { docx: Uint8Array; blob: Blob; url: string } | null = null;
+  /** Step 5: who is signed in, the run, the journal of what went. */
+  readonly mailing = new MailSession();
   /** The step shown open; the others show a one-line summary. */
   openStep: StepId = "data";
   /** The last check of the document (null before any). */

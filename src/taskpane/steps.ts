@@ -67,6 +67,6 @@ export function outline(ctx: PaneContext, step: StepId): string {
         ? plural(state.createdNow(), "courrier créé", "courriers créés")
         : plural(state.selected().length, "courrier à créer", "courriers à créer");
     case "mail":
-      return mailOutline();
+      return mailOutline(state.mailing);
   }
 }

@@ -11,8 +11,16 @@ import { forgetDownload, renderMerge, setupOpenAgain, setupMerge } from "./merge
 import { renderMail, setupMail } from "./mail-view";
 import { CLIENT_ID } from "./config";
 import { leavePreview, renderPreview, setupPreview } from "./preview-view";
-import { PaneState } from "./state";
+import { PaneState, StepId, STEPS } from "./state";
 import { renderSteps, setupSteps } from "./steps";
+
+const RENDER: Record<StepId, (ctx: PaneContext) => void> = {
+  data: renderData,
+  letter: renderLetter,
+  preview: renderPreview,
+  merge: renderMerge,
+  mail: renderMail,
+};
 
 function createContext(): PaneContext {
   const ctx: PaneContext = {
@@ -20,17 +28,13 @@ function createContext(): PaneContext {
     wordAvailable: false,
     platform: "",
     ...messageArea(),
-    refresh() {
+    refresh(...steps: StepId[]) {
       // Re-rendering replaces some controls: keep the keyboard focus where the user was.
       const focused = document.activeElement as HTMLElement | null;
       const key = focused?.dataset.focusKey;
-      renderData(ctx);
-      renderLetter(ctx);
-      renderPreview(ctx);
-      renderMerge(ctx);
-      renderMail(ctx);
+      for (const step of steps.length ? steps : STEPS) RENDER[step](ctx);
       renderSteps(ctx);
-      if (!ctx.state.roster) forgetDownload();
+      if (!ctx.state.roster) forgetDownload(ctx.state);
       if (key && !document.contains(focused)) byFocusKey(key)?.focus();
     },
     leavePreview: () => leavePreview(ctx),

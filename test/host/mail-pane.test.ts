@@ -141,6 +141,27 @@ describe("step 5 with a client id", () => {
     expect(text("mail-subject-error")).toBe("Indiquez l'objet du message.");
   });
 
+  it("renders step 5 alone on each keystroke in the subject: the other steps' controls stay as they are", async () => {
+    await openPane(CLIENT_ID);
+    await loadFile("file-input", "parents.csv", CSV);
+    await openMailStep();
+    const person = $("people-list").firstElementChild;
+    const column = document.querySelector("#columns-body select");
+    const paper = $("paper-count").firstChild;
+    expect(person).not.toBeNull();
+    expect(column).not.toBeNull();
+    const subject = $<HTMLInputElement>("mail-subject");
+    subject.focus();
+    subject.value = "Vos identifiants, {Prénom}";
+    subject.dispatchEvent(new Event("input"));
+    await flush();
+    expect($("people-list").firstElementChild).toBe(person);
+    expect(document.querySelector("#columns-body select")).toBe(column);
+    expect($("paper-count").firstChild).toBe(paper);
+    expect(document.activeElement).toBe(subject);
+    expect(text("mail-subject-error")).toBe("");
+  });
+
   it("signs in through the Office dialog, sends each message once, pauses, offers the journal, and forgets it with the data", async () => {
     const host = await openPane(CLIENT_ID, { dialogs: [{ message: SIGNED_IN }] });
     await loadFile("file-input", "parents.csv", CSV);

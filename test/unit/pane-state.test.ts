@@ -110,3 +110,27 @@ describe("people ticked one by one", () => {
     expect(state.selected()).toHaveLength(all);
   });
 });
+
+describe("step 5's state, kept in PaneState", () => {
+  it("counts what went, uncertain ones aside, and forgets the journal with the data", () => {
+    const state = new PaneState();
+    const { mailing } = state;
+    expect(mailing.forgetJournal()).toBe(false);
+    mailing.journal.lines.push("a\n", "b\n", "c\n");
+    for (const key of ["a", "b", "c"]) mailing.journal.keys.add(key);
+    mailing.journal.uncertain.add("c");
+    mailing.lastFailures = ["x"];
+    expect(mailing.sentCount()).toBe(2);
+    expect(mailing.forgetJournal()).toBe(true);
+    expect(mailing.journal).toEqual({ lines: [], keys: new Set(), uncertain: new Set(), read: false });
+    expect(mailing.lastFailures).toEqual([]);
+    expect(mailing.sentCount()).toBe(0);
+  });
+
+  it("forgets a journal read from the document even when it held no line", () => {
+    const { mailing } = new PaneState();
+    mailing.journal.read = true;
+    expect(mailing.forgetJournal()).toBe(true);
+    expect(mailing.journal.read).toBe(false);
+  });
+});
