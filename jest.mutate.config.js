@@ -13,5 +13,6 @@ module.exports = {
   testPathIgnorePatterns: [
     ...(base.testPathIgnorePatterns ?? ["/node_modules/"]),
     "/test/unit/source-rules\\.test\\.ts$",
+    "/test/unit/docs-errors\\.test\\.ts$",
   ],
 };
