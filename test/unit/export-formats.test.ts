@@ -1,7 +1,7 @@
 // Each known ENT export is one module of roster/formats, recognised by its header row; its
 // synonyms and quirks apply to it alone, and any other file falls to the generic mapping.
 import { exportFiles, readExport } from "../fixtures";
-import { readRoster, RosterError } from "../../src/core/roster";
+import { delimiterName, readRoster, RosterError } from "../../src/core/roster";
 import { EXPORT_FORMATS, formatOf } from "../../src/core/roster/formats";
 
 const csv = (text: string) => new TextEncoder().encode(text);
@@ -77,6 +77,51 @@ describe("export formats", () => {
   });
 
   it("falls to the generic mapping for a header no format claims", () => {
-    expect(formatOf(["Nom", "Prénom", "Date de convocation"]).id).toBe("generique");
+    expect(formatOf(["Nom", "Prénom", "Date de convocation"])).toMatchObject({
+      id: "generique",
+      name: "liste (colonnes reconnues par leur nom)",
+    });
+    expect(formatOf([]).id).toBe("generique");
+  });
+
+  it("names every format in French, as the data step and check say it", () => {
+    expect(EXPORT_FORMATS.map((f) => [f.id, f.name])).toEqual([
+      ["entng-classique", "Open ENT NG, export classique"],
+      ["entng-2015", "Open ENT NG, ancien export (2014-2019)"],
+      ["entng-activation", "Open ENT NG, codes d'activation"],
+      ["moncollege", "MonCollège (Login / Mot de passe)"],
+      ["connecteur", "Connecteur (Gepi, Cerise…)"],
+      ["generique", "liste (colonnes reconnues par leur nom)"],
+    ]);
+  });
+
+  it.each([
+    [["Id", "Type", "Nom", "Prénom", "Login", "Code d'activation"], "entng-2015"],
+    [["Id", "Type", "Nom", "Prénom", "Identifiant", "Login", "Code d'activation"], "entng-classique"],
+    // An Id column: not MonCollège's vocabulary, whatever else it has.
+    [["Id", "Nom", "Login", "Mot de passe", "Etat du compte"], "generique"],
+    [["Nom", "Login", "Code d'activation", "Élève"], "moncollege"],
+    [["Nom", "Login", "Mot de passe"], "generique"],
+    [["Nom", "Login", "Mot de passe", "Etat du compte"], "moncollege"],
+    [["Nom", "Mot de passe", "Élève"], "generique"],
+    [["Alias de login", "Code d'activation", "Id"], "generique"],
+    [["Alias de login", "Login", "Code d'activation"], "entng-activation"],
+    [["Alias de login", "Login"], "generique"],
+    [["Nom", "externalId", "Login"], "connecteur"],
+    [["UID", "Nom"], "connecteur"],
+  ])("recognises %j as %s", (headers, id) => {
+    expect(formatOf(headers).id).toBe(id);
+  });
+});
+
+describe("delimiterName", () => {
+  it.each([
+    [";", "point-virgule (;)"],
+    [",", "virgule (,)"],
+    ["\t", "tabulation"],
+    ["|", "« | »"],
+    ["", "aucun (classeur)"],
+  ])("names %j as %j", (delimiter, name) => {
+    expect(delimiterName(delimiter)).toBe(name);
   });
 });
