@@ -30,7 +30,6 @@ export function formatNumber(value: string, picture: string): string | null {
   const minInt = (intPic.match(/0/g) ?? []).length;
   const [i, f] = Math.abs(n).toFixed(decimals).split(".");
   let int = i.padStart(minInt, "0");
-  if (minInt === 0 && int === "0" && decimals > 0) int = "0";
   if (intPic.includes(",")) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
   const number = `${int}${f ? `,${f}` : ""}`;
   return sign + literal(section.slice(0, digits.index)) + number + literal(section.slice(digits.index + pic.length));
