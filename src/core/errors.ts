@@ -51,3 +51,16 @@ export function technicalDetail(err: unknown): string {
   }
   return lines.join("\n");
 }
+
+/**
+ * `err` with `earlier` hung under the last error of its chain of causes: a failure that
+ * followed another keeps both in the technical detail. A chain ending on something else
+ * than an error (a text) is left as it is; a chain deeper than technicalDetail reads, too.
+ */
+export function withEarlier(err: unknown, earlier: unknown): unknown {
+  let last: unknown = err;
+  for (let depth = 0; depth < 5 && last instanceof Error && last.cause instanceof Error; depth++) last = last.cause;
+  if (last instanceof Error && last.cause === undefined)
+    Object.defineProperty(last, "cause", { value: earlier, configurable: true, writable: true });
+  return err;
+}

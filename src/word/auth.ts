@@ -8,6 +8,7 @@
 // memory.
 import { AccountInfo, createNestablePublicClientApplication, IPublicClientApplication } from "@azure/msal-browser";
 import { MailError } from "../core/mail";
+import { withEarlier } from "../core/errors";
 
 /**
  * The tenant's own authority: the app is registered for "accounts in this organizational
@@ -50,18 +51,6 @@ export async function signIn(clientId: string, tenantId = ""): Promise<SignedIn>
     // Why nested app authentication could not sign in either, for whoever reads the detail.
     throw refused === undefined ? err : withEarlier(err, refused);
   }
-}
-
-/**
- * `err` with `earlier` hung under the last error of its chain of causes: a failure that
- * followed another keeps both in the technical detail.
- */
-function withEarlier(err: unknown, earlier: unknown): unknown {
-  let last: unknown = err;
-  for (let depth = 0; depth < 5 && last instanceof Error && last.cause instanceof Error; depth++) last = last.cause;
-  if (last instanceof Error && last.cause === undefined)
-    Object.defineProperty(last, "cause", { value: earlier, configurable: true, writable: true });
-  return err;
 }
 
 /** Nested app authentication, or why it cannot sign in (the Office dialog then does). */
