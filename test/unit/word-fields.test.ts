@@ -329,3 +329,49 @@ it("leaves out the people a SKIPIF field skips, and says who", () => {
     "Ligne 3 (DUPONT Jean) : pas de courrier, le champ « Ignorer l'enregistrement si » (SKIPIF) du modèle l'écarte.",
   );
 });
+
+describe("GREETINGLINE and ADDRESSBLOCK with every part of an address", () => {
+  const ADDRESSES = [
+    "Civilité;Nom;Prénom;Login;Mot de passe;Adresse;Code postal;Ville;Pays",
+    "M.;DUPONT;Jean;jean.dupont;PW1;12 rue des Lilas;69001;Lyon;France",
+    ";MOREAU;Aïcha;aicha.moreau;PW2;;;Nice;",
+  ].join("\n");
+  const simple = (instr: string) =>
+    `<w:p><w:fldSimple w:instr="${instr.replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}"><w:r><w:t>«x»</w:t></w:r></w:fldSimple></w:p>`;
+  /** Each person's paragraphs (the field's lines joined by " / "), login first. */
+  function letters(body: string): string[][] {
+    const list = readRoster(utf8(ADDRESSES), "adresses.csv");
+    const out = mergeLetters(makeDocx({ body: p(mergefield("Login")) + body }), list.records, list);
+    const groups: string[][] = [[]];
+    for (const para of unzipText(out.docx)["word/document.xml"].match(/<w:p[\s>][\s\S]*?<\/w:p>/g) ?? []) {
+      const text = [...para.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:br\/>/g)].map((x) => x[1] ?? " / ").join("");
+      groups[groups.length - 1].push(text);
+      if (para.includes("<w:sectPr")) groups.push([]);
+    }
+    return groups.filter((g) => g.length);
+  }
+
+  it("writes the whole address without a picture: title and names, street, postcode and city, country", () => {
+    const [jean, aicha] = letters(simple(" ADDRESSBLOCK \\l 1036 "));
+    expect(jean[1]).toBe("M. Jean DUPONT / 12 rue des Lilas / 69001 Lyon / France");
+    // Parts the file leaves empty are left out, lines and all.
+    expect(aicha[1]).toBe("Aïcha MOREAU / Nice");
+  });
+
+  it("fills a picture's title, names and the text after each only where the part has a value", () => {
+    const [jean, aicha] = letters(
+      simple(' ADDRESSBLOCK \\f "<<_TITLE0_ >><<_LAST0_>> (<<_FIRST0_>>)" \\l 1036 ') +
+        simple(' GREETINGLINE \\f "<<_BEFORE_ Cher >><<_TITLE0_ >><<_LAST0_>><<_AFTER_ ,>>" \\e "Madame, Monsieur," '),
+    );
+    expect(jean.slice(1)).toEqual(["M. DUPONT (Jean) / 12 rue des Lilas / 69001 Lyon / France", "Cher M. DUPONT,"]);
+    expect(aicha.slice(1)).toEqual(["MOREAU (Aïcha) / Nice", "Cher MOREAU,"]);
+  });
+
+  it("says the default greeting when the picture names nobody (a title alone is no name)", () => {
+    const [jean, aicha] = letters(
+      simple(' GREETINGLINE \\f "<<_BEFORE_ Bonjour >><<_TITLE0_>><<_AFTER_,>>" \\e "Madame, Monsieur," '),
+    );
+    expect(jean[1]).toBe("Madame, Monsieur,");
+    expect(aicha[1]).toBe("Madame, Monsieur,");
+  });
+});
