@@ -112,6 +112,18 @@ function sharedStrings(xml: string | undefined): string[] {
   return out;
 }
 
+/**
+ * Excel's « Date complète » and « Heure » formats say « the machine's long date / time »
+ * ([$-F800], [$-F400]); a French Excel shows them as French ones, not as their English
+ * fallback pattern.
+ */
+function withFrenchSystemFormats(fmt: string): string {
+  if (/\[\$-(F800|x-sysdate)\]/i.test(fmt)) return "dddd d mmmm yyyy";
+  if (/\[\$-(F400|x-systime)\]/i.test(fmt)) return "hh:mm:ss";
+  return fmt;
+}
+
+/** Each cell style's number format code, read once for the whole sheet. */
 function cellFormats(xml: string | undefined): string[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
@@ -124,7 +136,7 @@ function cellFormats(xml: string | undefined): string[] {
   if (!xfs) return [];
   return [...xfs[1].matchAll(/<xf\s[^>]*?\/?>/g)].map((m) => {
     const id = Number(attrText(m[0], "numFmtId") ?? 0);
-    return custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
+    return withFrenchSystemFormats(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
   });
 }
 
@@ -184,17 +196,6 @@ function unprefixed(xml: string): string {
 /** Days between the 1900 and 1904 date systems (Excel for Mac workbooks may use 1904). */
 const DATE_1904_OFFSET = 1462;
 
-/**
- * Excel's « Date complète » and « Heure » formats say « the machine's long date / time »
- * ([$-F800], [$-F400]); a French Excel shows them as French ones, not as their English
- * fallback pattern.
- */
-function withFrenchSystemFormats(fmt: string): string {
-  if (/\[\$-(F800|x-sysdate)\]/i.test(fmt)) return "dddd d mmmm yyyy";
-  if (/\[\$-(F400|x-systime)\]/i.test(fmt)) return "hh:mm:ss";
-  return fmt;
-}
-
 /** A format code with day, month or year codes outside quotes, brackets and escapes. */
 function hasDateCodes(fmt: string): boolean {
   return /[dmy]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
@@ -232,15 +233,14 @@ function displayed(
       if (value === "") return { text: "" };
       const number = Number(value);
       if (!Number.isFinite(number)) return { text: decodeOoxmlText(value) };
-      const code = withFrenchSystemFormats(fmt);
       try {
-        const date = isDateFormat(code);
+        const date = isDateFormat(fmt);
         return {
-          text: formatNumber(code, date1904 && date ? number + DATE_1904_OFFSET : number, { locale: "fr-FR" }),
+          text: formatNumber(fmt, date1904 && date ? number + DATE_1904_OFFSET : number, { locale: "fr-FR" }),
           ...(date ? { kind: "date" as const } : {}),
         };
       } catch {
-        const date = dateOfSerial(number, date1904, code);
+        const date = dateOfSerial(number, date1904, fmt);
         return date === null ? { text: value } : { text: date, kind: "date" };
       }
     }
