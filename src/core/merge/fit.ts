@@ -122,17 +122,6 @@ function indentOf(pPr: string): number {
   return Math.max(0, side("left|start")) + Math.max(0, side("right|end"));
 }
 
-/** The start of the innermost element `name` still open at the end of `xml`, or -1. */
-function openElement(xml: string, name: string): number {
-  const re = new RegExp(`<${name}[\\s>]|</${name}>`, "g");
-  const stack: number[] = [];
-  for (const m of xml.matchAll(re)) {
-    if (m[0].startsWith("</")) stack.pop();
-    else stack.push(m.index!);
-  }
-  return stack.length ? stack[stack.length - 1] : -1;
-}
-
 /** Where the innermost table, cell and paragraph still open start, in a part's XML so far. */
 export interface OpenElements {
   tbl: number;
@@ -181,20 +170,26 @@ export class OpenElementTracker {
 /**
  * The box of a field whose XML so far in its part is `before`: the innermost open table
  * cell (its width less its margins) or the page's text width, less the paragraph's indents.
- * `open`: where the open elements start, when the caller follows them (OpenElementTracker).
+ * `open`: where the open elements start, when the caller follows them (OpenElementTracker);
+ * otherwise they are found in `before` the same way.
  */
 export function boxBefore(before: string, textWidth: number, styles: StyleMetrics, open?: OpenElements): Box {
+  if (!open) {
+    const tracker = new OpenElementTracker();
+    tracker.feed(before);
+    ({ xml: before, open } = tracker.tail());
+  }
   let width = textWidth;
-  const tc = open ? open.tc : openElement(before, "w:tc");
+  const tc = open.tc;
   if (tc >= 0) {
     const cellWidth = /<w:tcW w:w="(\d+)" w:type="dxa"/.exec(before.slice(tc, before.indexOf("</w:tcPr>", tc)))?.[1];
-    const tbl = open ? open.tbl : openElement(before.slice(0, tc), "w:tbl");
+    const tbl = open.tbl;
     const margins = /<w:tblCellMar>([\s\S]*?)<\/w:tblCellMar>/.exec(before.slice(tbl, tc))?.[1];
     const margin = (side: string) =>
       Number(new RegExp(`<w:(?:${side}) w:w="(\\d+)"`).exec(margins ?? "")?.[1] ?? (margins ? 0 : DEFAULT_CELL_MARGIN));
     if (cellWidth) width = Number(cellWidth) - margin("left|start") - margin("right|end");
   }
-  const p = open ? open.p : openElement(before, "w:p");
+  const p = open.p;
   const pPr = p >= 0 ? (/^<w:p\b[^>]*>(<w:pPr>[\s\S]*?<\/w:pPr>)/.exec(before.slice(p))?.[1] ?? "") : "";
   const style = /<w:pStyle w:val="([^"]+)"/.exec(pPr)?.[1];
   const indent = /<w:ind\b/.test(pPr) ? indentOf(pPr) : (styles.indents.get(style ?? "") ?? 0);
