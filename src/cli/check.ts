@@ -1,6 +1,6 @@
 // `courriers-ent check FILE [--json]`: the importer's report, for people or as JSON.
 import { fieldDef, FIELD_IDS, PROFILE_LABELS, PROFILES } from "../core/catalog";
-import { delimiterName, distinctValues, noteLine, Roster, RosterRecord } from "../core/roster";
+import { delimiterName, classesOf, distinctValues, levelOf, noteLine, Roster, RosterRecord } from "../core/roster";
 import { parseArgs } from "./args";
 import { CliError, CliIo } from "./io";
 import { loadRoster } from "./load";
@@ -15,8 +15,8 @@ function rosterJson(roster: Roster): object {
       delimiter: roster.file.delimiter,
     },
     notes: notesJson(roster.file.notes),
-    classes: distinctValues(roster.records, (r) => r.lists.class ?? []),
-    levels: distinctValues(roster.records, (r) => [r.values.level]),
+    classes: distinctValues(roster.records, classesOf),
+    levels: distinctValues(roster.records, levelOf),
     columns: roster.columns.map((c) => ({ header: c.header, field: c.field })),
     records: roster.records.map((r) => ({ row: r.row, ...r.values, profile: r.profile })),
     problems: roster.problems.map(problemJson),
@@ -55,8 +55,8 @@ function rosterReport(roster: Roster): string {
     distinctValues(roster.records, pick)
       .map((v) => `${v} (${roster.records.filter((r) => pick(r).includes(v)).length})`)
       .join(", ");
-  if (roster.records.some((r) => r.lists.class?.length)) lines.push(`Classes : ${counted((r) => r.lists.class ?? [])}`);
-  if (roster.records.some((r) => r.values.level)) lines.push(`Niveaux : ${counted((r) => [r.values.level])}`);
+  if (roster.records.some((r) => r.lists.class?.length)) lines.push(`Classes : ${counted(classesOf)}`);
+  if (roster.records.some((r) => r.values.level)) lines.push(`Niveaux : ${counted(levelOf)}`);
   lines.push(`Lignes écartées : ${errors.length}`);
   for (const p of errors) lines.push(`  - ${p.message}`);
   if (warnings.length) {

@@ -4,7 +4,9 @@ import { PROFILES, Profile, profileNamed, readyLetter, ReadyLetterDef } from "..
 import { readyLetterOf } from "../core/merge";
 import {
   DEFAULT_SORT,
+  classesOf,
   distinctValues,
+  levelOf,
   excelNumbersWarning,
   Roster,
   RosterRecord,
@@ -47,13 +49,9 @@ function nobodySelected(options: Map<string, string | true>, roster: Roster): Cl
   const classes = options.get("class");
   const level = options.get("level");
   if (typeof classes === "string")
-    said.push(
-      `--class ${classes} : les classes du fichier sont ${list(distinctValues(roster.records, (r) => r.lists.class ?? []))}`,
-    );
+    said.push(`--class ${classes} : les classes du fichier sont ${list(distinctValues(roster.records, classesOf))}`);
   if (typeof level === "string")
-    said.push(
-      `--level ${level} : les niveaux du fichier sont ${list(distinctValues(roster.records, (r) => [r.values.level]))}`,
-    );
+    said.push(`--level ${level} : les niveaux du fichier sont ${list(distinctValues(roster.records, levelOf))}`);
   if (options.has("inactive-only")) said.push("--inactive-only : tous les comptes du fichier sont déjà activés");
   const profile = options.get("profile");
   if (typeof profile === "string")

@@ -2,7 +2,9 @@
 import { FIELDS, FieldId, foldKey, Profile, PROFILE_LABELS, PROFILES } from "../core/catalog";
 import {
   delimiterName,
+  classesOf,
   distinctValues,
+  levelOf,
   fileTooBig,
   MAX_FILE_BYTES,
   noteSeverity,
@@ -222,15 +224,15 @@ function renderFilters(ctx: PaneContext, roster: Roster): void {
     ctx,
     "class-filters",
     { label: "Toutes", count: roster.records.length },
-    distinctValues(roster.records, (r) => r.lists.class ?? []).map((c) => ({
+    distinctValues(roster.records, classesOf).map((c) => ({
       value: c,
       label: c,
-      count: roster.records.filter((r) => (r.lists.class ?? []).includes(c)).length,
+      count: roster.records.filter((r) => classesOf(r).includes(c)).length,
       checked: Boolean(selection.classes?.includes(c)),
     })),
     (chosen) => ctx.state.setSelection({ classes: chosen.length ? chosen : undefined }),
   );
-  const levels = distinctValues(roster.records, (r) => [r.values.level]);
+  const levels = distinctValues(roster.records, levelOf);
   replaceChildren(
     byId("level-filter"),
     h("option", { value: "" }, "Tous les niveaux"),

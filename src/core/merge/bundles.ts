@@ -3,7 +3,7 @@
 // template's page size, with blank headers so that no letter's header shows on them.
 import { withoutNumberRestart } from "./sections";
 import { RELATIONSHIP_TYPES } from "../opc";
-import { RosterRecord } from "../roster";
+import { classesOf, RosterRecord } from "../roster";
 import { PROFILE_LABELS, PROFILES, withPreposition } from "../catalog";
 import { escapeXml } from "../xml";
 import { fittedSize, MIN_HALF_POINTS, textEm, textWidthOf } from "./fit";
@@ -44,7 +44,11 @@ export function placedElsewhere(
     other === group
       ? []
       : other.records
-          .filter((r) => (r.lists.class ?? []).slice(1).some((c) => c.trim() === group.name))
+          .filter((r) =>
+            classesOf(r)
+              .slice(1)
+              .some((c) => c.trim() === group.name),
+          )
           .map((record) => ({ record, with: groupTitle(other) })),
   );
 }

@@ -5,7 +5,7 @@ export { readRoster } from "./read";
 export { delimiterName } from "./delimiters";
 export { fileTooBig, MAX_FILE_BYTES, MAX_ROWS } from "./limits";
 export type { ReadOptions } from "./read";
-export { selectRecords, distinctValues, groupKey, DEFAULT_SORT } from "./select";
+export { selectRecords, distinctValues, classesOf, levelOf, groupKey, DEFAULT_SORT } from "./select";
 export type { Selection, SortOrder } from "./select";
 export { fieldForHeader } from "./headers";
 export { splitMulti } from "./values";

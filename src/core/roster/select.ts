@@ -61,7 +61,7 @@ export function selectRecords(records: readonly RosterRecord[], selection: Selec
   const chosen = records.filter(
     (r) =>
       (!profiles?.length || profiles.includes(r.profile)) &&
-      (!classes?.length || (r.lists.class ?? []).some((c) => classes.some((wanted) => sameGroup(c, wanted)))) &&
+      (!classes?.length || classesOf(r).some((c) => classes.some((wanted) => sameGroup(c, wanted)))) &&
       (!levels?.length || levels.some((l) => sameGroup(r.values.level, l))) &&
       (!inactiveOnly || r.inactive !== false),
   );
@@ -70,6 +70,11 @@ export function selectRecords(records: readonly RosterRecord[], selection: Selec
   if (sort === "class") return chosen.sort((a, b) => byClass(a, b) || a.row - b.row);
   return chosen.sort((a, b) => a.row - b.row);
 }
+
+/** A record's classes, as the class filters (pane, --class, check) read them. */
+export const classesOf = (r: RosterRecord): string[] => r.lists.class ?? [];
+/** A record's level, as a list, for distinctValues. */
+export const levelOf = (r: RosterRecord): string[] => [r.values.level];
 
 /** Distinct values of a field over the records, in French order (for the pane's filters). */
 export function distinctValues(records: readonly RosterRecord[], pick: (r: RosterRecord) => string[]): string[] {
